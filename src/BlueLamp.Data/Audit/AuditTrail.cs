@@ -1,0 +1,65 @@
+using System.Collections.Concurrent;
+using BlueLamp.Core.Audit;
+using Microsoft.EntityFrameworkCore;
+
+namespace BlueLamp.Data.Audit;
+
+/// <summary>
+/// Writes audit entries in the same transaction as the change they record, so there is never a change
+/// without its entry nor an entry without its change.
+/// </summary>
+public sealed class AuditTrail(TimeProvider time)
+{
+    private const int MaxAttempts = 8;
+
+    // Appends of one force queue up here inside a node; across nodes the head's concurrency check decides.
+    private readonly ConcurrentDictionary<Guid, SemaphoreSlim> _forceLocks = new();
+
+    /// <summary>Saves every pending change of <paramref name="db"/> together with one audit entry.</summary>
+    public async Task SaveWithAuditAsync(BlueLampDb db, AuditEntry entry, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(entry);
+        var forceId = db.ForceId ?? throw new InvalidOperationException("Audit entries are written through a context scoped to a force.");
+        var gate = _forceLocks.GetOrAdd(forceId, _ => new SemaphoreSlim(1, 1));
+        await gate.WaitAsync(cancellationToken);
+        try
+        {
+            for (var attempt = 1; ; attempt++)
+            {
+                var head = await db.AuditHeads.SingleOrDefaultAsync(cancellationToken);
+                if (head is null)
+                {
+                    head = new AuditHead(forceId);
+                    db.AuditHeads.Add(head);
+                }
+                var basedOn = head.Sequence;
+                var auditEvent = head.Append(entry, time.GetUtcNow());
+                db.AuditEvents.Add(auditEvent);
+                try
+                {
+                    await db.SaveChangesAsync(cancellationToken);
+                    return;
+                }
+                catch (DbUpdateException)
+                {
+                    db.Entry(auditEvent).State = EntityState.Detached;
+                    db.Entry(head).State = EntityState.Detached;
+                    // Another node appended first: build the entry again on top of its entry. Anything else is a real failure.
+                    if (attempt >= MaxAttempts || !await HeadMovedAsync(db, basedOn, cancellationToken))
+                        throw;
+                }
+            }
+        }
+        finally
+        {
+            gate.Release();
+        }
+    }
+
+    private static async Task<bool> HeadMovedAsync(BlueLampDb db, long basedOn, CancellationToken cancellationToken)
+    {
+        var current = await db.AuditHeads.AsNoTracking().Select(h => (long?)h.Sequence).SingleOrDefaultAsync(cancellationToken);
+        return (current ?? 0) != basedOn;
+    }
+}

@@ -1,0 +1,64 @@
+using System.Linq.Expressions;
+using BlueLamp.Core.Accounts;
+using BlueLamp.Core.Audit;
+using BlueLamp.Core.Contact;
+using BlueLamp.Core.Forces;
+using BlueLamp.Data.Identity;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+
+namespace BlueLamp.Data;
+
+/// <summary>
+/// BlueLamp's database. Every force-owned table is filtered to the force this context is scoped to,
+/// here and nowhere else: a context that has not been scoped sees no force's data at all.
+/// </summary>
+public abstract class BlueLampDb : IdentityDbContext<BlueLampUser>
+{
+    protected BlueLampDb(DbContextOptions options) : base(options)
+    {
+    }
+
+    /// <summary>The force whose records this context may read; null reads none.</summary>
+    public Guid? ForceId { get; private set; }
+
+    public DbSet<Force> Forces => Set<Force>();
+    public DbSet<Area> Areas => Set<Area>();
+    public DbSet<Account> Accounts => Set<Account>();
+    public DbSet<Person> People => Set<Person>();
+    public DbSet<PersonIdentity> PersonIdentities => Set<PersonIdentity>();
+    public DbSet<Conversation> Conversations => Set<Conversation>();
+    public DbSet<Message> Messages => Set<Message>();
+    public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
+    public DbSet<AuditHead> AuditHeads => Set<AuditHead>();
+
+    /// <summary>Limits this context to one force's records. A context serves one force for its whole life.</summary>
+    public BlueLampDb ScopeTo(Guid forceId)
+    {
+        if (ForceId is { } current && current != forceId)
+            throw new InvalidOperationException("This database context already serves another force.");
+        ForceId = forceId;
+        return this;
+    }
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(BlueLampDb).Assembly);
+
+        foreach (var entityType in builder.Model.GetEntityTypes())
+        {
+            if (typeof(IForceOwned).IsAssignableFrom(entityType.ClrType))
+                builder.Entity(entityType.ClrType).HasQueryFilter(ForceFilter(entityType.ClrType));
+        }
+    }
+
+    private LambdaExpression ForceFilter(Type entityType)
+    {
+        // e => e.ForceId == this.ForceId; EF Core re-reads this.ForceId for every query.
+        var entity = Expression.Parameter(entityType, "e");
+        var entityForce = Expression.Convert(Expression.Property(entity, nameof(IForceOwned.ForceId)), typeof(Guid?));
+        var contextForce = Expression.Property(Expression.Constant(this), nameof(ForceId));
+        return Expression.Lambda(Expression.Equal(entityForce, contextForce), entity);
+    }
+}

@@ -1,0 +1,22 @@
+using BlueLamp.Core.Accounts;
+using BlueLamp.Core.Contact;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace BlueLamp.Data.Configuration;
+
+internal sealed class ConversationConfiguration : IEntityTypeConfiguration<Conversation>
+{
+    public void Configure(EntityTypeBuilder<Conversation> conversation)
+    {
+        conversation.ToTable("conversations");
+        conversation.HasKey(c => c.Id);
+        conversation.Property(c => c.ThreadKey).HasMaxLength(200).IsRequired();
+        conversation.Property(c => c.Preview).HasMaxLength(Conversation.PreviewLength * 2).IsRequired();
+        conversation.Property(c => c.Version).IsConcurrencyToken();
+        conversation.HasOne<Account>().WithMany().HasForeignKey(c => c.AccountId).OnDelete(DeleteBehavior.Restrict);
+        conversation.HasOne<Person>().WithMany().HasForeignKey(c => c.PersonId).OnDelete(DeleteBehavior.Restrict);
+        conversation.HasIndex(c => new { c.AccountId, c.ThreadKey }).IsUnique();
+        conversation.HasIndex(c => new { c.ForceId, c.Status, c.LastMessageAt });
+    }
+}

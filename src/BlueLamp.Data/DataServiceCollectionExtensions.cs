@@ -1,0 +1,36 @@
+using BlueLamp.Data.Audit;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace BlueLamp.Data;
+
+/// <summary>Registers BlueLamp's database on the provider the configuration names.</summary>
+public static class DataServiceCollectionExtensions
+{
+    public static IServiceCollection AddBlueLampData(this IServiceCollection services, IConfiguration configuration)
+    {
+        var settings = DatabaseSettings.From(configuration);
+        services.AddSingleton(settings);
+        switch (settings.Provider)
+        {
+            case DatabaseProvider.Sqlite:
+                services.AddDbContextFactory<SqliteBlueLampDb>(o => o.UseSqlite(settings.ConnectionString));
+                services.AddSingleton(sp => new BlueLampDbFactory(sp.GetRequiredService<IDbContextFactory<SqliteBlueLampDb>>().CreateDbContext));
+                break;
+            case DatabaseProvider.Postgres:
+                services.AddDbContextFactory<PostgresBlueLampDb>(o => o.UseNpgsql(settings.ConnectionString));
+                services.AddSingleton(sp => new BlueLampDbFactory(sp.GetRequiredService<IDbContextFactory<PostgresBlueLampDb>>().CreateDbContext));
+                break;
+            default:
+                throw new InvalidOperationException($"Unknown database provider {settings.Provider}.");
+        }
+        // The request-scoped context, used by ASP.NET Core Identity's stores; it sees no force's records.
+        services.AddScoped(sp => sp.GetRequiredService<BlueLampDbFactory>().Unscoped());
+        services.AddSingleton<DatabaseMigrator>();
+        services.AddSingleton<AuditTrail>();
+        services.AddSingleton<AuditVerifier>();
+        services.AddSingleton(TimeProvider.System);
+        return services;
+    }
+}
