@@ -1,66 +1,55 @@
-using Microsoft.AspNetCore.Components.Authorization;
-using Microsoft.AspNetCore.Identity;
-using Microsoft.EntityFrameworkCore;
+using BlueLamp.Data;
+using Microsoft.AspNetCore.DataProtection;
+using BlueLamp.Web.Audit;
 using BlueLamp.Web.Components;
 using BlueLamp.Web.Components.Account;
-using BlueLamp.Web.Data;
+using BlueLamp.Web.Demo;
+using BlueLamp.Web.Desk;
+using BlueLamp.Web.Health;
+using BlueLamp.Web.Identity;
+using BlueLamp.Web.WebChat;
+using MudBlazor.Services;
 
-var builder = WebApplication.CreateBuilder(args);
+// Settings and static files come from next to the program; the data folder is relative to where it was started.
+var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
 
-// Add services to the container.
-builder.Services.AddRazorComponents()
-    .AddInteractiveServerComponents();
-
-builder.Services.AddCascadingAuthenticationState();
-builder.Services.AddScoped<IdentityRedirectManager>();
-builder.Services.AddScoped<AuthenticationStateProvider, IdentityRevalidatingAuthenticationStateProvider>();
-
-builder.Services.AddAuthentication(options =>
-    {
-        options.DefaultScheme = IdentityConstants.ApplicationScheme;
-        options.DefaultSignInScheme = IdentityConstants.ExternalScheme;
-    })
-    .AddIdentityCookies();
-
-var connectionString = builder.Configuration.GetConnectionString("DefaultConnection") ?? throw new InvalidOperationException("Connection string 'DefaultConnection' not found.");
-builder.Services.AddDbContext<ApplicationDbContext>(options =>
-    options.UseSqlite(connectionString));
-builder.Services.AddDatabaseDeveloperPageExceptionFilter();
-
-builder.Services.AddIdentityCore<ApplicationUser>(options =>
-    {
-        options.SignIn.RequireConfirmedAccount = true;
-        options.Stores.SchemaVersion = IdentitySchemaVersions.Version3;
-    })
-    .AddEntityFrameworkStores<ApplicationDbContext>()
-    .AddSignInManager()
-    .AddDefaultTokenProviders();
-
-builder.Services.AddSingleton<IEmailSender<ApplicationUser>, IdentityNoOpEmailSender>();
+builder.Services.AddBlueLampData(builder.Configuration);
+// Login cookies survive a restart: the keys that protect them live in the data folder (in the database once several nodes run).
+builder.Services.AddDataProtection()
+    .SetApplicationName("BlueLamp")
+    .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(DatabaseSettings.From(builder.Configuration).DataFolder, "keys")));
+builder.AddBlueLampIdentity();
+builder.AddDesk();
+builder.AddWebChat();
+builder.AddAuditTrailPages();
+builder.AddHealth();
+builder.Services.AddOptions<DemoOptions>().BindConfiguration(DemoOptions.Section);
+builder.Services.AddScoped<DemoForce>();
+builder.Services.AddRazorComponents().AddInteractiveServerComponents();
+builder.Services.AddMudServices();
 
 var app = builder.Build();
 
-// Configure the HTTP request pipeline.
-if (app.Environment.IsDevelopment())
-{
-    app.UseMigrationsEndPoint();
-}
-else
+await app.PrepareAsync();
+
+if (!app.Environment.IsDevelopment())
 {
     app.UseExceptionHandler("/Error", createScopeForErrors: true);
-    // The default HSTS value is 30 days. You may want to change this for production scenarios, see https://aka.ms/aspnetcore-hsts.
     app.UseHsts();
 }
 app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
-app.UseHttpsRedirection();
-
+app.UseRateLimiter();
 app.UseAntiforgery();
 
 app.MapStaticAssets();
-app.MapRazorComponents<App>()
-    .AddInteractiveServerRenderMode();
+app.MapHealth();
+app.MapWebChat();
+app.MapDeskApi();
+app.MapAuditApi();
+app.MapAccountEndpoints();
+app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 
-// Add additional endpoints required by the Identity /Account Razor components.
-app.MapAdditionalIdentityEndpoints();
+await app.RunAsync();
 
-app.Run();
+/// <summary>The web host; public so integration tests can start it.</summary>
+public partial class Program;

@@ -1,0 +1,60 @@
+using BlueLamp.Cli.Audit;
+using BlueLamp.Data;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace BlueLamp.Cli;
+
+/// <summary>
+/// BlueLamp's command line. It reads the same settings as the web app: the environment variables
+/// <c>BLUELAMP_DATA</c>, <c>Database__Provider</c> and <c>ConnectionStrings__BlueLamp</c>, or the same keys
+/// as <c>--Database:Provider=Postgres</c> style arguments after the command.
+/// </summary>
+public static class CliApp
+{
+    public const string Usage = """
+        Usage: dotnet run --project src/BlueLamp.Cli -- <command>
+
+        Commands:
+          audit verify    Check every force's audit chain. Exit code 0: intact; 1: broken (the first broken entry is named).
+
+        Settings (the same as the web app's): BLUELAMP_DATA (default ./data), Database__Provider (Sqlite | Postgres),
+        ConnectionStrings__BlueLamp.
+        """;
+
+    public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, IDictionary<string, string?>? settings = null)
+    {
+        ArgumentNullException.ThrowIfNull(args);
+        ArgumentNullException.ThrowIfNull(output);
+        ArgumentNullException.ThrowIfNull(error);
+        var words = args.TakeWhile(a => !a.StartsWith("--", StringComparison.Ordinal)).ToArray();
+        var switches = args.Skip(words.Length).ToArray();
+
+        var configuration = new ConfigurationBuilder()
+            .AddEnvironmentVariables()
+            .AddInMemoryCollection(settings ?? new Dictionary<string, string?>())
+            .AddCommandLine(switches)
+            .Build();
+
+        switch (words)
+        {
+            case ["audit", "verify"]:
+                await using (var services = BuildServices(configuration))
+                    return await AuditVerifyCommand.RunAsync(services, output, error);
+            case [] or ["help"] or ["--help"]:
+                await output.WriteLineAsync(Usage);
+                return words.Length == 0 ? 2 : 0;
+            default:
+                await error.WriteLineAsync($"Unknown command: {string.Join(' ', words)}");
+                await error.WriteLineAsync(Usage);
+                return 2;
+        }
+    }
+
+    private static ServiceProvider BuildServices(IConfiguration configuration)
+    {
+        var services = new ServiceCollection();
+        services.AddBlueLampData(configuration);
+        return services.BuildServiceProvider();
+    }
+}

@@ -1,0 +1,18 @@
+using BlueLamp.Core.Accounts;
+using BlueLamp.Core.Contact;
+using BlueLamp.Core.Triage;
+
+namespace BlueLamp.Web.Desk;
+
+/// <summary>One line of the desk queue.</summary>
+public sealed record QueueItem(
+    Guid ConversationId,
+    Platform Platform,
+    string AccountName,
+    string PersonName,
+    string Preview,
+    Grade? Grade,
+    ConversationStatus Status,
+    bool AwaitingReply,
+    DateTimeOffset? LastInboundAt,
+    DateTimeOffset LastMessageAt);

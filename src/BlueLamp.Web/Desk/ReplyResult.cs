@@ -1,0 +1,11 @@
+namespace BlueLamp.Web.Desk;
+
+/// <summary>The answer to "send this reply": sent, or why not, in words the operator can act on.</summary>
+public sealed record ReplyResult(Guid? MessageId, string? Error)
+{
+    public bool Succeeded => Error is null;
+
+    public static ReplyResult Sent(Guid messageId) => new(messageId, null);
+
+    public static ReplyResult Refused(string error) => new(null, error);
+}
