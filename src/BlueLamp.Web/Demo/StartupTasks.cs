@@ -13,6 +13,10 @@ public static class StartupTasks
         ArgumentNullException.ThrowIfNull(app);
         await using var scope = app.Services.CreateAsyncScope();
         var services = scope.ServiceProvider;
+        // Production may migrate as a separate deployment step (Database:MigrateOnStart=false); BlueLamp then
+        // starts without touching the schema and /healthz tells whether the database is there.
+        if (!app.Configuration.GetValue("Database:MigrateOnStart", defaultValue: true))
+            return;
         await services.GetRequiredService<DatabaseMigrator>().MigrateAsync();
 
         var roles = services.GetRequiredService<RoleManager<IdentityRole>>();

@@ -69,7 +69,7 @@ public sealed class DeskQueue(BlueLampDbFactory dbs, AuditTrail audit, IDeskEven
         await using var db = dbs.ForForce(user.ForceId);
         var conversation = await db.Conversations.SingleOrDefaultAsync(c => c.Id == conversationId, cancellationToken);
         if (conversation is null)
-            return ReplyResult.Refused("That conversation does not exist.");
+            return ReplyResult.Missing();
         if (conversation.Status != ConversationStatus.Open)
             return ReplyResult.Refused("This conversation is closed; it reopens when the person writes again.");
 

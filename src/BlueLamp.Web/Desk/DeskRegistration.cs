@@ -42,6 +42,24 @@ public static class DeskRegistration
             return view is null ? Results.NotFound() : Results.Ok(view);
         });
 
+        desk.MapPost("/conversations/{id:guid}/replies", async (Guid id, ReplyRequest request, HttpContext http, DeskQueue queue, CancellationToken ct) =>
+        {
+            var user = DeskUser.From(http.User);
+            if (user is null)
+                return Results.Forbid();
+            var result = await queue.ReplyAsync(user, id, request?.Text, ct);
+            if (result.ConversationMissing)
+                return Results.NotFound();
+            return result.Succeeded
+                ? Results.Created($"/api/desk/conversations/{id}", new { messageId = result.MessageId })
+                : Results.ValidationProblem(new Dictionary<string, string[]> { ["text"] = [result.Error!] }, title: "The reply was not sent");
+        })
+        // JSON only (a form cannot send it) and the login cookie is SameSite=Strict, so no cross-site request carries it.
+        .DisableAntiforgery();
+
         return endpoints;
     }
+
+    /// <summary>An operator's reply sent through the JSON API.</summary>
+    public sealed record ReplyRequest(string? Text);
 }

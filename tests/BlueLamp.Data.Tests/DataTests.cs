@@ -1,0 +1,262 @@
+using BlueLamp.Core.Accounts;
+using BlueLamp.Core.Audit;
+using BlueLamp.Core.Contact;
+using BlueLamp.Core.Forces;
+using BlueLamp.Data.Audit;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace BlueLamp.Data.Tests;
+
+/// <summary>The same behaviour proved on every database BlueLamp runs on.</summary>
+public abstract class DataTests(DatabaseProvider provider) : IAsyncLifetime
+{
+    private TestDatabase? _database;
+
+    protected TestDatabase Database => _database ?? throw new InvalidOperationException("Not initialised.");
+
+    protected BlueLampDbFactory Dbs => Database.Dbs;
+
+    protected static readonly DateTimeOffset Now = new(2026, 11, 25, 3, 12, 0, TimeSpan.Zero);
+
+    public async ValueTask InitializeAsync()
+    {
+        if (provider == DatabaseProvider.Postgres)
+            Assert.SkipWhen(TestDatabase.PostgresConnectionString is null, $"{TestDatabase.PostgresVariable} is not set; ./test.sh sets it.");
+        _database = await TestDatabase.CreateAsync(provider);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_database is not null)
+            await _database.DisposeAsync();
+        GC.SuppressFinalize(this);
+    }
+
+    protected async Task<(Force Force, Account Account)> NewForceAsync(string slug)
+    {
+        var force = new Force(Guid.CreateVersion7(), slug, $"{slug} Police", Now);
+        var account = new Account(Guid.CreateVersion7(), force.Id, null, Platform.WebChat, AccountKind.Corporate, slug, $"{slug} web chat");
+        await using var db = Dbs.ForForce(force.Id);
+        db.Forces.Add(force);
+        db.Accounts.Add(account);
+        await db.SaveChangesAsync(TestContext.Current.CancellationToken);
+        return (force, account);
+    }
+
+    protected async Task<Conversation> NewConversationAsync(Force force, Account account, string text)
+    {
+        await using var db = Dbs.ForForce(force.Id);
+        var person = new Person(Guid.CreateVersion7(), force.Id, "Sam", Now);
+        var conversation = new Conversation(Guid.CreateVersion7(), force.Id, account.Id, person.Id, ConversationKind.DirectMessage, $"thread-{Guid.NewGuid():N}", Now);
+        var message = Message.Inbound(Guid.CreateVersion7(), force.Id, conversation.Id, account.Id, $"m-{Guid.NewGuid():N}", text, Now, Now);
+        conversation.Receive(message);
+        db.People.Add(person);
+        db.Conversations.Add(conversation);
+        db.Messages.Add(message);
+        await db.SaveChangesAsync(TestContext.Current.CancellationToken);
+        return conversation;
+    }
+
+    [Fact]
+    public async Task A_force_sees_only_its_own_conversations_and_messages()
+    {
+        var (north, northChat) = await NewForceAsync("north");
+        var (south, southChat) = await NewForceAsync("south");
+        var northConversation = await NewConversationAsync(north, northChat, "Car broken into on Mill Lane");
+        await NewConversationAsync(south, southChat, "Noise from the flat above");
+
+        await using var db = Dbs.ForForce(north.Id);
+        var conversations = await db.Conversations.ToListAsync(TestContext.Current.CancellationToken);
+        var messages = await db.Messages.ToListAsync(TestContext.Current.CancellationToken);
+        var accounts = await db.Accounts.ToListAsync(TestContext.Current.CancellationToken);
+
+        Assert.Equal(northConversation.Id, Assert.Single(conversations).Id);
+        Assert.Equal("Car broken into on Mill Lane", Assert.Single(messages).Text);
+        Assert.Equal(northChat.Id, Assert.Single(accounts).Id);
+    }
+
+    [Fact]
+    public async Task Looking_up_another_forces_conversation_by_its_id_finds_nothing()
+    {
+        var (north, _) = await NewForceAsync("north");
+        var (south, southChat) = await NewForceAsync("south");
+        var southConversation = await NewConversationAsync(south, southChat, "Private matter");
+
+        await using var db = Dbs.ForForce(north.Id);
+
+        Assert.Null(await db.Conversations.FindAsync([southConversation.Id], TestContext.Current.CancellationToken) is { } found && found.ForceId == north.Id ? found : null);
+        Assert.False(await db.Conversations.AnyAsync(c => c.Id == southConversation.Id, TestContext.Current.CancellationToken));
+        Assert.False(await db.Messages.AnyAsync(m => m.ConversationId == southConversation.Id, TestContext.Current.CancellationToken));
+    }
+
+    [Fact]
+    public async Task A_context_not_scoped_to_a_force_reads_no_force_records_at_all()
+    {
+        var (force, account) = await NewForceAsync("north");
+        await NewConversationAsync(force, account, "hello");
+
+        await using var db = Dbs.Unscoped();
+
+        Assert.Empty(await db.Conversations.ToListAsync(TestContext.Current.CancellationToken));
+        Assert.Empty(await db.Messages.ToListAsync(TestContext.Current.CancellationToken));
+        Assert.Single(await db.Forces.ToListAsync(TestContext.Current.CancellationToken));
+    }
+
+    [Fact]
+    public async Task The_same_platform_message_id_on_the_same_account_is_refused_by_the_database()
+    {
+        var (force, account) = await NewForceAsync("north");
+        var conversation = await NewConversationAsync(force, account, "first");
+        await using var db = Dbs.ForForce(force.Id);
+        var existingId = await db.Messages.Select(m => m.PlatformMessageId).SingleAsync(TestContext.Current.CancellationToken);
+
+        db.Messages.Add(Message.Inbound(Guid.CreateVersion7(), force.Id, conversation.Id, account.Id, existingId, "again", Now, Now));
+
+        await Assert.ThrowsAsync<DbUpdateException>(() => db.SaveChangesAsync(TestContext.Current.CancellationToken));
+        await using var check = Dbs.ForForce(force.Id);
+        Assert.Equal(1, await check.Messages.CountAsync(TestContext.Current.CancellationToken));
+    }
+
+    [Fact]
+    public async Task Timestamps_come_back_exactly_as_written_and_sort_in_time_order()
+    {
+        var (force, account) = await NewForceAsync("north");
+        await using (var db = Dbs.ForForce(force.Id))
+        {
+            var person = new Person(Guid.CreateVersion7(), force.Id, "Sam", Now);
+            var c = new Conversation(Guid.CreateVersion7(), force.Id, account.Id, person.Id, ConversationKind.DirectMessage, "t", Now);
+            db.People.Add(person);
+            db.Conversations.Add(c);
+            // Written out of order, as platforms deliver them.
+            foreach (var minutes in new[] { 5, 1, 3 })
+            {
+                var m = Message.Inbound(Guid.CreateVersion7(), force.Id, c.Id, account.Id, $"m{minutes}", $"at {minutes}", Now.AddMinutes(minutes).AddTicks(120), Now);
+                c.Receive(m);
+                db.Messages.Add(m);
+            }
+            await db.SaveChangesAsync(TestContext.Current.CancellationToken);
+        }
+
+        await using var read = Dbs.ForForce(force.Id);
+        var sentAts = await read.Messages.OrderBy(m => m.SentAt).Select(m => m.SentAt).ToListAsync(TestContext.Current.CancellationToken);
+
+        Assert.Equal([Now.AddMinutes(1).AddTicks(120), Now.AddMinutes(3).AddTicks(120), Now.AddMinutes(5).AddTicks(120)], sentAts);
+    }
+
+    [Fact]
+    public async Task Audit_entries_saved_with_a_change_form_an_intact_chain_that_verify_accepts()
+    {
+        var (force, _) = await NewForceAsync("north");
+        var audit = Database.Services.GetRequiredService<AuditTrail>();
+        for (var i = 0; i < 5; i++)
+        {
+            await using var db = Dbs.ForForce(force.Id);
+            await audit.SaveWithAuditAsync(db, new AuditEntry(AuditActions.ConversationOpened, "u1", "PC Jones", "conversation", $"c{i}"), TestContext.Current.CancellationToken);
+        }
+
+        var result = await Database.Services.GetRequiredService<AuditVerifier>().VerifyAsync(force.Id, TestContext.Current.CancellationToken);
+
+        Assert.True(result.IsIntact, result.Reason);
+        Assert.Equal(5, result.CheckedCount);
+    }
+
+    [Fact]
+    public async Task The_database_refuses_to_update_or_delete_an_audit_entry()
+    {
+        var (force, _) = await NewForceAsync("north");
+        var audit = Database.Services.GetRequiredService<AuditTrail>();
+        await using (var db = Dbs.ForForce(force.Id))
+            await audit.SaveWithAuditAsync(db, new AuditEntry(AuditActions.LoginSucceeded, "u1", "PC Jones"), TestContext.Current.CancellationToken);
+
+        await using var raw = Dbs.Unscoped();
+        await Assert.ThrowsAnyAsync<Exception>(() => raw.Database.ExecuteSqlRawAsync("UPDATE audit_events SET \"Detail\" = 'changed'", TestContext.Current.CancellationToken));
+        await Assert.ThrowsAnyAsync<Exception>(() => raw.Database.ExecuteSqlRawAsync("DELETE FROM audit_events", TestContext.Current.CancellationToken));
+        await using var check = Dbs.ForForce(force.Id);
+        Assert.Equal(1, await check.AuditEvents.CountAsync(TestContext.Current.CancellationToken));
+    }
+
+    [Fact]
+    public async Task Two_nodes_appending_at_once_still_make_one_unbroken_chain()
+    {
+        var (force, _) = await NewForceAsync("north");
+        // Two AuditTrail instances do not share their in-process lock: like two nodes, only the database keeps them in line.
+        var nodeA = new AuditTrail(TimeProvider.System);
+        var nodeB = new AuditTrail(TimeProvider.System);
+        async Task Append(AuditTrail node, int n)
+        {
+            await using var db = Dbs.ForForce(force.Id);
+            await node.SaveWithAuditAsync(db, new AuditEntry(AuditActions.ConversationOpened, "u", "PC", "conversation", $"{n}"), TestContext.Current.CancellationToken);
+        }
+
+        await Task.WhenAll(Enumerable.Range(0, 40).Select(n => Task.Run(() => Append(n % 2 == 0 ? nodeA : nodeB, n), TestContext.Current.CancellationToken)));
+
+        var result = await Database.Services.GetRequiredService<AuditVerifier>().VerifyAsync(force.Id, TestContext.Current.CancellationToken);
+        Assert.True(result.IsIntact, result.Reason);
+        Assert.Equal(40, result.CheckedCount);
+    }
+
+    [Fact]
+    public async Task A_tampered_audit_entry_is_named_by_audit_verify_which_exits_1()
+    {
+        var (force, _) = await NewForceAsync("north");
+        var audit = Database.Services.GetRequiredService<AuditTrail>();
+        for (var i = 1; i <= 4; i++)
+        {
+            await using var db = Dbs.ForForce(force.Id);
+            await audit.SaveWithAuditAsync(db, new AuditEntry(AuditActions.ConversationReplied, "u1", "PC Jones", "conversation", $"c{i}", $"reply {i}"), TestContext.Current.CancellationToken);
+        }
+        var intact = new StringWriter();
+        Assert.Equal(0, await Cli.CliApp.RunAsync(["audit", "verify"], intact, new StringWriter(), Settings()));
+        Assert.Contains("4 audit events checked", intact.ToString(), StringComparison.Ordinal);
+
+        // Someone with database access removes the guard and rewrites history.
+        await TamperAsync("UPDATE audit_events SET \"Detail\" = 'no reply was sent' WHERE \"Sequence\" = 3");
+
+        var output = new StringWriter();
+        var exit = await Cli.CliApp.RunAsync(["audit", "verify"], output, new StringWriter(), Settings());
+
+        Assert.Equal(1, exit);
+        Assert.Contains("audit event 3", output.ToString(), StringComparison.Ordinal);
+        Assert.Contains("edited", output.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_deleted_audit_entry_is_found_by_verify()
+    {
+        var (force, _) = await NewForceAsync("north");
+        var audit = Database.Services.GetRequiredService<AuditTrail>();
+        for (var i = 1; i <= 3; i++)
+        {
+            await using var db = Dbs.ForForce(force.Id);
+            await audit.SaveWithAuditAsync(db, new AuditEntry(AuditActions.ConversationOpened, "u1", "PC Jones"), TestContext.Current.CancellationToken);
+        }
+
+        await TamperAsync("DELETE FROM audit_events WHERE \"Sequence\" = 3");
+
+        var result = await Database.Services.GetRequiredService<AuditVerifier>().VerifyAsync(force.Id, TestContext.Current.CancellationToken);
+        Assert.False(result.IsIntact);
+        Assert.Equal(3, result.BrokenSequence);
+    }
+
+    private Dictionary<string, string?> Settings() => new(Database.Settings);
+
+    private async Task TamperAsync(string sql)
+    {
+        await using var raw = Dbs.Unscoped();
+        if (Database.Provider == DatabaseProvider.Sqlite)
+        {
+            await raw.Database.ExecuteSqlRawAsync("DROP TRIGGER audit_events_no_update", TestContext.Current.CancellationToken);
+            await raw.Database.ExecuteSqlRawAsync("DROP TRIGGER audit_events_no_delete", TestContext.Current.CancellationToken);
+        }
+        else
+        {
+            await raw.Database.ExecuteSqlRawAsync("DROP TRIGGER audit_events_append_only ON audit_events", TestContext.Current.CancellationToken);
+        }
+        await raw.Database.ExecuteSqlRawAsync(sql, TestContext.Current.CancellationToken);
+    }
+}
+
+public sealed class SqliteDataTests() : DataTests(DatabaseProvider.Sqlite);
+
+public sealed class PostgresDataTests() : DataTests(DatabaseProvider.Postgres);
