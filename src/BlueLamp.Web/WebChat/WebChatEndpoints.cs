@@ -1,5 +1,6 @@
 using System.Net.ServerSentEvents;
 using System.Runtime.CompilerServices;
+using System.Text.Json;
 using System.Threading.Channels;
 using System.Threading.RateLimiting;
 using BlueLamp.Channels.WebChat;
@@ -20,6 +21,9 @@ public static class WebChatEndpoints
     public const string VisitorHeader = "X-Visitor-Token";
     private const string RatePolicy = "webchat";
 
+    /// <summary>Room for the longest message in escaped JSON, and no more.</summary>
+    public const int MaxBodyBytes = 32 * 1024;
+
     public static WebApplicationBuilder AddWebChat(this WebApplicationBuilder builder)
     {
         builder.Services.AddSingleton<WebChatDirectory>();
@@ -27,14 +31,17 @@ public static class WebChatEndpoints
         builder.Services.AddRateLimiter(options =>
         {
             options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
-            options.AddPolicy(RatePolicy, context => RateLimitPartition.GetFixedWindowLimiter(
-                VisitorKey(context),
-                _ => new FixedWindowRateLimiterOptions
-                {
-                    PermitLimit = WebChatLimits.MessagesPerMinute,
-                    Window = TimeSpan.FromMinutes(1),
-                    QueueLimit = 0,
-                }));
+            // Per visitor once they have a token; a first message (no token yet) is held only by the per-address ceiling below,
+            // so people behind one shared address (a school, a phone network) are never refused their first message.
+            options.AddPolicy(RatePolicy, context =>
+                context.Request.Headers[VisitorHeader].ToString() is var token && VisitorToken.LooksValid(token)
+                    ? RateLimitPartition.GetFixedWindowLimiter("v:" + token, _ => new FixedWindowRateLimiterOptions
+                    {
+                        PermitLimit = WebChatLimits.MessagesPerMinute,
+                        Window = TimeSpan.FromMinutes(1),
+                        QueueLimit = 0,
+                    })
+                    : RateLimitPartition.GetNoLimiter("first-message"));
             // Tokens are free to make up, so one address also has a ceiling however many "visitors" it claims to be.
             options.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context =>
                 context.Request.Path.StartsWithSegments("/api/webchat") && HttpMethods.IsPost(context.Request.Method)
@@ -67,7 +74,9 @@ public static class WebChatEndpoints
     public static IEndpointRouteBuilder MapWebChat(this IEndpointRouteBuilder endpoints)
     {
         var chat = endpoints.MapGroup("/api/webchat/{force}").AllowAnonymous().DisableAntiforgery();
-        chat.MapPost("/messages", PostMessage).RequireRateLimiting(RatePolicy);
+        chat.MapPost("/messages", PostMessage)
+            .RequireRateLimiting(RatePolicy)
+            .WithMetadata(new RequestSizeLimitAttribute(MaxBodyBytes)); // a bigger body is answered 413 before it is read
         chat.MapGet("/transcript", GetTranscript);
         chat.MapGet("/stream", Stream);
         return endpoints;
@@ -76,7 +85,6 @@ public static class WebChatEndpoints
     /// <summary>Stores a message from the public; the first one creates the visitor's token.</summary>
     private static async Task<Results<Created<PostedMessage>, Ok<PostedMessage>, ValidationProblem, NotFound<ProblemDetails>>> PostMessage(
         string force,
-        [FromBody] WebChatPost? post,
         HttpContext http,
         WebChatDirectory directory,
         ContactIntake intake,
@@ -87,7 +95,10 @@ public static class WebChatEndpoints
         if (chat is null)
             return UnknownForce(force);
 
-        var (errors, clean) = WebChatValidation.Validate(post);
+        var post = await ReadPostAsync(http.Request, cancellationToken);
+        if (post.Error is { } bodyError)
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["body"] = [bodyError] }, title: "Your message was not sent");
+        var (errors, clean) = WebChatValidation.Validate(post.Value);
         var headerToken = http.Request.Headers[VisitorHeader].ToString();
         if (headerToken.Length > 0 && !VisitorToken.LooksValid(headerToken))
             errors = new Dictionary<string, string[]>(errors) { ["visitorToken"] = ["This chat session is not valid any more. Reload the page to start a new one."] };
@@ -167,16 +178,24 @@ public static class WebChatEndpoints
         }
     }
 
+    /// <summary>Reads the JSON body, turning anything that is not a readable post into a clear error rather than an exception.</summary>
+    private static async Task<(WebChatPost? Value, string? Error)> ReadPostAsync(HttpRequest request, CancellationToken cancellationToken)
+    {
+        if (!request.HasJsonContentType())
+            return (null, "Send the message as JSON (Content-Type: application/json).");
+        try
+        {
+            var post = await request.ReadFromJsonAsync<WebChatPost>(cancellationToken);
+            return post is null ? (null, "The message is empty.") : (post, null);
+        }
+        catch (JsonException)
+        {
+            return (null, "The message could not be read: it is not valid JSON of the form {\"text\": \"...\", \"clientMessageId\": \"...\"}.");
+        }
+    }
+
     private static NotFound<ProblemDetails> UnknownForce(string force) =>
         TypedResults.NotFound(new ProblemDetails { Title = "Unknown force", Detail = $"There is no web chat at '{force}'." });
-
-    private static string VisitorKey(HttpContext context)
-    {
-        var token = context.Request.Headers[VisitorHeader].ToString();
-        return VisitorToken.LooksValid(token)
-            ? "v:" + token
-            : "ip:" + (context.Connection.RemoteIpAddress?.ToString() ?? "unknown");
-    }
 
     /// <summary>The answer to a posted message: its id and the visitor's token to keep.</summary>
     public sealed record PostedMessage(Guid MessageId, string VisitorToken, bool Duplicate);
