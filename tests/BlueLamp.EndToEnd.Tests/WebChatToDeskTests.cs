@@ -41,7 +41,7 @@ public sealed class WebChatToDeskTests(BrowserFixture browser) : IClassFixture<B
         // The operator's queue updates itself: no reload. Markup in the message is shown as text, never rendered.
         var item = desk.GetByTestId("queue-preview").Filter(new() { HasText = "banging on the door" });
         await Expect(item).ToBeVisibleAsync(new() { Timeout = 10_000 });
-        TestContext.Current.SendDiagnosticMessage($"Message visible on the desk {sent.ElapsedMilliseconds} ms after Send was clicked.");
+        TestContext.Current.TestOutputHelper?.WriteLine($"Message visible on the desk {sent.ElapsedMilliseconds} ms after Send was clicked.");
         await Expect(item).ToContainTextAsync("<b>shouting</b>");
         await ScreenshotAsync(chat, "webchat-public");
         await ScreenshotAsync(desk, "desk-queue");
