@@ -3,6 +3,7 @@ using BlueLamp.Core.Accounts;
 using BlueLamp.Core.Audit;
 using BlueLamp.Core.Contact;
 using BlueLamp.Core.Forces;
+using BlueLamp.Core.Triage;
 using BlueLamp.Data.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
@@ -29,6 +30,10 @@ public abstract class BlueLampDb : IdentityDbContext<BlueLampUser>
     public DbSet<PersonIdentity> PersonIdentities => Set<PersonIdentity>();
     public DbSet<Conversation> Conversations => Set<Conversation>();
     public DbSet<Message> Messages => Set<Message>();
+    public DbSet<ThriveAssessment> ThriveAssessments => Set<ThriveAssessment>();
+    public DbSet<ConversationNote> ConversationNotes => Set<ConversationNote>();
+    public DbSet<CaseReference> CaseReferences => Set<CaseReference>();
+    public DbSet<ReplyTemplate> ReplyTemplates => Set<ReplyTemplate>();
     public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
     public DbSet<AuditHead> AuditHeads => Set<AuditHead>();
 

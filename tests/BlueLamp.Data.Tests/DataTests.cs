@@ -3,6 +3,7 @@ using BlueLamp.Core.Audit;
 using BlueLamp.Core.Contact;
 using BlueLamp.Core.Forces;
 using BlueLamp.Data.Audit;
+using BlueLamp.Data.Search;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -237,6 +238,36 @@ public abstract class DataTests(DatabaseProvider provider) : IAsyncLifetime
         var result = await Database.Services.GetRequiredService<AuditVerifier>().VerifyAsync(force.Id, TestContext.Current.CancellationToken);
         Assert.False(result.IsIntact);
         Assert.Equal(3, result.BrokenSequence);
+    }
+
+    [Fact]
+    public async Task Full_text_search_finds_conversations_by_whole_and_partial_words_in_any_order_within_the_force_only()
+    {
+        var (north, northChat) = await NewForceAsync("north");
+        var (south, southChat) = await NewForceAsync("south");
+        var bike = await NewConversationAsync(north, northChat, "My bicycle was stolen from outside Tesco on Mill Lane");
+        await NewConversationAsync(north, northChat, "Loud party next door until 3am");
+        await NewConversationAsync(south, southChat, "Bicycle stolen in the south too");
+        var welsh = await NewConversationAsync(north, northChat, "Mae fy meic wedi cael ei ddwyn o'r orsaf");
+
+        await using var db = Dbs.ForForce(north.Id);
+        async Task<List<Guid>> Find(string query) =>
+            await MessageSearch.MatchingConversations(db, MessageSearch.Terms(query)).ToListAsync(TestContext.Current.CancellationToken);
+
+        Assert.Equal([bike.Id], await Find("stolen bicycle"));
+        Assert.Equal([bike.Id], await Find("bicyc mill"));
+        Assert.Equal([bike.Id], await Find("TESCO"));
+        Assert.Equal([welsh.Id], await Find("ddwyn"));
+        Assert.Empty(await Find("stolen party"));
+        Assert.Empty(await Find("\"; DROP TABLE messages; --"));
+    }
+
+    [Fact]
+    public async Task Search_terms_keep_only_words_so_query_syntax_cannot_be_injected()
+    {
+        Assert.Equal(["stolen", "bike", "near", "or"], MessageSearch.Terms("stolen* \"bike\" NEAR(OR)"));
+        Assert.Empty(MessageSearch.Terms("*** -- ;"));
+        await Task.CompletedTask;
     }
 
     private Dictionary<string, string?> Settings() => new(Database.Settings);

@@ -11,6 +11,13 @@ public static class AuditActions
     public const string TwoFactorDisabled = "two_factor.disabled";
     public const string ConversationOpened = "conversation.opened";
     public const string ConversationReplied = "conversation.replied";
+    public const string ConversationClaimed = "conversation.claimed";
+    public const string ConversationReleased = "conversation.released";
+    public const string ConversationReassigned = "conversation.reassigned";
+    public const string ConversationAssessed = "conversation.assessed";
+    public const string ConversationNoteAdded = "conversation.note_added";
+    public const string ConversationReferenceLinked = "conversation.reference_linked";
+    public const string ConversationClosed = "conversation.closed";
     public const string QueueViewed = "queue.viewed";
     public const string AuditViewed = "audit.viewed";
     public const string AuditVerified = "audit.verified";

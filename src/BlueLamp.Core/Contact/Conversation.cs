@@ -59,13 +59,39 @@ public sealed class Conversation : IForceOwned
     /// <summary>Bumped on every change so two writers cannot silently overwrite each other.</summary>
     public int Version { get; private set; }
 
+    /// <summary>The operator holding the conversation; null while unassigned. Claimed atomically in the database.</summary>
+    public string? AssignedToUserId { get; private set; }
+
+    public string? AssignedToName { get; private set; }
+
+    public DateTimeOffset? AssignedAt { get; private set; }
+
+    /// <summary>When an operator last recorded a THRIVE assessment; a conversation cannot close without one.</summary>
+    public DateTimeOffset? AssessedAt { get; private set; }
+
+    /// <summary>Where the grade came from: null (not graded), the engine, or an operator.</summary>
+    public GradeSource? GradeSource { get; private set; }
+
+    public string? OutcomeCode { get; private set; }
+
+    public DateTimeOffset? ClosedAt { get; private set; }
+
+    public string? ClosedByName { get; private set; }
+
     /// <summary>Takes in a message from the public; a closed conversation opens again.</summary>
     public void Receive(Message message)
     {
         ArgumentNullException.ThrowIfNull(message);
         if (message.ConversationId != Id || message.Direction != MessageDirection.Inbound)
             throw new ArgumentException("Only an inbound message of this conversation can be received.", nameof(message));
-        Status = ConversationStatus.Open;
+        if (Status == ConversationStatus.Closed)
+        {
+            // The person wrote again: the conversation is back on the desk, unassigned, awaiting a new outcome.
+            Status = ConversationStatus.Open;
+            OutcomeCode = null;
+            ClosedAt = null;
+            ClosedByName = null;
+        }
         if (LastInboundAt is null || message.SentAt >= LastInboundAt)
         {
             LastInboundAt = message.SentAt;
@@ -88,6 +114,47 @@ public sealed class Conversation : IForceOwned
         AwaitingReply = false;
         Version++;
         return reply;
+    }
+
+    /// <summary>Gives the conversation to an operator (in memory; concurrent claims go through the database's conditional update).</summary>
+    public void AssignTo(string userId, string displayName, DateTimeOffset at)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(userId);
+        AssignedToUserId = userId;
+        AssignedToName = displayName;
+        AssignedAt = at;
+        Version++;
+    }
+
+    /// <summary>Records an operator's THRIVE assessment and the grade they set.</summary>
+    public void Assess(ThriveAssessment assessment)
+    {
+        ArgumentNullException.ThrowIfNull(assessment);
+        if (assessment.ConversationId != Id)
+            throw new ArgumentException("The assessment belongs to another conversation.", nameof(assessment));
+        Grade = assessment.Grade;
+        GradeSource = Contact.GradeSource.Operator;
+        AssessedAt = assessment.AssessedAt;
+        Version++;
+    }
+
+    /// <summary>Ends the conversation with an outcome. Refused, with a reason, when it may not close yet.</summary>
+    public string? Close(Outcome outcome, string closedByName, DateTimeOffset at)
+    {
+        ArgumentNullException.ThrowIfNull(outcome);
+        if (Status != ConversationStatus.Open)
+            return "This conversation is already closed.";
+        if (AssessedAt is null || Grade is null)
+            return "Record a THRIVE assessment and a grade before closing.";
+        Status = ConversationStatus.Closed;
+        OutcomeCode = outcome.Code;
+        ClosedAt = at;
+        ClosedByName = closedByName;
+        AssignedToUserId = null;
+        AssignedToName = null;
+        AssignedAt = null;
+        Version++;
+        return null;
     }
 
     private static string MakePreview(string text)

@@ -8,4 +8,8 @@ public enum DeskEventKind
 {
     MessageReceived = 1,
     ReplySent = 2,
+    AssignmentChanged = 3,
+    Assessed = 4,
+    Closed = 5,
+    NoteAdded = 6,
 }

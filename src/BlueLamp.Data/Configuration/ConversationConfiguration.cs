@@ -17,6 +17,11 @@ internal sealed class ConversationConfiguration : IEntityTypeConfiguration<Conve
         conversation.HasOne<Account>().WithMany().HasForeignKey(c => c.AccountId).OnDelete(DeleteBehavior.Restrict);
         conversation.HasOne<Person>().WithMany().HasForeignKey(c => c.PersonId).OnDelete(DeleteBehavior.Restrict);
         conversation.HasIndex(c => new { c.AccountId, c.ThreadKey }).IsUnique();
+        conversation.Property(c => c.AssignedToUserId).HasMaxLength(450);
+        conversation.Property(c => c.AssignedToName).HasMaxLength(200);
+        conversation.Property(c => c.OutcomeCode).HasMaxLength(64);
+        conversation.Property(c => c.ClosedByName).HasMaxLength(200);
         conversation.HasIndex(c => new { c.ForceId, c.Status, c.LastMessageAt });
+        conversation.HasIndex(c => new { c.ForceId, c.AssignedToUserId });
     }
 }

@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using BlueLamp.Core.Accounts;
 using BlueLamp.Core.Audit;
+using BlueLamp.Core.Contact;
 using BlueLamp.Core.Forces;
 using BlueLamp.Core.Identity;
 using BlueLamp.Data;
@@ -62,6 +63,37 @@ public sealed class DemoForce(
         await WritePasswordFileAsync(created, cancellationToken);
         return created;
     }
+
+    /// <summary>Gives the demo force a starter set of reply templates in English and Welsh, once.</summary>
+    public async Task EnsureTemplatesAsync(CancellationToken cancellationToken = default)
+    {
+        Guid forceId;
+        await using (var lookup = dbs.Unscoped())
+        {
+            var force = await lookup.Forces.AsNoTracking().SingleOrDefaultAsync(f => f.Slug == Slug, cancellationToken);
+            if (force is null)
+                return;
+            forceId = force.Id;
+        }
+        await using var db = dbs.ForForce(forceId);
+        if (await db.ReplyTemplates.AnyAsync(cancellationToken))
+            return;
+        foreach (var (title, language, body) in DemoTemplates)
+            db.ReplyTemplates.Add(new ReplyTemplate(Guid.CreateVersion7(), forceId, title, language, body));
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    private static readonly (string Title, string Language, string Body)[] DemoTemplates =
+    [
+        ("Acknowledge", "en", "Hello {name}, thank you for contacting {force}. We have read your message and are looking into it. If you or anyone else is in danger now, please call 999."),
+        ("Report a crime online", "en", "Thank you. You can report this crime online at our website, or by calling 101. If you have a reference number, please keep it: {reference}."),
+        ("Emergency: call 999", "en", "If you or someone else is in immediate danger, please call 999 now. If you cannot speak, call 999 and press 55 when prompted."),
+        ("Passed to officers", "en", "Thank you for the information. It has been passed to the officers dealing with this (reference {reference})."),
+        ("Closing", "en", "Thank you for getting in touch with {force}. We will close this conversation now; message us again at any time."),
+        ("Cydnabod", "cy", "Helo {name}, diolch am gysylltu â {force}. Rydym wedi darllen eich neges ac yn edrych i mewn iddi. Os ydych chi neu unrhyw un arall mewn perygl nawr, ffoniwch 999."),
+        ("Argyfwng: ffoniwch 999", "cy", "Os ydych chi neu rywun arall mewn perygl uniongyrchol, ffoniwch 999 nawr. Os na allwch siarad, ffoniwch 999 a phwyso 55 pan ofynnir i chi."),
+        ("Adrodd trosedd ar-lein", "cy", "Diolch. Gallwch adrodd am y drosedd hon ar-lein ar ein gwefan, neu drwy ffonio 101. Os oes gennych gyfeirnod, cadwch ef: {reference}."),
+    ];
 
     public string PasswordFile => Path.Combine(settings.DataFolder, "demo-users.txt");
 

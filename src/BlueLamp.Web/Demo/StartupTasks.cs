@@ -30,6 +30,7 @@ public static class StartupTasks
             return;
         var demo = services.GetRequiredService<DemoForce>();
         var created = await demo.EnsureAsync();
+        await demo.EnsureTemplatesAsync();
         if (created.Count > 0)
         {
             // Straight to the console, not the logging pipeline: these passwords must not end up in log storage.

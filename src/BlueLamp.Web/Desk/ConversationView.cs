@@ -14,7 +14,14 @@ public sealed record ConversationView(
     ConversationStatus Status,
     Grade? Grade,
     DateTimeOffset OpenedAt,
-    IReadOnlyList<MessageView> Messages);
+    IReadOnlyList<MessageView> Messages,
+    string? AssignedToUserId = null,
+    string? AssignedToName = null,
+    string? OutcomeCode = null,
+    IReadOnlyList<NoteView>? Notes = null,
+    IReadOnlyList<ReferenceView>? References = null,
+    IReadOnlyList<AssessmentView>? Assessments = null,
+    IReadOnlyList<EarlierContact>? EarlierContacts = null);
 
 /// <summary>One message as the desk shows it.</summary>
 public sealed record MessageView(
@@ -24,3 +31,18 @@ public sealed record MessageView(
     DateTimeOffset SentAt,
     string? AuthorName,
     DeliveryState DeliveryState);
+
+/// <summary>An internal note as the desk shows it.</summary>
+public sealed record NoteView(string Text, string AuthorName, DateTimeOffset WrittenAt);
+
+/// <summary>A linked crime, incident or intelligence number.</summary>
+public sealed record ReferenceView(ReferenceKind Kind, string Value, string AddedByName, DateTimeOffset AddedAt);
+
+/// <summary>A THRIVE assessment as the desk shows it.</summary>
+public sealed record AssessmentView(
+    Grade Grade, Grade? PreviousGrade, string Threat, string Harm, string Risk, string Investigation,
+    string Vulnerability, string Engagement, string Rationale, string AssessedByName, DateTimeOffset AssessedAt);
+
+/// <summary>Another conversation with the same person, shown before assessing.</summary>
+public sealed record EarlierContact(Guid ConversationId, string AccountName, Platform Platform, DateTimeOffset LastMessageAt,
+    ConversationStatus Status, string? OutcomeCode, string Preview);

@@ -2,29 +2,49 @@ using BlueLamp.Core.Audit;
 using BlueLamp.Core.Contact;
 using BlueLamp.Data;
 using BlueLamp.Data.Audit;
+using BlueLamp.Data.Search;
 using BlueLamp.Web.Identity;
 using Microsoft.EntityFrameworkCore;
 
 namespace BlueLamp.Web.Desk;
 
-/// <summary>The operator's work: the queue of open conversations, opening one, and answering it. Reads and answers are audited.</summary>
+/// <summary>The queue of open conversations, and who holds which: claimed atomically in the database, reassigned by supervisors, audited.</summary>
 public sealed class DeskQueue(BlueLampDbFactory dbs, AuditTrail audit, IDeskEvents deskEvents, TimeProvider time)
 {
-    /// <summary>The longest reply the desk sends; each platform's own limit applies on top (channels issue).</summary>
-    public const int MaxReplyLength = 2000;
-
-    /// <summary>Open conversations, most urgent grade first, then the newest message from the public first.</summary>
-    public async Task<IReadOnlyList<QueueItem>> ListOpenAsync(DeskUser user, CancellationToken cancellationToken = default)
+    /// <summary>Open conversations matching the filter: most urgent grade first, then the newest message from the public.</summary>
+    public async Task<IReadOnlyList<QueueItem>> ListOpenAsync(DeskUser user, QueueFilter? filter = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(user);
+        filter ??= QueueFilter.All;
         await using var db = dbs.ForForce(user.ForceId);
+        var conversations = db.Conversations.AsNoTracking().Where(c => c.Status == ConversationStatus.Open);
+        if (filter.Mine)
+            conversations = conversations.Where(c => c.AssignedToUserId == user.UserId);
+        if (filter.Unassigned)
+            conversations = conversations.Where(c => c.AssignedToUserId == null);
+        if (filter.Grade is { } grade)
+            conversations = conversations.Where(c => c.Grade == grade);
+        if (filter.AccountId is { } accountId)
+            conversations = conversations.Where(c => c.AccountId == accountId);
+        var terms = MessageSearch.Terms(filter.Search);
+        if (terms.Count > 0)
+        {
+            var matching = MessageSearch.MatchingConversations(db, terms);
+            conversations = conversations.Where(c => matching.Contains(c.Id));
+        }
+
+        var accounts = db.Accounts.AsQueryable();
+        if (filter.Platform is { } platform)
+            accounts = accounts.Where(a => a.Platform == platform);
+        if (filter.AreaId is { } areaId)
+            accounts = accounts.Where(a => a.AreaId == areaId);
+
         var rows = await (
-                from c in db.Conversations.AsNoTracking()
-                join a in db.Accounts on c.AccountId equals a.Id
+                from c in conversations
+                join a in accounts on c.AccountId equals a.Id
                 join p in db.People on c.PersonId equals p.Id
-                where c.Status == ConversationStatus.Open
                 select new QueueItem(c.Id, a.Platform, a.DisplayName, p.DisplayName, c.Preview, c.Grade, c.Status,
-                    c.AwaitingReply, c.LastInboundAt, c.LastMessageAt))
+                    c.AwaitingReply, c.LastInboundAt, c.LastMessageAt, c.AssignedToUserId, c.AssignedToName))
             .ToListAsync(cancellationToken);
         // Not yet assessed counts as priority: nothing waits behind routine work only because triage has not run.
         return rows
@@ -34,79 +54,76 @@ public sealed class DeskQueue(BlueLampDbFactory dbs, AuditTrail audit, IDeskEven
             .ToList();
     }
 
-    /// <summary>Shows a conversation to an operator and records in the audit trail that they read it.</summary>
-    public async Task<ConversationView?> OpenAsync(DeskUser user, Guid conversationId, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Takes a conversation for the operator. The database decides between two operators claiming at once:
+    /// one conditional UPDATE succeeds, the other finds it held and is told by whom.
+    /// </summary>
+    public Task<ClaimResult> ClaimAsync(DeskUser user, Guid conversationId, CancellationToken cancellationToken = default) =>
+        AssignAsync(user, conversationId, user, onlyIfFree: true, AuditActions.ConversationClaimed, null, cancellationToken);
+
+    /// <summary>A supervisor gives a conversation to another operator (or takes it), whoever holds it now.</summary>
+    public async Task<ClaimResult> ReassignAsync(DeskUser supervisor, Guid conversationId, string toUserId, string reason, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(user);
-        await using var db = dbs.ForForce(user.ForceId);
-        var view = await LoadAsync(db, conversationId, cancellationToken);
-        if (view is null)
-            return null;
-        await audit.SaveWithAuditAsync(db,
-            new AuditEntry(AuditActions.ConversationOpened, user.UserId, user.DisplayName, "conversation", conversationId.ToString("D")),
-            cancellationToken);
-        return view;
-    }
-
-    /// <summary>Reads a conversation again after a live update, without a new audit entry: the operator already has it open.</summary>
-    public async Task<ConversationView?> RefreshAsync(DeskUser user, Guid conversationId, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(user);
-        await using var db = dbs.ForForce(user.ForceId);
-        return await LoadAsync(db, conversationId, cancellationToken);
-    }
-
-    /// <summary>Answers the person; the reply and its audit entry are stored together, then every desk is told.</summary>
-    public async Task<ReplyResult> ReplyAsync(DeskUser user, Guid conversationId, string? text, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(user);
-        var body = text?.Trim() ?? "";
-        if (body.Length == 0)
-            return ReplyResult.Refused("Write a reply before sending.");
-        if (body.Length > MaxReplyLength)
-            return ReplyResult.Refused($"A reply can be at most {MaxReplyLength} characters; this one has {body.Length}.");
-
-        await using var db = dbs.ForForce(user.ForceId);
-        var conversation = await db.Conversations.SingleOrDefaultAsync(c => c.Id == conversationId, cancellationToken);
-        if (conversation is null)
-            return ReplyResult.Missing();
-        if (conversation.Status != ConversationStatus.Open)
-            return ReplyResult.Refused("This conversation is closed; it reopens when the person writes again.");
-
-        // Web chat delivers by the visitor's live stream, so a stored reply is a sent reply.
-        var reply = conversation.Reply(Guid.CreateVersion7(), body, time.GetUtcNow(), user.UserId, user.DisplayName, DeliveryState.Sent);
-        db.Messages.Add(reply);
-        try
-        {
-            await audit.SaveWithAuditAsync(db,
-                new AuditEntry(AuditActions.ConversationReplied, user.UserId, user.DisplayName, "conversation", conversationId.ToString("D"), $"message {reply.Id:D}"),
-                cancellationToken);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            return ReplyResult.Refused("The conversation changed while you were writing (a new message arrived). Read it, then send again.");
-        }
-        await deskEvents.PublishAsync(new DeskEvent(user.ForceId, conversationId, DeskEventKind.ReplySent, reply.Id), cancellationToken);
-        return ReplyResult.Sent(reply.Id);
-    }
-
-    private static async Task<ConversationView?> LoadAsync(BlueLampDb db, Guid conversationId, CancellationToken cancellationToken)
-    {
-        var header = await (
-                from c in db.Conversations.AsNoTracking()
-                join a in db.Accounts on c.AccountId equals a.Id
-                join p in db.People on c.PersonId equals p.Id
-                where c.Id == conversationId
-                select new { c.Id, a.Platform, Account = a.DisplayName, Person = p.DisplayName, c.Kind, c.Status, c.Grade, c.OpenedAt })
+        ArgumentNullException.ThrowIfNull(supervisor);
+        if (string.IsNullOrWhiteSpace(reason))
+            return ClaimResult.Refused("Give a reason for the reassignment.");
+        await using var lookup = dbs.Unscoped();
+        var target = await lookup.Users.AsNoTracking()
+            .Where(u => u.Id == toUserId && u.ForceId == supervisor.ForceId)
+            .Select(u => new { u.Id, u.DisplayName })
             .SingleOrDefaultAsync(cancellationToken);
-        if (header is null)
-            return null;
-        var messages = await db.Messages.AsNoTracking()
-            .Where(m => m.ConversationId == conversationId)
-            .OrderBy(m => m.SentAt).ThenBy(m => m.RecordedAt)
-            .Select(m => new MessageView(m.Id, m.Direction, m.Text, m.SentAt, m.AuthorName, m.DeliveryState))
-            .ToListAsync(cancellationToken);
-        return new ConversationView(header.Id, header.Platform, header.Account, header.Person, header.Kind, header.Status,
-            header.Grade, header.OpenedAt, messages);
+        if (target is null)
+            return ClaimResult.Refused("Choose an operator of this force.");
+        return await AssignAsync(supervisor, conversationId, new DeskUser(target.Id, target.DisplayName, supervisor.ForceId),
+            onlyIfFree: false, AuditActions.ConversationReassigned, $"to {target.DisplayName}: {reason.Trim()}", cancellationToken);
+    }
+
+    /// <summary>Lets go of a conversation so another operator can take it.</summary>
+    public async Task<ClaimResult> ReleaseAsync(DeskUser user, Guid conversationId, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        await using var db = dbs.ForForce(user.ForceId);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var released = await db.Conversations
+            .Where(c => c.Id == conversationId && c.AssignedToUserId == user.UserId)
+            .ExecuteUpdateAsync(set => set
+                .SetProperty(c => c.AssignedToUserId, (string?)null)
+                .SetProperty(c => c.AssignedToName, (string?)null)
+                .SetProperty(c => c.AssignedAt, (DateTimeOffset?)null)
+                .SetProperty(c => c.Version, c => c.Version + 1), cancellationToken);
+        if (released == 0)
+            return ClaimResult.Refused("You do not hold this conversation.");
+        await audit.SaveWithAuditAsync(db, new AuditEntry(AuditActions.ConversationReleased, user.UserId, user.DisplayName, "conversation", conversationId.ToString("D")), cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        await deskEvents.PublishAsync(new DeskEvent(user.ForceId, conversationId, DeskEventKind.AssignmentChanged), cancellationToken);
+        return ClaimResult.Claimed();
+    }
+
+    private async Task<ClaimResult> AssignAsync(DeskUser actor, Guid conversationId, DeskUser assignee, bool onlyIfFree, string action, string? detail, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        await using var db = dbs.ForForce(actor.ForceId);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var candidates = db.Conversations.Where(c => c.Id == conversationId && c.Status == ConversationStatus.Open);
+        if (onlyIfFree)
+            candidates = candidates.Where(c => c.AssignedToUserId == null || c.AssignedToUserId == assignee.UserId);
+        var now = time.GetUtcNow();
+        var assigned = await candidates.ExecuteUpdateAsync(set => set
+            .SetProperty(c => c.AssignedToUserId, assignee.UserId)
+            .SetProperty(c => c.AssignedToName, assignee.DisplayName)
+            .SetProperty(c => c.AssignedAt, now)
+            .SetProperty(c => c.Version, c => c.Version + 1), cancellationToken);
+        if (assigned == 0)
+        {
+            var state = await db.Conversations.AsNoTracking().Where(c => c.Id == conversationId)
+                .Select(c => new { c.Status, c.AssignedToName }).SingleOrDefaultAsync(cancellationToken);
+            return state is null ? ClaimResult.Refused("That conversation does not exist.")
+                : state.Status != ConversationStatus.Open ? ClaimResult.Refused("This conversation is closed.")
+                : ClaimResult.AlreadyHeld(state.AssignedToName ?? "Another operator");
+        }
+        await audit.SaveWithAuditAsync(db, new AuditEntry(action, actor.UserId, actor.DisplayName, "conversation", conversationId.ToString("D"), detail), cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        await deskEvents.PublishAsync(new DeskEvent(actor.ForceId, conversationId, DeskEventKind.AssignmentChanged), cancellationToken);
+        return ClaimResult.Claimed();
     }
 }

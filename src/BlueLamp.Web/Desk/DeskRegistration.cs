@@ -1,13 +1,16 @@
 using BlueLamp.Core.Audit;
 using BlueLamp.Core.Contact;
 using BlueLamp.Core.Identity;
+using BlueLamp.Core.Triage;
+using BlueLamp.Data;
+using BlueLamp.Data.Audit;
 using BlueLamp.Web.Contact;
 using BlueLamp.Web.Identity;
 using Microsoft.AspNetCore.Authorization;
 
 namespace BlueLamp.Web.Desk;
 
-/// <summary>The desk: intake of messages, the live event bus, the queue and its JSON API.</summary>
+/// <summary>The desk: intake of messages, the live event bus, the queue, conversations and their JSON API.</summary>
 public static class DeskRegistration
 {
     public static WebApplicationBuilder AddDesk(this WebApplicationBuilder builder)
@@ -15,51 +18,94 @@ public static class DeskRegistration
         builder.Services.AddSingleton<IDeskEvents, InProcessDeskEvents>();
         builder.Services.AddSingleton<ContactIntake>();
         builder.Services.AddSingleton<DeskQueue>();
+        builder.Services.AddSingleton<ConversationCase>();
+        builder.Services.AddSingleton<ReplyTemplates>();
         return builder;
     }
 
     public static IEndpointRouteBuilder MapDeskApi(this IEndpointRouteBuilder endpoints)
     {
-        var desk = endpoints.MapGroup("/api/desk").RequireAuthorization(new AuthorizeAttribute { Roles = Roles.Desk });
+        // JSON only (a form cannot send it) and the login cookie is SameSite=Strict, so no cross-site request
+        // carries it: the API needs no antiforgery token.
+        var desk = endpoints.MapGroup("/api/desk").RequireAuthorization(new AuthorizeAttribute { Roles = Roles.Desk }).DisableAntiforgery();
 
-        desk.MapGet("/queue", async (HttpContext http, DeskQueue queue, BlueLamp.Data.BlueLampDbFactory dbs, BlueLamp.Data.Audit.AuditTrail audit, CancellationToken ct) =>
+        desk.MapGet("/queue", async (HttpContext http, DeskQueue queue, BlueLampDbFactory dbs, AuditTrail audit,
+            bool? mine, bool? unassigned, int? grade, string? search, CancellationToken ct) =>
         {
-            var user = DeskUser.From(http.User);
-            if (user is null)
+            if (DeskUser.From(http.User) is not { } user)
                 return Results.Forbid();
-            var items = await queue.ListOpenAsync(user, ct);
+            var filter = new QueueFilter { Mine = mine == true, Unassigned = unassigned == true, Grade = grade is >= 1 and <= 4 ? (Grade)grade : null, Search = search };
+            var items = await queue.ListOpenAsync(user, filter, ct);
             await using var db = dbs.ForForce(user.ForceId);
-            await audit.SaveWithAuditAsync(db, new AuditEntry(AuditActions.QueueViewed, user.UserId, user.DisplayName, "queue", null, $"{items.Count} open conversations, by API"), ct);
+            await audit.SaveWithAuditAsync(db, new AuditEntry(AuditActions.QueueViewed, user.UserId, user.DisplayName, "queue", null,
+                $"{items.Count} open conversations, by API{(string.IsNullOrWhiteSpace(search) ? "" : $", search: {search}")}"), ct);
             return Results.Ok(items);
         });
 
-        desk.MapGet("/conversations/{id:guid}", async (Guid id, HttpContext http, DeskQueue queue, CancellationToken ct) =>
+        desk.MapGet("/conversations/{id:guid}", async (Guid id, HttpContext http, ConversationCase cases, CancellationToken ct) =>
+            DeskUser.From(http.User) is not { } user ? Results.Forbid()
+                : await cases.OpenAsync(user, id, ct) is { } view ? Results.Ok(view) : Results.NotFound());
+
+        desk.MapPost("/conversations/{id:guid}/claim", async (Guid id, HttpContext http, DeskQueue queue, CancellationToken ct) =>
         {
-            var user = DeskUser.From(http.User);
-            if (user is null)
+            if (DeskUser.From(http.User) is not { } user)
                 return Results.Forbid();
-            var view = await queue.OpenAsync(user, id, ct);
-            return view is null ? Results.NotFound() : Results.Ok(view);
+            var result = await queue.ClaimAsync(user, id, ct);
+            return result.Succeeded ? Results.Ok(new { claimed = true })
+                : result.HeldBy is not null ? Results.Conflict(new { error = result.Error, heldBy = result.HeldBy })
+                : Results.Problem(result.Error, statusCode: StatusCodes.Status400BadRequest);
         });
 
-        desk.MapPost("/conversations/{id:guid}/replies", async (Guid id, ReplyRequest request, HttpContext http, DeskQueue queue, CancellationToken ct) =>
-        {
-            var user = DeskUser.From(http.User);
-            if (user is null)
-                return Results.Forbid();
-            var result = await queue.ReplyAsync(user, id, request?.Text, ct);
-            if (result.ConversationMissing)
-                return Results.NotFound();
-            return result.Succeeded
-                ? Results.Created($"/api/desk/conversations/{id}", new { messageId = result.MessageId })
-                : Results.ValidationProblem(new Dictionary<string, string[]> { ["text"] = [result.Error!] }, title: "The reply was not sent");
-        })
-        // JSON only (a form cannot send it) and the login cookie is SameSite=Strict, so no cross-site request carries it.
-        .DisableAntiforgery();
+        desk.MapPost("/conversations/{id:guid}/replies", async (Guid id, TextRequest request, HttpContext http, ConversationCase cases, CancellationToken ct) =>
+            DeskUser.From(http.User) is not { } user ? Results.Forbid()
+                : Answer(await cases.ReplyAsync(user, id, request?.Text, ct), id, "text"));
+
+        desk.MapPost("/conversations/{id:guid}/notes", async (Guid id, TextRequest request, HttpContext http, ConversationCase cases, CancellationToken ct) =>
+            DeskUser.From(http.User) is not { } user ? Results.Forbid()
+                : Answer(await cases.AddNoteAsync(user, id, request?.Text, ct), id, "note"));
+
+        desk.MapPost("/conversations/{id:guid}/assessments", async (Guid id, AssessmentRequest request, HttpContext http, ConversationCase cases, CancellationToken ct) =>
+            DeskUser.From(http.User) is not { } user ? Results.Forbid()
+                : Answer(await cases.AssessAsync(user, id, request.Fields(), request.Grade is >= 1 and <= 4 ? (Grade)request.Grade : null, ct), id, "grade"));
+
+        desk.MapPost("/conversations/{id:guid}/close", async (Guid id, CloseRequest request, HttpContext http, ConversationCase cases, CancellationToken ct) =>
+            DeskUser.From(http.User) is not { } user ? Results.Forbid()
+                : Answer(await cases.CloseAsync(user, id, request?.Outcome, ct), id, "outcome"));
+
+        endpoints.MapGroup("/api/supervisor").RequireAuthorization(new AuthorizeAttribute { Roles = Roles.Supervisor }).DisableAntiforgery()
+            .MapPost("/conversations/{id:guid}/reassign", async (Guid id, ReassignRequest request, HttpContext http, DeskQueue queue, CancellationToken ct) =>
+            {
+                if (DeskUser.From(http.User) is not { } user)
+                    return Results.Forbid();
+                var result = await queue.ReassignAsync(user, id, request.ToUserId ?? "", request.Reason ?? "", ct);
+                return result.Succeeded ? Results.Ok(new { reassigned = true }) : Results.Problem(result.Error, statusCode: StatusCodes.Status400BadRequest);
+            });
 
         return endpoints;
     }
 
-    /// <summary>An operator's reply sent through the JSON API.</summary>
-    public sealed record ReplyRequest(string? Text);
+    private static IResult Answer(DeskResult result, Guid conversationId, string defaultField)
+    {
+        if (result.ConversationMissing)
+            return Results.NotFound();
+        if (result.Succeeded)
+            return Results.Created($"/api/desk/conversations/{conversationId}", new { id = result.CreatedId });
+        var errors = result.Errors.ToDictionary(e => e.Key.Length == 0 ? defaultField : char.ToLowerInvariant(e.Key[0]) + e.Key[1..], e => new[] { e.Value });
+        return Results.ValidationProblem(errors, title: "Not done");
+    }
+
+    /// <summary>A reply or note sent through the JSON API.</summary>
+    public sealed record TextRequest(string? Text);
+
+    /// <summary>A THRIVE assessment sent through the JSON API.</summary>
+    public sealed record AssessmentRequest(int? Grade, string? Threat, string? Harm, string? Risk, string? Investigation, string? Vulnerability, string? Engagement, string? Rationale)
+    {
+        public ThriveFields Fields() => new(Threat ?? "", Harm ?? "", Risk ?? "", Investigation ?? "", Vulnerability ?? "", Engagement ?? "", Rationale ?? "");
+    }
+
+    /// <summary>Closing a conversation through the JSON API.</summary>
+    public sealed record CloseRequest(string? Outcome);
+
+    /// <summary>A supervisor's reassignment through the JSON API.</summary>
+    public sealed record ReassignRequest(string? ToUserId, string? Reason);
 }

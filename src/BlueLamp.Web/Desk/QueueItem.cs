@@ -15,4 +15,6 @@ public sealed record QueueItem(
     ConversationStatus Status,
     bool AwaitingReply,
     DateTimeOffset? LastInboundAt,
-    DateTimeOffset LastMessageAt);
+    DateTimeOffset LastMessageAt,
+    string? AssignedToUserId = null,
+    string? AssignedToName = null);

@@ -148,6 +148,49 @@ namespace BlueLamp.Data.Migrations.Postgres
                     b.ToTable("audit_heads", (string)null);
                 });
 
+            modelBuilder.Entity("BlueLamp.Core.Contact.CaseReference", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("AddedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("AddedByName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("AddedByUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<Guid>("ConversationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("ForceId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Value")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ForceId", "Value");
+
+                    b.HasIndex("ConversationId", "Kind", "Value")
+                        .IsUnique();
+
+                    b.ToTable("case_references", (string)null);
+                });
+
             modelBuilder.Entity("BlueLamp.Core.Contact.Conversation", b =>
                 {
                     b.Property<Guid>("Id")
@@ -157,13 +200,37 @@ namespace BlueLamp.Data.Migrations.Postgres
                     b.Property<Guid>("AccountId")
                         .HasColumnType("uuid");
 
+                    b.Property<DateTimeOffset?>("AssessedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("AssignedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("AssignedToName")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("AssignedToUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
                     b.Property<bool>("AwaitingReply")
                         .HasColumnType("boolean");
+
+                    b.Property<DateTimeOffset?>("ClosedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ClosedByName")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
 
                     b.Property<Guid>("ForceId")
                         .HasColumnType("uuid");
 
                     b.Property<int?>("Grade")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("GradeSource")
                         .HasColumnType("integer");
 
                     b.Property<int>("Kind")
@@ -177,6 +244,10 @@ namespace BlueLamp.Data.Migrations.Postgres
 
                     b.Property<DateTimeOffset>("OpenedAt")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("OutcomeCode")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
 
                     b.Property<Guid>("PersonId")
                         .HasColumnType("uuid");
@@ -205,9 +276,48 @@ namespace BlueLamp.Data.Migrations.Postgres
                     b.HasIndex("AccountId", "ThreadKey")
                         .IsUnique();
 
+                    b.HasIndex("ForceId", "AssignedToUserId");
+
                     b.HasIndex("ForceId", "Status", "LastMessageAt");
 
                     b.ToTable("conversations", (string)null);
+                });
+
+            modelBuilder.Entity("BlueLamp.Core.Contact.ConversationNote", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("AuthorName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("AuthorUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<Guid>("ConversationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("ForceId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<DateTimeOffset>("WrittenAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ConversationId", "WrittenAt");
+
+                    b.ToTable("conversation_notes", (string)null);
                 });
 
             modelBuilder.Entity("BlueLamp.Core.Contact.Message", b =>
@@ -319,6 +429,38 @@ namespace BlueLamp.Data.Migrations.Postgres
                     b.ToTable("person_identities", (string)null);
                 });
 
+            modelBuilder.Entity("BlueLamp.Core.Contact.ReplyTemplate", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<Guid>("ForceId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .HasMaxLength(2)
+                        .HasColumnType("character varying(2)");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ForceId", "Language", "Title")
+                        .IsUnique();
+
+                    b.ToTable("reply_templates", (string)null);
+                });
+
             modelBuilder.Entity("BlueLamp.Core.Forces.Area", b =>
                 {
                     b.Property<Guid>("Id")
@@ -366,6 +508,79 @@ namespace BlueLamp.Data.Migrations.Postgres
                         .IsUnique();
 
                     b.ToTable("forces", (string)null);
+                });
+
+            modelBuilder.Entity("BlueLamp.Core.Triage.ThriveAssessment", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("AssessedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("AssessedByName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("AssessedByUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<Guid>("ConversationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Engagement")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<Guid>("ForceId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Grade")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Harm")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("Investigation")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<int?>("PreviousGrade")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Rationale")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("Risk")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("Threat")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("Vulnerability")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ConversationId", "AssessedAt");
+
+                    b.ToTable("thrive_assessments", (string)null);
                 });
 
             modelBuilder.Entity("BlueLamp.Data.Identity.BlueLampUser", b =>
@@ -606,6 +821,15 @@ namespace BlueLamp.Data.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("BlueLamp.Core.Contact.CaseReference", b =>
+                {
+                    b.HasOne("BlueLamp.Core.Contact.Conversation", null)
+                        .WithMany()
+                        .HasForeignKey("ConversationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("BlueLamp.Core.Contact.Conversation", b =>
                 {
                     b.HasOne("BlueLamp.Core.Accounts.Account", null)
@@ -617,6 +841,15 @@ namespace BlueLamp.Data.Migrations.Postgres
                     b.HasOne("BlueLamp.Core.Contact.Person", null)
                         .WithMany()
                         .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("BlueLamp.Core.Contact.ConversationNote", b =>
+                {
+                    b.HasOne("BlueLamp.Core.Contact.Conversation", null)
+                        .WithMany()
+                        .HasForeignKey("ConversationId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
@@ -654,11 +887,29 @@ namespace BlueLamp.Data.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("BlueLamp.Core.Contact.ReplyTemplate", b =>
+                {
+                    b.HasOne("BlueLamp.Core.Forces.Force", null)
+                        .WithMany()
+                        .HasForeignKey("ForceId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("BlueLamp.Core.Forces.Area", b =>
                 {
                     b.HasOne("BlueLamp.Core.Forces.Force", null)
                         .WithMany()
                         .HasForeignKey("ForceId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("BlueLamp.Core.Triage.ThriveAssessment", b =>
+                {
+                    b.HasOne("BlueLamp.Core.Contact.Conversation", null)
+                        .WithMany()
+                        .HasForeignKey("ConversationId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });

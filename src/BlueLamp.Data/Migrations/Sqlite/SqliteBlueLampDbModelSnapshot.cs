@@ -141,6 +141,49 @@ namespace BlueLamp.Data.Migrations.Sqlite
                     b.ToTable("audit_heads", (string)null);
                 });
 
+            modelBuilder.Entity("BlueLamp.Core.Contact.CaseReference", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("AddedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AddedByName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AddedByUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ConversationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ForceId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Value")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ForceId", "Value");
+
+                    b.HasIndex("ConversationId", "Kind", "Value")
+                        .IsUnique();
+
+                    b.ToTable("case_references", (string)null);
+                });
+
             modelBuilder.Entity("BlueLamp.Core.Contact.Conversation", b =>
                 {
                     b.Property<Guid>("Id")
@@ -150,13 +193,37 @@ namespace BlueLamp.Data.Migrations.Sqlite
                     b.Property<Guid>("AccountId")
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("AssessedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("AssignedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AssignedToName")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AssignedToUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
                     b.Property<bool>("AwaitingReply")
                         .HasColumnType("INTEGER");
+
+                    b.Property<long?>("ClosedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ClosedByName")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
 
                     b.Property<Guid>("ForceId")
                         .HasColumnType("TEXT");
 
                     b.Property<int?>("Grade")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("GradeSource")
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("Kind")
@@ -170,6 +237,10 @@ namespace BlueLamp.Data.Migrations.Sqlite
 
                     b.Property<long>("OpenedAt")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("OutcomeCode")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
 
                     b.Property<Guid>("PersonId")
                         .HasColumnType("TEXT");
@@ -198,9 +269,48 @@ namespace BlueLamp.Data.Migrations.Sqlite
                     b.HasIndex("AccountId", "ThreadKey")
                         .IsUnique();
 
+                    b.HasIndex("ForceId", "AssignedToUserId");
+
                     b.HasIndex("ForceId", "Status", "LastMessageAt");
 
                     b.ToTable("conversations", (string)null);
+                });
+
+            modelBuilder.Entity("BlueLamp.Core.Contact.ConversationNote", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AuthorName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AuthorUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ConversationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ForceId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("WrittenAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ConversationId", "WrittenAt");
+
+                    b.ToTable("conversation_notes", (string)null);
                 });
 
             modelBuilder.Entity("BlueLamp.Core.Contact.Message", b =>
@@ -312,6 +422,38 @@ namespace BlueLamp.Data.Migrations.Sqlite
                     b.ToTable("person_identities", (string)null);
                 });
 
+            modelBuilder.Entity("BlueLamp.Core.Contact.ReplyTemplate", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ForceId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .HasMaxLength(2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ForceId", "Language", "Title")
+                        .IsUnique();
+
+                    b.ToTable("reply_templates", (string)null);
+                });
+
             modelBuilder.Entity("BlueLamp.Core.Forces.Area", b =>
                 {
                     b.Property<Guid>("Id")
@@ -359,6 +501,79 @@ namespace BlueLamp.Data.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("forces", (string)null);
+                });
+
+            modelBuilder.Entity("BlueLamp.Core.Triage.ThriveAssessment", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("AssessedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AssessedByName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AssessedByUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ConversationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Engagement")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ForceId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Grade")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Harm")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Investigation")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("PreviousGrade")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Rationale")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Risk")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Threat")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Vulnerability")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ConversationId", "AssessedAt");
+
+                    b.ToTable("thrive_assessments", (string)null);
                 });
 
             modelBuilder.Entity("BlueLamp.Data.Identity.BlueLampUser", b =>
@@ -595,6 +810,15 @@ namespace BlueLamp.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("BlueLamp.Core.Contact.CaseReference", b =>
+                {
+                    b.HasOne("BlueLamp.Core.Contact.Conversation", null)
+                        .WithMany()
+                        .HasForeignKey("ConversationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("BlueLamp.Core.Contact.Conversation", b =>
                 {
                     b.HasOne("BlueLamp.Core.Accounts.Account", null)
@@ -606,6 +830,15 @@ namespace BlueLamp.Data.Migrations.Sqlite
                     b.HasOne("BlueLamp.Core.Contact.Person", null)
                         .WithMany()
                         .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("BlueLamp.Core.Contact.ConversationNote", b =>
+                {
+                    b.HasOne("BlueLamp.Core.Contact.Conversation", null)
+                        .WithMany()
+                        .HasForeignKey("ConversationId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
@@ -643,11 +876,29 @@ namespace BlueLamp.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("BlueLamp.Core.Contact.ReplyTemplate", b =>
+                {
+                    b.HasOne("BlueLamp.Core.Forces.Force", null)
+                        .WithMany()
+                        .HasForeignKey("ForceId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("BlueLamp.Core.Forces.Area", b =>
                 {
                     b.HasOne("BlueLamp.Core.Forces.Force", null)
                         .WithMany()
                         .HasForeignKey("ForceId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("BlueLamp.Core.Triage.ThriveAssessment", b =>
+                {
+                    b.HasOne("BlueLamp.Core.Contact.Conversation", null)
+                        .WithMany()
+                        .HasForeignKey("ConversationId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
