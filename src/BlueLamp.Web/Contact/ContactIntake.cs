@@ -60,7 +60,7 @@ public sealed class ContactIntake(BlueLampDbFactory dbs, IDeskEvents deskEvents,
             catch (DbUpdateException ex) when (attempt < MaxAttempts)
             {
                 // Another request stored the same message, person or conversation first; look again.
-                logger.LogInformation(ex, "Inbound message met a concurrent write (attempt {Attempt}); retrying", attempt);
+                logger.LogInformation("Inbound message met a concurrent write ({Error}, attempt {Attempt}); retrying", ex.GetType().Name, attempt);
                 continue;
             }
 
