@@ -36,6 +36,9 @@ as_pg "$pg_bin/pg_ctl" -D "$pg_dir/data" -l "$pg_dir/postgres.log" -w \
 export BLUELAMP_TEST_POSTGRES="Host=127.0.0.1;Port=$pg_port;Username=postgres;Database=postgres;Pooling=true"
 log "PostgreSQL $("$pg_bin/postgres" --version | awk '{print $3}') on 127.0.0.1:$pg_port"
 
+# --- Browser-side tools (axe-core) from npm ------------------------------------------------------
+(cd tests/BlueLamp.EndToEnd.Tests && npm ci --no-audit --no-fund --loglevel=error >/dev/null)
+
 # --- The tests -----------------------------------------------------------------------------------
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 results="$(mktemp -d /tmp/bluelamp-test-results.XXXXXX)"

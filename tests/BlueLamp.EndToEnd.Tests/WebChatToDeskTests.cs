@@ -113,6 +113,6 @@ public sealed class WebChatToDeskTests(BrowserFixture browser) : IClassFixture<B
         if (string.IsNullOrEmpty(ScreenshotFolder))
             return;
         Directory.CreateDirectory(ScreenshotFolder);
-        await page.ScreenshotAsync(new() { Path = Path.Combine(ScreenshotFolder, $"{name}.png"), FullPage = true });
+        await page.ScreenshotAsync(new() { Path = Path.Combine(ScreenshotFolder, $"{name}.png"), FullPage = false });
     }
 }

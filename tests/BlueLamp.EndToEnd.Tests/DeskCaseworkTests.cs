@@ -1,0 +1,128 @@
+using BlueLamp.Web.Tests.Hosting;
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace BlueLamp.EndToEnd.Tests;
+
+/// <summary>The operator's casework in the browser: claim seen by a colleague, template, THRIVE, close, reopen; and the pages pass axe-core.</summary>
+public sealed class DeskCaseworkTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
+{
+    private static readonly string? ScreenshotFolder = Environment.GetEnvironmentVariable("BLUELAMP_SCREENSHOTS");
+
+    [Fact]
+    public async Task An_operator_claims_answers_with_a_template_assesses_and_closes_while_a_colleague_watches_live()
+    {
+        await using var host = new BlueLampHost();
+        var baseUrl = host.BaseAddress.ToString().TrimEnd('/');
+        var users = host.DemoUsers();
+
+        await using var publicContext = await browser.Browser.NewContextAsync(new() { BaseURL = baseUrl });
+        var chat = await publicContext.NewPageAsync();
+        await chat.GotoAsync("/chat/demo");
+        await chat.GetByLabel("Your name (optional)").FillAsync("Sam");
+        await chat.GetByLabel("Your message").FillAsync("Someone has smashed my car window on Station Road overnight");
+        await chat.GetByTestId("chat-send").ClickAsync();
+        await Expect(chat.GetByTestId("chat-mine")).ToBeVisibleAsync();
+
+        await using var operatorContext = await browser.Browser.NewContextAsync(new() { BaseURL = baseUrl, ViewportSize = new() { Width = 1400, Height = 900 } });
+        var desk = await operatorContext.NewPageAsync();
+        await LoginAsync(desk, users["Operator"]);
+        await using var supervisorContext = await browser.Browser.NewContextAsync(new() { BaseURL = baseUrl, ViewportSize = new() { Width = 1400, Height = 900 } });
+        var colleague = await supervisorContext.NewPageAsync();
+        await LoginAsync(colleague, users["Supervisor"]);
+
+        await colleague.GotoAsync("/desk");
+        await Expect(colleague.GetByTestId("queue-claim")).ToBeVisibleAsync();
+        await Accessibility.AssertNoSeriousViolationsAsync(colleague);
+
+        // Keyboard: J selects the first conversation, O opens it, C takes it.
+        await desk.GotoAsync("/desk");
+        await Expect(desk.GetByTestId("queue-item")).ToBeVisibleAsync();
+        await desk.Locator("[data-shortcuts=ready]").WaitForAsync(new() { State = WaitForSelectorState.Attached });
+        await desk.Keyboard.PressAsync("j");
+        await desk.Keyboard.PressAsync("o");
+        await Expect(desk.GetByTestId("holder")).ToContainTextAsync("Nobody has this conversation");
+        await desk.Locator("[data-shortcuts=ready]").WaitForAsync(new() { State = WaitForSelectorState.Attached });
+        await desk.Keyboard.PressAsync("c");
+        await Expect(desk.GetByTestId("holder")).ToContainTextAsync("You have this conversation");
+
+        // The colleague's queue shows who has it, without a reload.
+        await Expect(colleague.GetByTestId("queue-holder")).ToHaveTextAsync("Demo Operator");
+
+        // A template, found by typing, fills the reply with the person's name and the force.
+        await desk.GetByLabel("Insert a template (T): type to search, English or Welsh").FillAsync("acknow");
+        await desk.GetByRole(AriaRole.Option, new() { Name = "Acknowledge (English)" }).ClickAsync();
+        await Expect(desk.GetByLabel("Reply")).ToHaveValueAsync(new System.Text.RegularExpressions.Regex("^Hello Sam, thank you for contacting Demo Constabulary"));
+        await desk.GetByTestId("reply-send").ClickAsync();
+        await Expect(desk.GetByTestId("message-outbound")).ToContainTextAsync("Hello Sam");
+        await Expect(chat.GetByTestId("chat-reply")).ToContainTextAsync("Hello Sam", new() { Timeout = 10_000 });
+
+        // Closing without THRIVE is refused, next to the outcome.
+        await desk.GetByTestId("outcome").ClickAsync();
+        await desk.GetByRole(AriaRole.Option, new() { Name = "Crime reported" }).ClickAsync();
+        await desk.GetByTestId("close").ClickAsync();
+        await Expect(desk.GetByText("Record a THRIVE assessment and a grade before closing.")).ToBeVisibleAsync();
+        await Accessibility.AssertNoSeriousViolationsAsync(desk);
+
+        await desk.GetByLabel("Threat", new() { Exact = true }).FillAsync("None now");
+        await desk.GetByLabel("Harm", new() { Exact = true }).FillAsync("Damage to car");
+        await desk.GetByLabel("Risk", new() { Exact = true }).FillAsync("Low");
+        await desk.GetByLabel("Investigation", new() { Exact = true }).FillAsync("Crime report; CCTV on Station Road");
+        await desk.GetByLabel("Vulnerability", new() { Exact = true }).FillAsync("None identified");
+        await desk.GetByLabel("Engagement", new() { Exact = true }).FillAsync("Give crime reference");
+        await desk.GetByTestId("thrive-grade").ClickAsync();
+        await desk.GetByRole(AriaRole.Option, new() { Name = "3 Scheduled: needs police action, not urgently" }).ClickAsync();
+        await desk.GetByLabel("Rationale (and the reason for any change of grade)").FillAsync("Criminal damage, no one at risk");
+        await desk.GetByTestId("thrive-save").ClickAsync();
+        await Expect(desk.GetByTestId("latest-assessment")).ToContainTextAsync("Grade 3 by Demo Operator");
+        await ScreenshotAsync(desk, "desk-conversation-casework");
+
+        await desk.GetByTestId("close").ClickAsync();
+        await Expect(desk.GetByTestId("conversation-status")).ToHaveTextAsync("Closed: Crime reported");
+
+        // Gone from the colleague's queue; back when the person writes again.
+        await Expect(colleague.GetByTestId("queue-empty")).ToBeVisibleAsync();
+        await chat.GetByLabel("Your message").FillAsync("I found a witness who saw it happen");
+        await chat.GetByTestId("chat-send").ClickAsync();
+        await Expect(colleague.GetByTestId("queue-preview")).ToHaveTextAsync("I found a witness who saw it happen");
+        await Expect(desk.GetByTestId("conversation-status")).ToHaveTextAsync("Open");
+        await ScreenshotAsync(colleague, "desk-queue-filters");
+    }
+
+    [Fact]
+    public async Task The_question_mark_shows_the_keyboard_shortcuts_and_escape_hides_them()
+    {
+        await using var host = new BlueLampHost();
+        await using var context = await browser.Browser.NewContextAsync(new() { BaseURL = host.BaseAddress.ToString().TrimEnd('/') });
+        var page = await context.NewPageAsync();
+        await LoginAsync(page, host.DemoUsers()["Operator"]);
+        await page.GotoAsync("/desk");
+        await Expect(page.GetByTestId("queue-empty")).ToBeVisibleAsync();
+        await page.Locator("[data-shortcuts=ready]").WaitForAsync(new() { State = WaitForSelectorState.Attached });
+
+        await page.Keyboard.PressAsync("?");
+        var help = page.GetByRole(AriaRole.Dialog, new() { Name = "Keyboard shortcuts" });
+        await Expect(help).ToBeVisibleAsync();
+        await Expect(help).ToContainTextAsync("Take (claim) the selected conversation");
+        await Accessibility.AssertNoSeriousViolationsAsync(page);
+        await page.Keyboard.PressAsync("Escape");
+        await Expect(help).ToBeHiddenAsync();
+    }
+
+    private static async Task LoginAsync(IPage page, (string Email, string Password) user)
+    {
+        await page.GotoAsync("/Account/Login");
+        await page.GetByLabel("Email").FillAsync(user.Email);
+        await page.GetByLabel("Password").FillAsync(user.Password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Log in" }).ClickAsync();
+        await page.WaitForURLAsync(url => !url.Contains("/Account/Login", StringComparison.Ordinal));
+    }
+
+    private static async Task ScreenshotAsync(IPage page, string name)
+    {
+        if (string.IsNullOrEmpty(ScreenshotFolder))
+            return;
+        Directory.CreateDirectory(ScreenshotFolder);
+        await page.ScreenshotAsync(new() { Path = Path.Combine(ScreenshotFolder, $"{name}.png"), FullPage = false });
+    }
+}
