@@ -90,6 +90,56 @@ public sealed class DeskCaseworkTests(BrowserFixture browser) : IClassFixture<Br
     }
 
     [Fact]
+    public async Task The_supervisor_wall_shows_who_holds_what_and_a_supervisor_reassigns_live()
+    {
+        await using var host = new BlueLampHost();
+        var baseUrl = host.BaseAddress.ToString().TrimEnd('/');
+        var users = host.DemoUsers();
+        await using var publicContext = await browser.Browser.NewContextAsync(new() { BaseURL = baseUrl });
+        var chat = await publicContext.NewPageAsync();
+        await chat.GotoAsync("/chat/demo");
+        await chat.GetByLabel("Your message").FillAsync("Can someone call me about the burglary next door?");
+        await chat.GetByTestId("chat-send").ClickAsync();
+        await Expect(chat.GetByTestId("chat-mine")).ToBeVisibleAsync();
+
+        await using var operatorContext = await browser.Browser.NewContextAsync(new() { BaseURL = baseUrl, ViewportSize = new() { Width = 1400, Height = 1000 } });
+        var desk = await operatorContext.NewPageAsync();
+        await LoginAsync(desk, users["Operator"]);
+        await desk.GotoAsync("/desk");
+        await desk.GetByTestId("queue-claim").ClickAsync();
+        await Expect(desk.GetByTestId("queue-holder")).ToHaveTextAsync("You");
+        await desk.GetByTestId("queue-item").ClickAsync();
+        await Expect(desk.GetByTestId("holder")).ToContainTextAsync("You have this conversation");
+
+        await using var supervisorContext = await browser.Browser.NewContextAsync(new() { BaseURL = baseUrl, ViewportSize = new() { Width = 1400, Height = 1000 } });
+        var wall = await supervisorContext.NewPageAsync();
+        await LoginAsync(wall, users["Supervisor"]);
+        await wall.GotoAsync("/supervisor");
+        var operatorRow = wall.GetByTestId("wall-operator").Filter(new() { HasText = "Demo Operator" });
+        await Expect(operatorRow).ToContainTextAsync("Yes, since");
+        await Expect(operatorRow.Locator("td").Nth(2)).ToHaveTextAsync("1");
+        await Expect(wall.GetByTestId("wall-grade-not-assessed")).ToHaveTextAsync("1");
+        await Accessibility.AssertNoSeriousViolationsAsync(wall);
+        await ScreenshotAsync(wall, "supervisor-wall");
+
+        var supervisorDesk = await supervisorContext.NewPageAsync();
+        await supervisorDesk.GotoAsync("/desk");
+        await supervisorDesk.GetByTestId("queue-item").ClickAsync();
+        await Expect(supervisorDesk.GetByTestId("holder")).ToContainTextAsync("Demo Operator has this conversation");
+        // With the keyboard: focus the list, open it, pick.
+        await supervisorDesk.GetByTestId("reassign-to").FocusAsync();
+        await supervisorDesk.Keyboard.PressAsync("Enter");
+        await supervisorDesk.GetByRole(AriaRole.Option, new() { Name = "Demo Supervisor" }).ClickAsync();
+        await supervisorDesk.GetByLabel("Reason", new() { Exact = true }).FillAsync("Operator needs a break after a difficult call");
+        await supervisorDesk.GetByTestId("reassign-button").ClickAsync();
+        await Expect(supervisorDesk.GetByTestId("holder")).ToContainTextAsync("You have this conversation");
+
+        // The operator sees it move, and the wall counts it against the supervisor now.
+        await Expect(desk.GetByTestId("holder")).ToContainTextAsync("Demo Supervisor has this conversation");
+        await Expect(operatorRow.Locator("td").Nth(2)).ToHaveTextAsync("0");
+    }
+
+    [Fact]
     public async Task The_question_mark_shows_the_keyboard_shortcuts_and_escape_hides_them()
     {
         await using var host = new BlueLampHost();

@@ -78,6 +78,22 @@ public sealed class DeskQueue(BlueLampDbFactory dbs, AuditTrail audit, IDeskEven
             onlyIfFree: false, AuditActions.ConversationReassigned, $"to {target.DisplayName}: {reason.Trim()}", cancellationToken);
     }
 
+    /// <summary>The force's operators and supervisors, who can be given a conversation.</summary>
+    public async Task<IReadOnlyList<(string UserId, string DisplayName)>> DeskStaffAsync(Guid forceId, CancellationToken cancellationToken = default)
+    {
+        await using var lookup = dbs.Unscoped();
+        var deskRoles = new[] { Core.Identity.Roles.Operator, Core.Identity.Roles.Supervisor };
+        var staff = await (
+                from u in lookup.Users.AsNoTracking()
+                join ur in lookup.UserRoles on u.Id equals ur.UserId
+                join r in lookup.Roles on ur.RoleId equals r.Id
+                where u.ForceId == forceId && deskRoles.Contains(r.Name!)
+                select new { u.Id, u.DisplayName })
+            .Distinct()
+            .ToListAsync(cancellationToken);
+        return staff.OrderBy(s => s.DisplayName, StringComparer.CurrentCulture).Select(s => (s.Id, s.DisplayName)).ToList();
+    }
+
     /// <summary>Lets go of a conversation so another operator can take it.</summary>
     public async Task<ClaimResult> ReleaseAsync(DeskUser user, Guid conversationId, CancellationToken cancellationToken = default)
     {

@@ -20,6 +20,9 @@ public static class DeskRegistration
         builder.Services.AddSingleton<DeskQueue>();
         builder.Services.AddSingleton<ConversationCase>();
         builder.Services.AddSingleton<ReplyTemplates>();
+        builder.Services.AddSingleton<Supervision.DeskPresence>();
+        builder.Services.AddScoped<Microsoft.AspNetCore.Components.Server.Circuits.CircuitHandler, Supervision.DeskPresenceCircuitHandler>();
+        builder.Services.AddSingleton<Supervision.DeskWall>();
         return builder;
     }
 

@@ -1,0 +1,69 @@
+using BlueLamp.Core.Contact;
+using BlueLamp.Core.Identity;
+using BlueLamp.Core.Triage;
+using BlueLamp.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace BlueLamp.Web.Supervision;
+
+/// <summary>Builds the supervisor's live wall: the open work by grade, who holds what, and today's demand against last week's.</summary>
+public sealed class DeskWall(BlueLampDbFactory dbs, DeskPresence presence, TimeProvider time)
+{
+    /// <summary>The wall shows hours in UK time, as the desk works them.</summary>
+    private static readonly TimeZoneInfo DeskTime = TimeZoneInfo.FindSystemTimeZoneById("Europe/London");
+
+    public async Task<WallSnapshot> TakeAsync(Guid forceId, CancellationToken cancellationToken = default)
+    {
+        var now = time.GetUtcNow();
+        await using var db = dbs.ForForce(forceId);
+        var open = await db.Conversations.AsNoTracking()
+            .Where(c => c.Status == ConversationStatus.Open)
+            .Select(c => new { c.Grade, c.AssignedToUserId, c.AwaitingReply })
+            .ToListAsync(cancellationToken);
+
+        var byGrade = new Dictionary<string, int>(StringComparer.Ordinal)
+        {
+            ["1"] = open.Count(c => c.Grade == Grade.Emergency),
+            ["2"] = open.Count(c => c.Grade == Grade.Priority),
+            ["3"] = open.Count(c => c.Grade == Grade.Scheduled),
+            ["4"] = open.Count(c => c.Grade == Grade.ResolvedWithoutDeployment),
+            ["not assessed"] = open.Count(c => c.Grade is null),
+        };
+
+        await using var lookup = dbs.Unscoped();
+        var deskRoles = new[] { Roles.Operator, Roles.Supervisor };
+        var staff = await (
+                from u in lookup.Users.AsNoTracking()
+                join ur in lookup.UserRoles on u.Id equals ur.UserId
+                join r in lookup.Roles on ur.RoleId equals r.Id
+                where u.ForceId == forceId && deskRoles.Contains(r.Name!)
+                select new { u.Id, u.DisplayName })
+            .Distinct()
+            .ToListAsync(cancellationToken);
+        var onShift = presence.OnShift(forceId).ToDictionary(p => p.User.UserId, p => p.Since);
+        var operators = staff
+            .Select(s =>
+            {
+                var held = open.Where(c => c.AssignedToUserId == s.Id).ToList();
+                return new OperatorLoad(s.Id, s.DisplayName, onShift.ContainsKey(s.Id), onShift.TryGetValue(s.Id, out var since) ? since : null,
+                    held.Count, held.Where(c => c.Grade is not null).Select(c => c.Grade).Min());
+            })
+            .OrderByDescending(o => o.OnShift).ThenByDescending(o => o.Holding).ThenBy(o => o.DisplayName, StringComparer.CurrentCulture)
+            .ToList();
+
+        var localNow = TimeZoneInfo.ConvertTime(now, DeskTime);
+        var todayStart = new DateTimeOffset(localNow.Date, localNow.Offset);
+        var lastWeekStart = todayStart.AddDays(-7);
+        var inbound = await db.Messages.AsNoTracking()
+            .Where(m => m.Direction == MessageDirection.Inbound
+                && ((m.SentAt >= todayStart && m.SentAt < todayStart.AddDays(1)) || (m.SentAt >= lastWeekStart && m.SentAt < lastWeekStart.AddDays(1))))
+            .Select(m => m.SentAt)
+            .ToListAsync(cancellationToken);
+        var hours = Enumerable.Range(0, 24).Select(h => new HourCount(h,
+                inbound.Count(at => at >= todayStart && TimeZoneInfo.ConvertTime(at, DeskTime).Hour == h),
+                inbound.Count(at => at < todayStart && TimeZoneInfo.ConvertTime(at, DeskTime).Hour == h)))
+            .ToList();
+
+        return new WallSnapshot(byGrade, open.Count(c => c.AssignedToUserId is null), open.Count(c => c.AwaitingReply), operators, hours, now);
+    }
+}

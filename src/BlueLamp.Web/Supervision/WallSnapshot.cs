@@ -1,0 +1,18 @@
+using BlueLamp.Core.Triage;
+
+namespace BlueLamp.Web.Supervision;
+
+/// <summary>What the supervisor's wall shows at one moment.</summary>
+public sealed record WallSnapshot(
+    IReadOnlyDictionary<string, int> OpenByGrade,
+    int Unassigned,
+    int AwaitingReply,
+    IReadOnlyList<OperatorLoad> Operators,
+    IReadOnlyList<HourCount> MessagesPerHour,
+    DateTimeOffset TakenAt);
+
+/// <summary>One member of staff on the wall: on shift or not, and what they hold.</summary>
+public sealed record OperatorLoad(string UserId, string DisplayName, bool OnShift, DateTimeOffset? OnShiftSince, int Holding, Grade? MostUrgentHeld);
+
+/// <summary>Inbound messages in one hour of today and of the same day last week.</summary>
+public sealed record HourCount(int Hour, int Today, int SameDayLastWeek);
