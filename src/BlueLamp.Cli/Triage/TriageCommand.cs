@@ -27,7 +27,7 @@ internal static class TriageCommand
         }
         catch (Exception e) when (e is InvalidIndicatorSetException or IOException or UnauthorizedAccessException)
         {
-            await error.WriteLineAsync($"Cannot use the indicator set in {indicatorsFile}: {e.Message}");
+            await error.WriteLineAsync($"Cannot use the indicator set {(indicatorsFile is null ? "shipped with BlueLamp" : "in " + indicatorsFile)}: {e.Message}");
             return 2;
         }
 

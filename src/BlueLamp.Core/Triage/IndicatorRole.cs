@@ -6,7 +6,7 @@ public enum IndicatorRole
     /// <summary>Evidence for a category, with a weight; may also be evidence of a threat to life.</summary>
     Category = 0,
 
-    /// <summary>It is happening now or soon ("now", "tonight", "outside", "heno"): raises life-at-risk evidence and some grades.</summary>
+    /// <summary>It is happening now or soon ("now", "tonight", "heno"): raises life-at-risk evidence and some grades.</summary>
     Immediacy = 1,
 
     /// <summary>A means of harm is named (pills, rope, knife, bridge): raises life-at-risk evidence.</summary>
@@ -18,7 +18,7 @@ public enum IndicatorRole
     /// <summary>Fiction, study or a thought experiment ("in the film", "for my essay"): discounts threat-to-life phrases.</summary>
     Hypothetical = 4,
 
-    /// <summary>It happened long ago ("years ago", "used to"): a threat-to-life phrase still sets the category but not life at risk, unless something says now.</summary>
+    /// <summary>It is not happening now ("years ago", "used to", "I'm safe"): a threat-to-life phrase still sets the category but not life at risk, unless something says now.</summary>
     Past = 5,
 
     /// <summary>"lol", "😂", "jk": discounts phrases that people often say as hyperbole, and with a trivial cause any threat-to-life phrase.</summary>
@@ -35,6 +35,15 @@ public enum IndicatorRole
 
     /// <summary>A child is at risk ("my son", "toddler", "plentyn").</summary>
     SubjectChild = 10,
+
+    /// <summary>
+    /// Someone is close by ("outside", "downstairs", "tu allan"): raises life-at-risk evidence like immediacy, but
+    /// does not on its own make a crime report urgent ("stolen from outside the library").
+    /// </summary>
+    Nearby = 13,
+
+    /// <summary>"not joking", "no joke", "dim jocan": the writer says they mean it, so joke markers discount nothing.</summary>
+    NotJoking = 12,
 
     /// <summary>The message points at one of our appeals ("your appeal", "the missing girl"), so a sighting counts even in a DM.</summary>
     AppealReference = 11,

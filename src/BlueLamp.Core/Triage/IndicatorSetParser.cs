@@ -132,6 +132,8 @@ public static class IndicatorSetParser
         "subject_other" => IndicatorRole.SubjectOther,
         "subject_child" => IndicatorRole.SubjectChild,
         "appeal_reference" => IndicatorRole.AppealReference,
+        "not_joking" => IndicatorRole.NotJoking,
+        "nearby" => IndicatorRole.Nearby,
         _ => throw new InvalidIndicatorSetException($"Indicator '{name}' has unknown role '{role}'."),
     };
 

@@ -4,6 +4,7 @@ namespace BlueLamp.Core.Triage;
 /// All phrases of an indicator set compiled into one word trie, so a message is matched in a single pass
 /// over its tokens whatever the number of indicators. At each token it keeps the longest phrase that starts
 /// there; words are looked up once per token, by exact word and by the few prefixes (<c>overdos*</c>) in use.
+/// A lone <c>*</c> in a phrase stands for any one word ("waited * hours").
 /// </summary>
 internal sealed class PhraseMatcher
 {
@@ -12,7 +13,10 @@ internal sealed class PhraseMatcher
     private readonly Dictionary<string, int> prefixes = new(StringComparer.Ordinal);
     private readonly Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> prefixLookup;
     private readonly Dictionary<long, int> edges = [];
+    private const int AnyWord = int.MaxValue;
+
     private readonly List<int> terminals = [-1];
+    private readonly List<bool> hasAnyWordEdge = [false];
     private readonly List<sbyte> wordLanguage = [];
     private int[] prefixLengths = [];
     private int nextSymbol;
@@ -44,6 +48,11 @@ internal sealed class PhraseMatcher
             var alternatives = new List<List<int>>();
             if (optional)
                 alternatives.Add([]);
+            if (group == "*")
+            {
+                alternatives.Add([AnyWord]);
+                group = "";
+            }
             foreach (var alternative in group.Split('/', StringSplitOptions.RemoveEmptyEntries))
             {
                 var isPrefix = alternative.Length > 1 && alternative.EndsWith('*');
@@ -68,6 +77,8 @@ internal sealed class PhraseMatcher
         {
             if (sequence.Count == 0)
                 continue;
+            if (sequence[0] == AnyWord || sequence[^1] == AnyWord)
+                return $"phrase '{phrase}' starts or ends with '*'; a wildcard word must stand between two words";
             var node = 0;
             foreach (var symbol in sequence)
             {
@@ -76,7 +87,10 @@ internal sealed class PhraseMatcher
                 {
                     child = terminals.Count;
                     terminals.Add(-1);
+                    hasAnyWordEdge.Add(false);
                     edges[key] = child;
+                    if (symbol == AnyWord)
+                        hasAnyWordEdge[node] = true;
                 }
                 node = child;
             }
@@ -144,6 +158,8 @@ internal sealed class PhraseMatcher
         Step(scratch, node, token.WordId, position, ref best, ref bestEnd);
         Step(scratch, node, token.Prefix1, position, ref best, ref bestEnd);
         Step(scratch, node, token.Prefix2, position, ref best, ref bestEnd);
+        if (hasAnyWordEdge[node])
+            Step(scratch, node, AnyWord, position, ref best, ref bestEnd);
     }
 
     private void Step(TriageScratch scratch, int node, int symbol, int position, ref int best, ref int bestEnd)

@@ -65,7 +65,7 @@ public sealed class TriageEngine
         }
 
         // Immediacy and means strengthen evidence of a threat to life; on their own they are no threat.
-        var lifeScore = lifeSum > 0 ? Math.Min(1.0, lifeSum + signals.Immediacy + signals.Means) : 0.0;
+        var lifeScore = lifeSum > 0 ? Math.Min(1.0, lifeSum + Math.Max(signals.Immediacy, signals.Nearby) + signals.Means) : 0.0;
         var lifeAtRisk = lifeScore >= set.LifeAtRiskThreshold - 1e-9;
 
         var category = lifeAtRisk ? Strongest(lifeByCategory) : Strongest(categoryScore);
@@ -116,6 +116,9 @@ public sealed class TriageEngine
                 case IndicatorRole.Immediacy:
                     signals.Immediacy = Math.Max(signals.Immediacy, indicator.Weight);
                     break;
+                case IndicatorRole.Nearby:
+                    signals.Nearby = Math.Max(signals.Nearby, indicator.Weight);
+                    break;
                 case IndicatorRole.Means:
                     signals.Means = Math.Max(signals.Means, indicator.Weight);
                     break;
@@ -140,6 +143,9 @@ public sealed class TriageEngine
                 case IndicatorRole.AppealReference:
                     signals.AppealReference = true;
                     break;
+                case IndicatorRole.NotJoking:
+                    signals.NotJoking = true;
+                    break;
             }
         }
         return signals;
@@ -163,7 +169,8 @@ public sealed class TriageEngine
             return Discount.Hypothetical;
         // "kms lol" and "gonna kill myself if we lose again 😂" are jokes; a plain "I'm going to kill myself"
         // is not, even with a "lol" after it, unless it is about something trivial too.
-        if ((indicator.Hyperbole && signals.Joke) || (signals.Joke && signals.Trivial))
+        var joke = signals.Joke && !signals.NotJoking;
+        if ((indicator.Hyperbole && joke) || (joke && signals.Trivial))
             return Discount.Joke;
         if (signals.Past && signals.Immediacy == 0)
             return Discount.Past;
@@ -300,6 +307,7 @@ public sealed class TriageEngine
     {
         public double Immediacy;
         public double Means;
+        public double Nearby;
         public bool Hypothetical;
         public bool Past;
         public bool Joke;
@@ -307,5 +315,6 @@ public sealed class TriageEngine
         public bool Other;
         public bool Child;
         public bool AppealReference;
+        public bool NotJoking;
     }
 }
