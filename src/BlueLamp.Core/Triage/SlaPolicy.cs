@@ -30,8 +30,19 @@ public sealed record SlaPolicy(string Name, TimeSpan Emergency, TimeSpan Priorit
         _ => throw new ArgumentOutOfRangeException(nameof(grade), grade, "Not a grade."),
     };
 
-    /// <summary>When a response is due for a contact of this grade received at <paramref name="receivedAt"/>, whatever its language.</summary>
+    /// <summary>When a response is due for a contact of this grade received at <paramref name="receivedAt"/>.</summary>
     public DateTimeOffset DeadlineFor(Grade grade, DateTimeOffset receivedAt) => receivedAt + AllowanceFor(grade);
+
+    /// <summary>
+    /// When a response is due for a contact in <paramref name="language"/> ("cy" or "en"). The same as
+    /// <see cref="DeadlineFor(Grade, DateTimeOffset)"/> by design: the language is taken so callers state it and a
+    /// reader sees that Welsh is never given longer.
+    /// </summary>
+    public DateTimeOffset DeadlineFor(Grade grade, DateTimeOffset receivedAt, string language)
+    {
+        ArgumentNullException.ThrowIfNull(language);
+        return DeadlineFor(grade, receivedAt);
+    }
 
     /// <summary>
     /// Checks the policy makes sense: every allowance positive, and a more urgent grade never given longer
