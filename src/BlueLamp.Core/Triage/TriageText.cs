@@ -46,10 +46,11 @@ internal static class TriageText
                     run = 0;
                 }
                 wordEnd = i;
-                if (c == last)
+                if (c == last && char.IsLetter(c))
                 {
                     run++;
                     // Squeeze "sooo" to "so": no English or Welsh word has three of a letter in a row.
+                    // Digits are left alone: 999 and 111 mean something.
                     if (run == 3)
                         scratch.CharCount--;
                     if (run >= 3)

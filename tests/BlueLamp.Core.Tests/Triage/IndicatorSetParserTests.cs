@@ -49,6 +49,8 @@ public sealed class IndicatorSetParserTests
     [InlineData("really? sad/upset", "so sad", "sad")]
     [InlineData("can't cope", "i cant cope", "cant cope")]
     [InlineData("did+not come home", "he did not come home", "did not come home")]
+    [InlineData("call 999", "pls call 999", "call 999")]
+    [InlineData("help", "HELLLLP", "HELLLLP")]
     public void Phrase_syntax_covers_prefixes_wildcards_options_and_apostrophes(string phrase, string text, string matched)
     {
         var set = IndicatorSetParser.Parse(SetWith($$"""{ "name": "test.p", "category": "enquiry", "weight": 0.5, "phrases": ["{{phrase}}"] }"""));
