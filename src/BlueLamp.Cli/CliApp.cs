@@ -1,4 +1,5 @@
 using BlueLamp.Cli.Audit;
+using BlueLamp.Cli.Triage;
 using BlueLamp.Data;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -17,12 +18,17 @@ public static class CliApp
 
         Commands:
           audit verify    Check every force's audit chain. Exit code 0: intact; 1: broken (the first broken entry is named).
+          triage [--indicators FILE]
+                          Assess JSON lines from stdin, each {"id", "text", "kind": "dm" | "comment" | "mention", "parent"?},
+                          and write one JSON line per input line: grade, lifeAtRisk, category, score and the indicators
+                          that fired. A bad line gets an error line naming its line number. Uses the shipped indicator
+                          set unless FILE is given. Exit code 0 unless stdin cannot be read.
 
         Settings (the same as the web app's): BLUELAMP_DATA (default ./data), Database__Provider (Sqlite | Postgres),
         ConnectionStrings__BlueLamp.
         """;
 
-    public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, IDictionary<string, string?>? settings = null)
+    public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, IDictionary<string, string?>? settings = null, TextReader? input = null)
     {
         ArgumentNullException.ThrowIfNull(args);
         ArgumentNullException.ThrowIfNull(output);
@@ -38,6 +44,8 @@ public static class CliApp
 
         switch (words)
         {
+            case ["triage"]:
+                return await TriageCommand.RunAsync(configuration["indicators"], input ?? Console.In, output, error);
             case ["audit", "verify"]:
                 await using (var services = BuildServices(configuration))
                     return await AuditVerifyCommand.RunAsync(services, output, error);

@@ -1,0 +1,28 @@
+namespace BlueLamp.Core.Triage;
+
+/// <summary>
+/// One named rule of an indicator set: the phrases that trigger it and what it contributes.
+/// </summary>
+/// <param name="Name">Stable dotted name shown to operators, e.g. <c>suicide.kill_myself</c>.</param>
+/// <param name="Role">What the indicator contributes.</param>
+/// <param name="Category">For <see cref="IndicatorRole.Category"/> indicators, the category it is evidence for.</param>
+/// <param name="Weight">How much it counts, 0–1. Weights of different indicators add up; the same indicator counts once per message.</param>
+/// <param name="LifeThreatening">The phrase is evidence of a threat to someone's life.</param>
+/// <param name="Hyperbole">People often say it as a figure of speech, so a joke marker ("lol", "😂") discounts it.</param>
+/// <param name="Subject">Whom the phrase itself says is at risk, when it says.</param>
+/// <param name="Grade">The grade the phrase implies on its own when counted (e.g. "trying to break in" is an emergency), if stricter than its category's.</param>
+/// <param name="Phrases">
+/// The phrases, normalised as messages are (lower case, accents and apostrophes dropped). Within a phrase,
+/// <c>a/b</c> gives alternatives for one word, a trailing <c>?</c> makes a word optional, and a trailing
+/// <c>*</c> matches any word starting so (<c>overdos*</c>).
+/// </param>
+public sealed record Indicator(
+    string Name,
+    IndicatorRole Role,
+    TriageCategory? Category,
+    double Weight,
+    bool LifeThreatening,
+    bool Hyperbole,
+    PersonAtRisk Subject,
+    Grade? Grade,
+    IReadOnlyList<string> Phrases);

@@ -1,0 +1,123 @@
+namespace BlueLamp.Core.Triage;
+
+/// <summary>
+/// A force's triage rules as data: the indicators with their phrases and weights, how each category is
+/// graded, and the thresholds that combine them. Built once (phrases compiled into one matcher) and then
+/// shared by every assessment; immutable and safe to use from many threads.
+/// </summary>
+public sealed class IndicatorSet
+{
+    private static readonly Lazy<IndicatorSet> DefaultSet = new(IndicatorSetParser.ParseDefault);
+
+    private readonly Dictionary<TriageCategory, CategoryGrading> gradings;
+
+    /// <param name="version">The set's version, stored with every assessment made with it.</param>
+    /// <param name="lifeAtRiskThreshold">Life-at-risk evidence at or above this (0–1) means life at risk.</param>
+    /// <param name="negationWindow">How many words may stand between a negation and the phrase it negates.</param>
+    /// <param name="appealParents">Post purposes that are appeals, under which a sighting counts.</param>
+    /// <param name="categories">How each category is graded; every category must appear.</param>
+    /// <param name="indicators">The indicators.</param>
+    /// <param name="welshWords">Common words that mark a message as Welsh.</param>
+    /// <param name="englishWords">Common words that mark a message as English.</param>
+    /// <exception cref="InvalidIndicatorSetException">Something in the set is unusable; the message says what.</exception>
+    public IndicatorSet(
+        string version,
+        double lifeAtRiskThreshold,
+        int negationWindow,
+        IReadOnlyList<string> appealParents,
+        IReadOnlyList<CategoryGrading> categories,
+        IReadOnlyList<Indicator> indicators,
+        IReadOnlyList<string> welshWords,
+        IReadOnlyList<string> englishWords)
+    {
+        if (string.IsNullOrWhiteSpace(version))
+            throw new InvalidIndicatorSetException("An indicator set needs a version.");
+        if (lifeAtRiskThreshold is <= 0 or > 1)
+            throw new InvalidIndicatorSetException("lifeAtRiskThreshold must be above 0 and at most 1.");
+        if (negationWindow is < 0 or > 10)
+            throw new InvalidIndicatorSetException("negationWindow must be between 0 and 10 words.");
+
+        Version = version;
+        LifeAtRiskThreshold = lifeAtRiskThreshold;
+        NegationWindow = negationWindow;
+        AppealParents = appealParents.ToArray();
+        Categories = categories.ToArray();
+        Indicators = indicators.ToArray();
+        WelshWords = welshWords.ToArray();
+        EnglishWords = englishWords.ToArray();
+
+        gradings = [];
+        foreach (var grading in Categories)
+        {
+            if (!gradings.TryAdd(grading.Category, grading))
+                throw new InvalidIndicatorSetException($"Category '{grading.Category.ToCode()}' is graded twice.");
+        }
+        foreach (var category in TriageCategoryCodes.All)
+        {
+            if (!gradings.ContainsKey(category))
+                throw new InvalidIndicatorSetException($"Category '{category.ToCode()}' has no grading.");
+        }
+
+        Matcher = new PhraseMatcher();
+        var names = new HashSet<string>(StringComparer.Ordinal);
+        for (var i = 0; i < Indicators.Count; i++)
+        {
+            var indicator = Indicators[i];
+            if (string.IsNullOrWhiteSpace(indicator.Name))
+                throw new InvalidIndicatorSetException($"Indicator number {i + 1} has no name.");
+            if (!names.Add(indicator.Name))
+                throw new InvalidIndicatorSetException($"Indicator '{indicator.Name}' is defined twice.");
+            if (indicator.Role == IndicatorRole.Category && indicator.Category is null)
+                throw new InvalidIndicatorSetException($"Indicator '{indicator.Name}' is a category indicator without a category.");
+            if (indicator.Weight is < 0 or > 1)
+                throw new InvalidIndicatorSetException($"Indicator '{indicator.Name}' has weight {indicator.Weight}; weights are between 0 and 1.");
+            if (indicator.Phrases.Count == 0)
+                throw new InvalidIndicatorSetException($"Indicator '{indicator.Name}' has no phrases.");
+            foreach (var phrase in indicator.Phrases)
+            {
+                var problem = Matcher.AddPhrase(phrase, i, n => Indicators[n].Name);
+                if (problem is not null)
+                    throw new InvalidIndicatorSetException($"Indicator '{indicator.Name}': {problem}.");
+            }
+        }
+        foreach (var word in WelshWords)
+            Matcher.AddLanguageWord(word, 1);
+        foreach (var word in EnglishWords)
+            Matcher.AddLanguageWord(word, -1);
+    }
+
+    /// <summary>The indicator set shipped with BlueLamp (<c>Triage/IndicatorSets/default.json</c>), loaded once.</summary>
+    public static IndicatorSet Default => DefaultSet.Value;
+
+    public string Version { get; }
+
+    public double LifeAtRiskThreshold { get; }
+
+    public int NegationWindow { get; }
+
+    public IReadOnlyList<string> AppealParents { get; }
+
+    public IReadOnlyList<CategoryGrading> Categories { get; }
+
+    public IReadOnlyList<Indicator> Indicators { get; }
+
+    public IReadOnlyList<string> WelshWords { get; }
+
+    public IReadOnlyList<string> EnglishWords { get; }
+
+    internal PhraseMatcher Matcher { get; }
+
+    public CategoryGrading GradingOf(TriageCategory category) => gradings[category];
+
+    public bool IsAppeal(string? parentPurpose)
+    {
+        if (parentPurpose is null)
+            return false;
+        foreach (var appeal in AppealParents)
+        {
+            if (string.Equals(appeal, parentPurpose, StringComparison.OrdinalIgnoreCase))
+                return true;
+        }
+        return false;
+    }
+}

@@ -1,0 +1,320 @@
+namespace BlueLamp.Core.Triage;
+
+/// <summary>
+/// The automatic risk assessment: finds an indicator set's phrases in a message and combines them with who
+/// is at risk, immediacy, means, negation, jokes, idiom and the message's context into a grade, a category
+/// and a life-at-risk flag that every indicator explains. Pure and thread-safe; one instance serves all.
+/// </summary>
+public sealed class TriageEngine
+{
+    /// <summary>The version of the combining logic, stored with every assessment. Change it when the logic changes.</summary>
+    public const string Version = "1.0.0";
+
+    private const int CategorySlots = 19;
+
+    private readonly IndicatorSet set;
+    private readonly Indicator[] indicators;
+
+    public TriageEngine(IndicatorSet indicatorSet)
+    {
+        ArgumentNullException.ThrowIfNull(indicatorSet);
+        set = indicatorSet;
+        indicators = indicatorSet.Indicators.ToArray();
+    }
+
+    /// <summary>An engine over the indicator set shipped with BlueLamp.</summary>
+    public static TriageEngine Default { get; } = new(IndicatorSet.Default);
+
+    public IndicatorSet IndicatorSet => set;
+
+    /// <summary>Assesses one message from the public in its context.</summary>
+    public RiskAssessmentResult Assess(string text, TriageContext context)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        ArgumentNullException.ThrowIfNull(context);
+
+        var scratch = TriageScratch.ForThisThread();
+        TriageText.Tokenize(text, scratch);
+        var (welsh, english) = set.Matcher.Resolve(scratch);
+        set.Matcher.Match(scratch);
+        RemoveContainedHits(scratch);
+
+        var hits = scratch.Hits.AsSpan(0, scratch.HitCount);
+        var signals = ReadSignals(hits);
+        var sightingCounts = set.IsAppeal(context.ParentPurpose) || signals.AppealReference;
+
+        Span<Discount> discounts = hits.Length <= 256 ? stackalloc Discount[hits.Length] : new Discount[hits.Length];
+        for (var i = 0; i < hits.Length; i++)
+            discounts[i] = hits[i].Removed ? Discount.None : DiscountOf(scratch, hits, i, signals, sightingCounts);
+
+        Span<double> categoryScore = stackalloc double[CategorySlots];
+        Span<double> lifeByCategory = stackalloc double[CategorySlots];
+        var lifeSum = 0.0;
+        for (var i = 0; i < hits.Length; i++)
+        {
+            var indicator = indicators[hits[i].Indicator];
+            if (hits[i].Removed || indicator.Role != IndicatorRole.Category || !Counts(discounts[i]) || CountedBefore(hits, discounts, i))
+                continue;
+            var slot = (int)indicator.Category!.Value;
+            categoryScore[slot] += indicator.Weight;
+            if (indicator.LifeThreatening && discounts[i] == Discount.None)
+            {
+                lifeSum += indicator.Weight;
+                lifeByCategory[slot] += indicator.Weight;
+            }
+        }
+
+        // Immediacy and means strengthen evidence of a threat to life; on their own they are no threat.
+        var lifeScore = lifeSum > 0 ? Math.Min(1.0, lifeSum + Math.Max(signals.Immediacy, signals.Nearby) + signals.Means) : 0.0;
+        var lifeAtRisk = lifeScore >= set.LifeAtRiskThreshold - 1e-9;
+
+        var category = lifeAtRisk ? Strongest(lifeByCategory) : Strongest(categoryScore);
+        var grade = GradeOf(category, hits, discounts, signals, lifeAtRisk);
+        var score = lifeAtRisk ? lifeScore : Math.Min(1.0, categoryScore[(int)category]);
+
+        return new RiskAssessmentResult(
+            grade,
+            lifeAtRisk,
+            category,
+            Math.Round(score, 3),
+            Math.Round(lifeScore, 3),
+            PersonAtRiskOf(category, hits, discounts, signals),
+            welsh > english ? "cy" : "en",
+            Explain(text, scratch, hits, discounts),
+            Version,
+            set.Version);
+    }
+
+    private static void RemoveContainedHits(TriageScratch scratch)
+    {
+        // A phrase inside a longer one ("murder" in "could murder a pint", "now" in "doing better now")
+        // is read as part of the longer one only.
+        var hits = scratch.Hits.AsSpan(0, scratch.HitCount);
+        for (var i = 0; i < hits.Length; i++)
+        {
+            for (var j = 0; j < i; j++)
+            {
+                if (!hits[j].Removed && hits[j].First < hits[i].First && hits[j].Last >= hits[i].Last)
+                {
+                    hits[i].Removed = true;
+                    break;
+                }
+            }
+        }
+    }
+
+    private Signals ReadSignals(ReadOnlySpan<TriageScratch.RawHit> hits)
+    {
+        var signals = default(Signals);
+        foreach (var hit in hits)
+        {
+            if (hit.Removed)
+                continue;
+            var indicator = indicators[hit.Indicator];
+            switch (indicator.Role)
+            {
+                case IndicatorRole.Immediacy:
+                    signals.Immediacy = Math.Max(signals.Immediacy, indicator.Weight);
+                    break;
+                case IndicatorRole.Nearby:
+                    signals.Nearby = Math.Max(signals.Nearby, indicator.Weight);
+                    break;
+                case IndicatorRole.Means:
+                    signals.Means = Math.Max(signals.Means, indicator.Weight);
+                    break;
+                case IndicatorRole.Hypothetical:
+                    signals.Hypothetical = true;
+                    break;
+                case IndicatorRole.Past:
+                    signals.Past = true;
+                    break;
+                case IndicatorRole.Joke:
+                    signals.Joke = true;
+                    break;
+                case IndicatorRole.TrivialTrigger:
+                    signals.Trivial = true;
+                    break;
+                case IndicatorRole.SubjectOther:
+                    signals.Other = true;
+                    break;
+                case IndicatorRole.SubjectChild:
+                    signals.Child = true;
+                    break;
+                case IndicatorRole.AppealReference:
+                    signals.AppealReference = true;
+                    break;
+                case IndicatorRole.NotJoking:
+                    signals.NotJoking = true;
+                    break;
+            }
+        }
+        return signals;
+    }
+
+    private Discount DiscountOf(TriageScratch scratch, ReadOnlySpan<TriageScratch.RawHit> hits, int index, in Signals signals, bool sightingCounts)
+    {
+        var hit = hits[index];
+        var indicator = indicators[hit.Indicator];
+        if (indicator.Role != IndicatorRole.Category)
+            return Discount.None;
+        if (OverlapsIdiom(hits, hit))
+            return Discount.Idiom;
+        if (IsNegated(scratch, hits, hit))
+            return Discount.Negated;
+        if (set.GradingOf(indicator.Category!.Value).NeedsAppeal && !sightingCounts)
+            return Discount.NoAppeal;
+        if (!indicator.LifeThreatening)
+            return Discount.None;
+        if (signals.Hypothetical)
+            return Discount.Hypothetical;
+        // "kms lol" and "gonna kill myself if we lose again 😂" are jokes; a plain "I'm going to kill myself"
+        // is not, even with a "lol" after it, unless it is about something trivial too.
+        var joke = signals.Joke && !signals.NotJoking;
+        if ((indicator.Hyperbole && joke) || (joke && signals.Trivial))
+            return Discount.Joke;
+        if (signals.Past && signals.Immediacy == 0)
+            return Discount.Past;
+        return Discount.None;
+    }
+
+    private bool OverlapsIdiom(ReadOnlySpan<TriageScratch.RawHit> hits, TriageScratch.RawHit hit)
+    {
+        foreach (var other in hits)
+        {
+            if (!other.Removed && indicators[other.Indicator].Role == IndicatorRole.Idiom && other.First <= hit.Last && other.Last >= hit.First)
+                return true;
+        }
+        return false;
+    }
+
+    private bool IsNegated(TriageScratch scratch, ReadOnlySpan<TriageScratch.RawHit> hits, TriageScratch.RawHit hit)
+    {
+        foreach (var other in hits)
+        {
+            if (other.Removed || indicators[other.Indicator].Role != IndicatorRole.Negation || other.Last >= hit.First)
+                continue;
+            if (hit.First - other.Last - 1 > set.NegationWindow)
+                continue;
+            var sameClause = true;
+            for (var t = other.Last + 1; t <= hit.First; t++)
+            {
+                if (scratch.Tokens[t].ClauseStart)
+                {
+                    sameClause = false;
+                    break;
+                }
+            }
+            if (sameClause)
+                return true;
+        }
+        return false;
+    }
+
+    private static bool Counts(Discount discount) => discount is Discount.None or Discount.Past;
+
+    private static bool CountedBefore(ReadOnlySpan<TriageScratch.RawHit> hits, ReadOnlySpan<Discount> discounts, int index)
+    {
+        // The same indicator counts once, however often its phrases appear ("help help help").
+        for (var j = 0; j < index; j++)
+        {
+            if (!hits[j].Removed && hits[j].Indicator == hits[index].Indicator && Counts(discounts[j]))
+                return true;
+        }
+        return false;
+    }
+
+    private static TriageCategory Strongest(ReadOnlySpan<double> scores)
+    {
+        var best = TriageCategory.NotAPoliceMatter;
+        var bestScore = 0.0;
+        foreach (var category in TriageCategoryCodes.All)
+        {
+            var score = scores[(int)category];
+            if (score > bestScore + 1e-9)
+            {
+                best = category;
+                bestScore = score;
+            }
+        }
+        return best;
+    }
+
+    private Grade GradeOf(TriageCategory category, ReadOnlySpan<TriageScratch.RawHit> hits, ReadOnlySpan<Discount> discounts, in Signals signals, bool lifeAtRisk)
+    {
+        if (lifeAtRisk)
+            return Grade.Emergency;
+        var grading = set.GradingOf(category);
+        var grade = grading.Grade;
+        if (signals.Immediacy > 0 && grading.ImmediateGrade is { } immediate && immediate < grade)
+            grade = immediate;
+        for (var i = 0; i < hits.Length; i++)
+        {
+            var indicator = indicators[hits[i].Indicator];
+            if (!hits[i].Removed && indicator.Role == IndicatorRole.Category && indicator.Grade is { } own && Counts(discounts[i]) && own < grade)
+                grade = own;
+        }
+        return grade;
+    }
+
+    private PersonAtRisk PersonAtRiskOf(TriageCategory category, ReadOnlySpan<TriageScratch.RawHit> hits, ReadOnlySpan<Discount> discounts, in Signals signals)
+    {
+        var said = PersonAtRisk.Unknown;
+        for (var i = 0; i < hits.Length; i++)
+        {
+            var indicator = indicators[hits[i].Indicator];
+            if (!hits[i].Removed && indicator.Category == category && Counts(discounts[i]) && indicator.Subject != PersonAtRisk.Unknown)
+            {
+                said = indicator.Subject;
+                break;
+            }
+        }
+        return said switch
+        {
+            PersonAtRisk.Self or PersonAtRisk.Child => said,
+            PersonAtRisk.SomeoneElse => signals.Child ? PersonAtRisk.Child : said,
+            _ when category is TriageCategory.NotAPoliceMatter => PersonAtRisk.Unknown,
+            _ when signals.Child => PersonAtRisk.Child,
+            _ when signals.Other => PersonAtRisk.SomeoneElse,
+            _ => PersonAtRisk.Unknown,
+        };
+    }
+
+    private IndicatorHit[] Explain(string text, TriageScratch scratch, ReadOnlySpan<TriageScratch.RawHit> hits, ReadOnlySpan<Discount> discounts)
+    {
+        var count = 0;
+        foreach (var hit in hits)
+        {
+            if (!hit.Removed)
+                count++;
+        }
+        var explained = new IndicatorHit[count];
+        var n = 0;
+        for (var i = 0; i < hits.Length; i++)
+        {
+            if (hits[i].Removed)
+                continue;
+            var indicator = indicators[hits[i].Indicator];
+            var start = scratch.Tokens[hits[i].First].Start;
+            var end = scratch.Tokens[hits[i].Last].End;
+            explained[n++] = new IndicatorHit(
+                indicator.Name, indicator.Role, indicator.Category, start, end - start, text[start..end],
+                indicator.Weight, indicator.LifeThreatening, discounts[i]);
+        }
+        return explained;
+    }
+
+    private struct Signals
+    {
+        public double Immediacy;
+        public double Means;
+        public double Nearby;
+        public bool Hypothetical;
+        public bool Past;
+        public bool Joke;
+        public bool Trivial;
+        public bool Other;
+        public bool Child;
+        public bool AppealReference;
+        public bool NotJoking;
+    }
+}

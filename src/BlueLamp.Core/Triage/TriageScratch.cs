@@ -1,0 +1,74 @@
+namespace BlueLamp.Core.Triage;
+
+/// <summary>
+/// Per-thread working memory for one assessment, reused from one message to the next so that assessing
+/// allocates only what it returns. Its size follows the message, never the indicator set.
+/// </summary>
+internal sealed class TriageScratch
+{
+    [ThreadStatic]
+    private static TriageScratch? current;
+
+    public char[] Chars = new char[512];
+    public int CharCount;
+    public Token[] Tokens = new Token[128];
+    public int TokenCount;
+    public RawHit[] Hits = new RawHit[32];
+    public int HitCount;
+
+    public static TriageScratch ForThisThread() => current ??= new TriageScratch();
+
+    public void AppendChar(char c)
+    {
+        if (CharCount == Chars.Length)
+            Array.Resize(ref Chars, Chars.Length * 2);
+        Chars[CharCount++] = c;
+    }
+
+    public void AddToken(int normStart, int normLength, int start, int end, bool clauseStart)
+    {
+        if (normLength == 0)
+            return;
+        if (TokenCount == Tokens.Length)
+            Array.Resize(ref Tokens, Tokens.Length * 2);
+        Tokens[TokenCount++] = new Token
+        {
+            NormStart = normStart,
+            NormLength = normLength,
+            Start = start,
+            End = end,
+            ClauseStart = clauseStart,
+            WordId = -1,
+            Prefix1 = -1,
+            Prefix2 = -1,
+        };
+    }
+
+    public ReadOnlySpan<char> TokenChars(int token) => Chars.AsSpan(Tokens[token].NormStart, Tokens[token].NormLength);
+
+    public void AddHit(int indicator, int first, int last)
+    {
+        if (HitCount == Hits.Length)
+            Array.Resize(ref Hits, Hits.Length * 2);
+        Hits[HitCount++] = new RawHit(indicator, first, last);
+    }
+
+    /// <summary>One word or emoji of a message.</summary>
+    internal struct Token
+    {
+        public int NormStart;
+        public int NormLength;
+        public int Start;
+        public int End;
+        public bool ClauseStart;
+        public int WordId;
+        public int Prefix1;
+        public int Prefix2;
+    }
+
+    /// <summary>An indicator phrase found over tokens First..Last.</summary>
+    internal record struct RawHit(int Indicator, int First, int Last)
+    {
+        public bool Removed { get; set; }
+    }
+}

@@ -1,0 +1,107 @@
+using BlueLamp.Core.Triage;
+using Xunit;
+
+namespace BlueLamp.Core.Tests.Triage;
+
+public sealed class IndicatorSetParserTests
+{
+    private static string SetWith(string indicators, string extra = "") => $$"""
+        {
+          "version": "test-1",
+          "lifeAtRiskThreshold": 0.6,
+          "negationWindow": 2,
+          "appealParents": ["missing_person"],
+          {{extra}}
+          "categories": [
+            {{string.Join(",\n", TriageCategoryCodes.All.Select(c => $$"""{ "code": "{{c.ToCode()}}", "grade": 4 }"""))}}
+          ],
+          "indicators": [ {{indicators}} ]
+        }
+        """;
+
+    [Fact]
+    public void The_shipped_indicator_set_loads_with_a_version()
+    {
+        var set = IndicatorSet.Default;
+
+        Assert.False(string.IsNullOrWhiteSpace(set.Version));
+        Assert.NotEmpty(set.Indicators);
+        Assert.All(TriageCategoryCodes.All, c => Assert.NotNull(set.GradingOf(c)));
+    }
+
+    [Fact]
+    public void A_custom_set_changes_what_the_engine_finds()
+    {
+        var set = IndicatorSetParser.Parse(SetWith("""
+            { "name": "test.bees", "category": "asb", "weight": 0.9, "phrases": ["bees/wasps in the? garden"] }
+            """));
+
+        var result = new TriageEngine(set).Assess("There are WASPS in garden again", TriageContext.DirectMessage);
+
+        Assert.Equal(TriageCategory.AntisocialBehaviour, result.Category);
+        Assert.Equal("test-1", result.IndicatorSetVersion);
+        Assert.Equal("WASPS in garden", Assert.Single(result.Indicators).Text);
+    }
+
+    [Theory]
+    [InlineData("overdos* tonight", "I overdosed tonight", "overdosed tonight")]
+    [InlineData("waited * hours", "we waited six hours", "waited six hours")]
+    [InlineData("really? sad/upset", "so sad", "sad")]
+    [InlineData("can't cope", "i cant cope", "cant cope")]
+    [InlineData("did+not come home", "he did not come home", "did not come home")]
+    [InlineData("call 999", "pls call 999", "call 999")]
+    [InlineData("help", "HELLLLP", "HELLLLP")]
+    public void Phrase_syntax_covers_prefixes_wildcards_options_and_apostrophes(string phrase, string text, string matched)
+    {
+        var set = IndicatorSetParser.Parse(SetWith($$"""{ "name": "test.p", "category": "enquiry", "weight": 0.5, "phrases": ["{{phrase}}"] }"""));
+
+        var result = new TriageEngine(set).Assess(text, TriageContext.DirectMessage);
+
+        Assert.Equal(matched, Assert.Single(result.Indicators).Text);
+    }
+
+    [Fact]
+    public void A_phrase_claimed_by_two_indicators_is_refused_with_both_names()
+    {
+        var json = SetWith("""
+            { "name": "a.one", "category": "enquiry", "weight": 0.5, "phrases": ["help me"] },
+            { "name": "b.two", "category": "feedback", "weight": 0.5, "phrases": ["help me"] }
+            """);
+
+        var problem = Assert.Throws<InvalidIndicatorSetException>(() => IndicatorSetParser.Parse(json)).Message;
+
+        Assert.Contains("a.one", problem, StringComparison.Ordinal);
+        Assert.Contains("b.two", problem, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("""{ "name": "x", "category": "burglary", "weight": 0.5, "phrases": ["x"] }""", "burglary")]
+    [InlineData("""{ "name": "x", "category": "enquiry", "wieght": 0.5, "phrases": ["x"] }""", "wieght")]
+    [InlineData("""{ "name": "x", "category": "enquiry", "weight": 2, "phrases": ["x"] }""", "weight")]
+    [InlineData("""{ "name": "x", "role": "vibes", "weight": 0.5, "phrases": ["x"] }""", "vibes")]
+    [InlineData("""{ "name": "x", "category": "enquiry", "weight": 0.5, "phrases": ["* x"] }""", "*")]
+    public void A_mistake_in_the_file_is_refused_with_a_message_that_names_it(string indicator, string named)
+    {
+        var ok = IndicatorSetParser.TryParse(SetWith(indicator), out var set, out var problem);
+
+        Assert.False(ok);
+        Assert.Null(set);
+        Assert.Contains(named, problem, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Text_that_is_not_json_is_refused_not_thrown()
+    {
+        Assert.False(IndicatorSetParser.TryParse("not json {", out _, out var problem));
+        Assert.Contains("JSON", problem, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_set_missing_a_category_grading_is_refused()
+    {
+        const string json = """{ "version": "v", "lifeAtRiskThreshold": 0.6, "categories": [], "indicators": [] }""";
+
+        Assert.False(IndicatorSetParser.TryParse(json, out _, out var problem));
+        Assert.Contains("has no grading", problem, StringComparison.Ordinal);
+    }
+}

@@ -1,0 +1,240 @@
+using BlueLamp.Core.Contact;
+using BlueLamp.Core.Triage;
+using Xunit;
+
+namespace BlueLamp.Core.Tests.Triage;
+
+public sealed class TriageEngineTests
+{
+    private static readonly TriageEngine Engine = TriageEngine.Default;
+    private static readonly TriageContext Dm = TriageContext.DirectMessage;
+
+    [Fact]
+    public void A_dm_saying_im_going_to_kill_myself_tonight_is_grade_1_life_at_risk()
+    {
+        var result = Engine.Assess("I'm going to kill myself tonight", Dm);
+
+        Assert.True(result.LifeAtRisk);
+        Assert.Equal(Grade.Emergency, result.Grade);
+        Assert.Equal(TriageCategory.SuicideOrSelfHarm, result.Category);
+        Assert.Equal(PersonAtRisk.Self, result.PersonAtRisk);
+        Assert.Contains(result.Indicators, i => i.Text == "kill myself" && i.Discount == Discount.None);
+        Assert.Contains(result.Indicators, i => i.Role == IndicatorRole.Immediacy && i.Text == "tonight");
+    }
+
+    [Fact]
+    public void Kms_lol_under_a_football_post_is_not_life_at_risk()
+    {
+        var result = Engine.Assess("kms lol", TriageContext.CommentUnder("event"));
+
+        Assert.False(result.LifeAtRisk);
+        Assert.Equal(Grade.ResolvedWithoutDeployment, result.Grade);
+        Assert.Contains(result.Indicators, i => i.Text == "kms" && i.Discount == Discount.Joke);
+    }
+
+    [Fact]
+    public void A_joke_about_a_trivial_cause_discounts_even_a_plain_threat_to_life_phrase()
+    {
+        var result = Engine.Assess("if we lose again i'm going to kill myself 😂😂", TriageContext.CommentUnder("event"));
+
+        Assert.False(result.LifeAtRisk);
+    }
+
+    [Fact]
+    public void A_lol_after_a_plain_threat_to_life_does_not_hide_it()
+    {
+        Assert.True(Engine.Assess("im going to kill myself tonight lol", Dm).LifeAtRisk);
+    }
+
+    [Fact]
+    public void Saying_not_joking_cancels_the_joke_marker()
+    {
+        Assert.True(Engine.Assess("i want to die lol. not even joking", Dm).LifeAtRisk);
+    }
+
+    [Theory]
+    [InlineData("my feet are killing me")]
+    [InlineData("I could murder a pint")]
+    [InlineData("I'm dead 💀")]
+    [InlineData("dying for a brew")]
+    [InlineData("my mum is going to kill me when she sees my shoes")]
+    public void Idioms_are_not_a_threat_to_life(string text)
+    {
+        var result = Engine.Assess(text, TriageContext.CommentUnder("event"));
+
+        Assert.False(result.LifeAtRisk);
+        Assert.Equal(Grade.ResolvedWithoutDeployment, result.Grade);
+        Assert.Contains(result.Indicators, i => i.Role == IndicatorRole.Idiom);
+    }
+
+    [Theory]
+    [InlineData("want to unalive myself")]
+    [InlineData("I can't go on, I've got the pills here")]
+    [InlineData("I won't wake up tomorrow")]
+    [InlineData("gonna kil myslef")]
+    [InlineData("i want to dieeee tonight")]
+    [InlineData("I can’t go on anymore ❤️")]
+    [InlineData("Dw i eisiau lladd fy hun heno")]
+    [InlineData("dwi isio marw")]
+    public void Euphemism_slang_misspelling_and_welsh_still_read_as_life_at_risk(string text)
+    {
+        var result = Engine.Assess(text, Dm);
+
+        Assert.True(result.LifeAtRisk, $"'{text}' scored {result.LifeScore}");
+        Assert.Equal(Grade.Emergency, result.Grade);
+    }
+
+    [Fact]
+    public void A_negated_phrase_is_discounted_and_the_hit_says_so()
+    {
+        var result = Engine.Assess("I would never hurt myself", Dm);
+
+        Assert.False(result.LifeAtRisk);
+        Assert.Contains(result.Indicators, i => i.Text == "hurt myself" && i.Discount == Discount.Negated);
+    }
+
+    [Fact]
+    public void A_negation_in_an_earlier_clause_does_not_negate()
+    {
+        Assert.True(Engine.Assess("I'm not ok, I want to die", Dm).LifeAtRisk);
+    }
+
+    [Fact]
+    public void Past_self_harm_sets_the_category_but_not_life_at_risk()
+    {
+        var result = Engine.Assess("I tried to kill myself years ago and I'm doing much better now", Dm);
+
+        Assert.False(result.LifeAtRisk);
+        Assert.Equal(TriageCategory.SuicideOrSelfHarm, result.Category);
+        Assert.Contains(result.Indicators, i => i.Discount == Discount.Past);
+    }
+
+    [Fact]
+    public void Fiction_is_not_a_threat_to_life()
+    {
+        Assert.False(Engine.Assess("In the film the character kills himself at the end", TriageContext.CommentUnder("prevention")).LifeAtRisk);
+    }
+
+    [Fact]
+    public void A_sighting_under_a_missing_person_appeal_is_grade_2_though_its_words_alone_are_not()
+    {
+        const string text = "think I saw her by the bus station 10 mins ago";
+
+        var underAppeal = Engine.Assess(text, TriageContext.CommentUnder("missing_person"));
+        var alone = Engine.Assess(text, TriageContext.CommentUnder("event"));
+
+        Assert.Equal(TriageCategory.Sighting, underAppeal.Category);
+        Assert.Equal(Grade.Priority, underAppeal.Grade);
+        Assert.NotEqual(TriageCategory.Sighting, alone.Category);
+        Assert.Equal(Grade.ResolvedWithoutDeployment, alone.Grade);
+        Assert.Contains(alone.Indicators, i => i.Discount == Discount.NoAppeal);
+    }
+
+    [Fact]
+    public void A_dm_that_points_at_our_appeal_counts_as_a_sighting()
+    {
+        var result = Engine.Assess("I think I've just seen the missing girl from your appeal outside Boots", Dm);
+
+        Assert.Equal(TriageCategory.Sighting, result.Category);
+        Assert.Equal(Grade.Priority, result.Grade);
+    }
+
+    [Theory]
+    [InlineData("I'm going to kill myself tonight")]
+    [InlineData("There's a man with a knife outside the Spar right now")]
+    [InlineData("my husband said he will kill me tonight")]
+    [InlineData("kms")]
+    public void Context_never_downgrades_life_at_risk(string text)
+    {
+        Assert.True(Engine.Assess(text, Dm).LifeAtRisk);
+        foreach (var parent in new[] { null, "missing_person", "wanted", "crime_appeal", "event", "prevention", "recruitment" })
+        {
+            Assert.True(Engine.Assess(text, TriageContext.CommentUnder(parent)).LifeAtRisk, $"downgraded under {parent}");
+            Assert.True(Engine.Assess(text, new TriageContext(ConversationKind.Mention, parent)).LifeAtRisk);
+        }
+    }
+
+    [Fact]
+    public void A_crime_in_progress_is_an_emergency_without_being_life_at_risk()
+    {
+        var result = Engine.Assess("someone is trying to break into my house right now", Dm);
+
+        Assert.False(result.LifeAtRisk);
+        Assert.Equal(Grade.Emergency, result.Grade);
+        Assert.Equal(TriageCategory.CrimeReport, result.Category);
+    }
+
+    [Fact]
+    public void A_report_about_someone_else_names_someone_else_as_at_risk()
+    {
+        var result = Engine.Assess("my friend just messaged saying she's going to kill herself tonight", Dm);
+
+        Assert.True(result.LifeAtRisk);
+        Assert.Equal(PersonAtRisk.SomeoneElse, result.PersonAtRisk);
+    }
+
+    [Fact]
+    public void A_report_about_a_child_names_the_child_as_at_risk()
+    {
+        var result = Engine.Assess("my son says he wants to die and has locked himself in his room with a knife", Dm);
+
+        Assert.True(result.LifeAtRisk);
+        Assert.Equal(PersonAtRisk.Child, result.PersonAtRisk);
+    }
+
+    [Theory]
+    [InlineData("Dw i eisiau gwneud cwyn am y ffordd cefais fy nhrin", "cy")]
+    [InlineData("Mae fy mam ar goll ers bore ma", "cy")]
+    [InlineData("my bike was stolen from outside the library", "en")]
+    [InlineData("Diolch yn fawr", "cy")]
+    public void The_language_is_detected_so_the_reply_can_be_in_it(string text, string language)
+    {
+        Assert.Equal(language, Engine.Assess(text, Dm).Language);
+    }
+
+    [Fact]
+    public void Every_indicator_points_at_the_text_it_matched()
+    {
+        const string text = "Pls help, I’ve swallowed a whole box of my nan's tablets 💊 and I can't go on!!";
+
+        var result = Engine.Assess(text, Dm);
+
+        Assert.NotEmpty(result.Indicators);
+        Assert.All(result.Indicators, i => Assert.Equal(text.Substring(i.Start, i.Length), i.Text));
+    }
+
+    [Fact]
+    public void Each_assessment_records_the_engine_and_indicator_set_versions()
+    {
+        var result = Engine.Assess("hello", Dm);
+
+        Assert.Equal(TriageEngine.Version, result.EngineVersion);
+        Assert.Equal(IndicatorSet.Default.Version, result.IndicatorSetVersion);
+        Assert.Equal(TriageCategory.NotAPoliceMatter, result.Category);
+        Assert.Equal(0.0, result.Score);
+    }
+
+    [Fact]
+    public void Empty_and_punctuation_only_messages_are_not_a_police_matter()
+    {
+        foreach (var text in new[] { "", "   ", "?!...", "👍🏽" })
+            Assert.Equal(Grade.ResolvedWithoutDeployment, Engine.Assess(text, Dm).Grade);
+    }
+
+    [Fact]
+    public void Many_threads_assessing_at_once_get_the_same_answers_as_one()
+    {
+        var texts = CorpusMessage.Load().Take(200).ToArray();
+        var alone = texts.Select(m => Engine.Assess(m.Text, m.Context)).ToArray();
+
+        var together = new RiskAssessmentResult[texts.Length];
+        Parallel.For(0, texts.Length, i => together[i] = Engine.Assess(texts[i].Text, texts[i].Context));
+
+        for (var i = 0; i < texts.Length; i++)
+        {
+            Assert.Equal(alone[i].Grade, together[i].Grade);
+            Assert.Equal(alone[i].LifeAtRisk, together[i].LifeAtRisk);
+            Assert.Equal(alone[i].Indicators, together[i].Indicators);
+        }
+    }
+}
