@@ -58,8 +58,7 @@ public sealed class DeskCaseworkTests(BrowserFixture browser) : IClassFixture<Br
         await Expect(chat.GetByTestId("chat-reply")).ToContainTextAsync("Hello Sam", new() { Timeout = 10_000 });
 
         // Closing without THRIVE is refused, next to the outcome.
-        await desk.GetByTestId("outcome").ClickAsync();
-        await desk.GetByRole(AriaRole.Option, new() { Name = "Crime reported" }).ClickAsync();
+        await MudControls.ChooseAsync(desk, "outcome", "Crime reported");
         await desk.GetByTestId("close").ClickAsync();
         await Expect(desk.GetByText("Record a THRIVE assessment and a grade before closing.")).ToBeVisibleAsync();
         await Accessibility.AssertNoSeriousViolationsAsync(desk);
@@ -70,8 +69,7 @@ public sealed class DeskCaseworkTests(BrowserFixture browser) : IClassFixture<Br
         await desk.GetByLabel("Investigation", new() { Exact = true }).FillAsync("Crime report; CCTV on Station Road");
         await desk.GetByLabel("Vulnerability", new() { Exact = true }).FillAsync("None identified");
         await desk.GetByLabel("Engagement", new() { Exact = true }).FillAsync("Give crime reference");
-        await desk.GetByTestId("thrive-grade").ClickAsync();
-        await desk.GetByRole(AriaRole.Option, new() { Name = "3 Scheduled: needs police action, not urgently" }).ClickAsync();
+        await MudControls.ChooseAsync(desk, "thrive-grade", "3 Scheduled: needs police action, not urgently");
         await desk.GetByLabel("Rationale (and the reason for any change of grade)").FillAsync("Criminal damage, no one at risk");
         await desk.GetByTestId("thrive-save").ClickAsync();
         await Expect(desk.GetByTestId("latest-assessment")).ToContainTextAsync("Grade 3 by Demo Operator");
@@ -126,10 +124,7 @@ public sealed class DeskCaseworkTests(BrowserFixture browser) : IClassFixture<Br
         await supervisorDesk.GotoAsync("/desk");
         await supervisorDesk.GetByTestId("queue-item").ClickAsync();
         await Expect(supervisorDesk.GetByTestId("holder")).ToContainTextAsync("Demo Operator has this conversation");
-        // With the keyboard: focus the list, open it, pick.
-        await supervisorDesk.GetByTestId("reassign-to").FocusAsync();
-        await supervisorDesk.Keyboard.PressAsync("Enter");
-        await supervisorDesk.GetByRole(AriaRole.Option, new() { Name = "Demo Supervisor" }).ClickAsync();
+        await MudControls.ChooseAsync(supervisorDesk, "reassign-to", "Demo Supervisor");
         await supervisorDesk.GetByLabel("Reason", new() { Exact = true }).FillAsync("Operator needs a break after a difficult call");
         await supervisorDesk.GetByTestId("reassign-button").ClickAsync();
         await Expect(supervisorDesk.GetByTestId("holder")).ToContainTextAsync("You have this conversation");

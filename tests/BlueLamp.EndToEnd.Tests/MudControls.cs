@@ -1,0 +1,25 @@
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace BlueLamp.EndToEnd.Tests;
+
+/// <summary>Drives MudBlazor controls the way a person does, waiting for each step to land (a loaded 2-core CI machine is slow).</summary>
+public static class MudControls
+{
+    /// <summary>Opens a MudSelect (by its data-testid), picks an option by its text, and waits until the select shows it.</summary>
+    public static async Task ChooseAsync(IPage page, string testId, string option)
+    {
+        ArgumentNullException.ThrowIfNull(page);
+        var select = page.GetByTestId(testId);
+        await select.ClickAsync();
+        var choice = page.GetByRole(AriaRole.Option, new() { Name = option, Exact = true });
+        if (!await choice.IsVisibleAsync())
+        {
+            // The first click can land before the component is wired up; the keyboard opens it too.
+            await select.FocusAsync();
+            await page.Keyboard.PressAsync("Enter");
+        }
+        await choice.ClickAsync();
+        await Expect(select).ToHaveValueAsync(option);
+    }
+}
