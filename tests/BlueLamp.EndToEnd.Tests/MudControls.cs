@@ -13,7 +13,11 @@ public static class MudControls
         var select = page.GetByTestId(testId);
         await select.ClickAsync();
         var choice = page.GetByRole(AriaRole.Option, new() { Name = option, Exact = true });
-        if (!await choice.IsVisibleAsync())
+        try
+        {
+            await choice.WaitForAsync(new() { State = WaitForSelectorState.Visible, Timeout = 5_000 });
+        }
+        catch (TimeoutException)
         {
             // The first click can land before the component is wired up; the keyboard opens it too.
             await select.FocusAsync();
