@@ -51,7 +51,7 @@ public sealed class DeskCaseworkTests(BrowserFixture browser) : IClassFixture<Br
 
         // A template, found by typing, fills the reply with the person's name and the force.
         await desk.GetByLabel("Insert a template (T): type to search, English or Welsh").FillAsync("acknow");
-        await desk.GetByRole(AriaRole.Option, new() { Name = "Acknowledge (English)" }).ClickAsync();
+        await MudControls.PickAsync(desk.GetByRole(AriaRole.Option, new() { Name = "Acknowledge (English)" }));
         await Expect(desk.GetByLabel("Reply")).ToHaveValueAsync(new System.Text.RegularExpressions.Regex("^Hello Sam, thank you for contacting Demo Constabulary"));
         await desk.GetByTestId("reply-send").ClickAsync();
         await Expect(desk.GetByTestId("message-outbound")).ToContainTextAsync("Hello Sam");
