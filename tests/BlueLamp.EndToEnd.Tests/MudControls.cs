@@ -16,49 +16,16 @@ public static class MudControls
         try
         {
             await choice.WaitForAsync(new() { State = WaitForSelectorState.Visible, Timeout = 5_000 });
-        
-    /// <summary>
-    /// Clicks an option in a MudBlazor popover. The popover is placed by script after it appears; on a loaded machine a
-    /// mouse click aimed at its first position can land beside it, so the click is delivered to the option itself.
-    /// </summary>
-    public static async Task PickAsync(ILocator option)
-    {
-        ArgumentNullException.ThrowIfNull(option);
-        await option.WaitForAsync(new() { State = WaitForSelectorState.Visible });
-        await option.DispatchEventAsync("click");
-    }
-}
+        }
         catch (TimeoutException)
         {
             // The first click can land before the component is wired up; the keyboard opens it too.
             await select.FocusAsync();
             await page.Keyboard.PressAsync("Enter");
-        
-    /// <summary>
-    /// Clicks an option in a MudBlazor popover. The popover is placed by script after it appears; on a loaded machine a
-    /// mouse click aimed at its first position can land beside it, so the click is delivered to the option itself.
-    /// </summary>
-    public static async Task PickAsync(ILocator option)
-    {
-        ArgumentNullException.ThrowIfNull(option);
-        await option.WaitForAsync(new() { State = WaitForSelectorState.Visible });
-        await option.DispatchEventAsync("click");
-    }
-}
+        }
         await PickAsync(choice);
         await Expect(select).ToHaveValueAsync(option);
-    
-    /// <summary>
-    /// Clicks an option in a MudBlazor popover. The popover is placed by script after it appears; on a loaded machine a
-    /// mouse click aimed at its first position can land beside it, so the click is delivered to the option itself.
-    /// </summary>
-    public static async Task PickAsync(ILocator option)
-    {
-        ArgumentNullException.ThrowIfNull(option);
-        await option.WaitForAsync(new() { State = WaitForSelectorState.Visible });
-        await option.DispatchEventAsync("click");
     }
-}
 
     /// <summary>
     /// Clicks an option in a MudBlazor popover. The popover is placed by script after it appears; on a loaded machine a
