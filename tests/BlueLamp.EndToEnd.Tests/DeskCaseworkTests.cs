@@ -50,9 +50,22 @@ public sealed class DeskCaseworkTests(BrowserFixture browser) : IClassFixture<Br
         await Expect(colleague.GetByTestId("queue-holder")).ToHaveTextAsync("Demo Operator");
 
         // A template, found by typing, fills the reply with the person's name and the force.
-        await desk.GetByLabel("Insert a template (T): type to search, English or Welsh").FillAsync("acknow");
-        await MudControls.PickAsync(desk.GetByRole(AriaRole.Option, new() { Name = "Acknowledge (English)" }));
-        await Expect(desk.GetByLabel("Reply")).ToHaveValueAsync(new System.Text.RegularExpressions.Regex("^Hello Sam, thank you for contacting Demo Constabulary"));
+        var templateBox = desk.GetByLabel("Insert a template (T): type to search, English or Welsh");
+        var filled = new System.Text.RegularExpressions.Regex("^Hello Sam, thank you for contacting Demo Constabulary");
+        for (var attempt = 1; ; attempt++)
+        {
+            await templateBox.FillAsync("acknow");
+            await MudControls.PickAsync(desk.GetByRole(AriaRole.Option, new() { Name = "Acknowledge (English)" }));
+            try
+            {
+                await Expect(desk.GetByLabel("Reply")).ToHaveValueAsync(filled, new() { Timeout = 3_000 });
+                break;
+            }
+            catch (PlaywrightException) when (attempt < 3)
+            {
+                // The pick raced a re-render of the list (see MudControls); choose again.
+            }
+        }
         await desk.GetByTestId("reply-send").ClickAsync();
         await Expect(desk.GetByTestId("message-outbound")).ToContainTextAsync("Hello Sam");
         await Expect(chat.GetByTestId("chat-reply")).ToContainTextAsync("Hello Sam", new() { Timeout = 10_000 });

@@ -23,8 +23,23 @@ public static class MudControls
             await select.FocusAsync();
             await page.Keyboard.PressAsync("Enter");
         }
-        await PickAsync(choice);
-        await Expect(select).ToHaveValueAsync(option);
+        // A popover can re-render its items just after opening, and a click on an item being replaced is ignored by
+        // the server: try again until the select shows the choice.
+        for (var attempt = 1; ; attempt++)
+        {
+            if (await choice.IsVisibleAsync())
+                await PickAsync(choice);
+            try
+            {
+                await Expect(select).ToHaveValueAsync(option, new() { Timeout = 3_000 });
+                return;
+            }
+            catch (PlaywrightException) when (attempt < 4)
+            {
+                if (!await choice.IsVisibleAsync())
+                    await select.ClickAsync();
+            }
+        }
     }
 
     /// <summary>

@@ -23,11 +23,13 @@ public sealed class AuditTrail(TimeProvider time)
         var forceId = db.ForceId ?? throw new InvalidOperationException("Audit entries are written through a context scoped to a force.");
         var gate = _forceLocks.GetOrAdd(forceId, _ => new SemaphoreSlim(1, 1));
         await gate.WaitAsync(cancellationToken);
+        // Our own transaction unless the caller has one: the head's row lock (PostgreSQL) lasts until the commit.
+        var transaction = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(cancellationToken) : null;
         try
         {
             for (var attempt = 1; ; attempt++)
             {
-                var head = await db.AuditHeads.SingleOrDefaultAsync(cancellationToken);
+                var head = await LockHeadAsync(db, forceId, cancellationToken);
                 if (head is null)
                 {
                     head = new AuditHead(forceId);
@@ -39,6 +41,8 @@ public sealed class AuditTrail(TimeProvider time)
                 try
                 {
                     await db.SaveChangesAsync(cancellationToken);
+                    if (transaction is not null)
+                        await transaction.CommitAsync(cancellationToken);
                     return;
                 }
                 catch (DbUpdateException)
@@ -53,9 +57,21 @@ public sealed class AuditTrail(TimeProvider time)
         }
         finally
         {
+            if (transaction is not null)
+                await transaction.DisposeAsync();
             gate.Release();
         }
     }
+
+    /// <summary>
+    /// Reads the force's head. On PostgreSQL the row is locked until the transaction ends, so nodes take turns
+    /// instead of racing (a node that keeps losing an optimistic race could otherwise starve). SQLite has a single
+    /// writer anyway; there the concurrency check on the head and the unique sequence decide.
+    /// </summary>
+    private static Task<AuditHead?> LockHeadAsync(BlueLampDb db, Guid forceId, CancellationToken cancellationToken) =>
+        db is PostgresBlueLampDb
+            ? db.AuditHeads.FromSqlRaw("SELECT * FROM audit_heads WHERE \"ForceId\" = {0} FOR UPDATE", forceId).SingleOrDefaultAsync(cancellationToken)
+            : db.AuditHeads.SingleOrDefaultAsync(cancellationToken);
 
     private static async Task<bool> HeadMovedAsync(BlueLampDb db, long basedOn, CancellationToken cancellationToken)
     {
