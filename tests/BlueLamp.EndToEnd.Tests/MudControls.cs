@@ -1,5 +1,4 @@
 using Microsoft.Playwright;
-using static Microsoft.Playwright.Assertions;
 
 namespace BlueLamp.EndToEnd.Tests;
 
@@ -31,15 +30,30 @@ public static class MudControls
                 await PickAsync(choice);
             try
             {
-                await Expect(select).ToHaveValueAsync(option, new() { Timeout = 3_000 });
+                // The select shows its choice as an input's value or, once chosen, as text: accept either.
+                await page.WaitForFunctionAsync(
+                    "([id, text]) => { const e = document.querySelector(`[data-testid='${id}']`); return !!e && ((e.value ?? '') === text || e.textContent.trim() === text); }",
+                    new object[] { testId, option }, new() { Timeout = 3_000 });
                 return;
             }
-            catch (PlaywrightException) when (attempt < 4)
+            catch (TimeoutException) when (attempt < 4)
             {
                 if (!await choice.IsVisibleAsync())
                     await select.ClickAsync();
             }
         }
+    }
+
+    /// <summary>
+    /// Types into a MudTextField that shows a character counter, and waits until the counter (drawn by the server)
+    /// counts the text: then the server has it, and a click on Send cannot overtake it.
+    /// </summary>
+    public static async Task FillCountedAsync(IPage page, string label, string text, int maxLength)
+    {
+        ArgumentNullException.ThrowIfNull(page);
+        ArgumentNullException.ThrowIfNull(text);
+        await page.GetByLabel(label, new() { Exact = true }).FillAsync(text);
+        await page.GetByText($"{text.Length} / {maxLength}", new() { Exact = true }).WaitForAsync();
     }
 
     /// <summary>

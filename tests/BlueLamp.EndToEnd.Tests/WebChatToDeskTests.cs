@@ -48,7 +48,7 @@ public sealed class WebChatToDeskTests(BrowserFixture browser) : IClassFixture<B
 
         await desk.GetByTestId("queue-item").First.ClickAsync();
         await Expect(desk.GetByTestId("message-inbound")).ToContainTextAsync("<b>shouting</b>");
-        await desk.GetByLabel("Reply").FillAsync("Thank you for telling us. Officers are on their way. If anyone is hurt, call 999 now.");
+        await MudControls.FillCountedAsync(desk, "Reply", "Thank you for telling us. Officers are on their way. If anyone is hurt, call 999 now.", 2000);
         await desk.GetByTestId("reply-send").ClickAsync();
         await Expect(desk.GetByTestId("message-outbound")).ToContainTextAsync("Officers are on their way");
         await ScreenshotAsync(desk, "desk-conversation");
