@@ -75,7 +75,8 @@ public static class MetaWebhookParser
     {
         var senderId = item.String("sender", "id") ?? throw new MalformedPayloadException("A messaging event has no sender.id.");
         var recipientId = item.String("recipient", "id") ?? entryAccountId;
-        var sentAt = item.Int64("timestamp") is { } ts ? PlatformTime.FromUnix(ts) : throw new MalformedPayloadException("A messaging event has no timestamp.");
+        // Delivery receipts carry no timestamp, so it is required only of the events that become messages.
+        DateTimeOffset SentAt() => item.Int64("timestamp") is { } ts ? PlatformTime.FromUnix(ts) : throw new MalformedPayloadException("A messaging event has no timestamp.");
 
         if (item.Property("message") is { } message)
         {
@@ -86,7 +87,7 @@ public static class MetaWebhookParser
                 return;
             }
             var verb = message.Bool("is_deleted") ? ChannelEventVerb.Removed : ChannelEventVerb.Created;
-            events.Add(DirectMessage(platform, recipientId, senderId, mid, message.String("text") ?? "", sentAt, verb, Attachments(message), item));
+            events.Add(DirectMessage(platform, recipientId, senderId, mid, message.String("text") ?? "", SentAt(), verb, Attachments(message), item));
             return;
         }
         if (item.Property("message_edit") is { } edit)
@@ -97,7 +98,7 @@ public static class MetaWebhookParser
                 skipped.Add($"edit of our own message {mid}");
                 return;
             }
-            events.Add(DirectMessage(platform, recipientId, senderId, mid, edit.String("text") ?? "", sentAt, ChannelEventVerb.Edited, [], item));
+            events.Add(DirectMessage(platform, recipientId, senderId, mid, edit.String("text") ?? "", SentAt(), ChannelEventVerb.Edited, [], item));
             return;
         }
         var kind = item.EnumerateObject().Select(p => p.Name).FirstOrDefault(n => n is not ("sender" or "recipient" or "timestamp")) ?? "empty";
