@@ -1,0 +1,248 @@
+using System.Globalization;
+using System.Net.Http.Headers;
+using BlueLamp.Channels.Common;
+using Microsoft.Extensions.Options;
+
+namespace BlueLamp.Channels.Bluesky;
+
+/// <summary>
+/// Bluesky over XRPC: notifications to poll, posts and replies with facets (createRecord), deleting a post
+/// (deleteRecord, to withdraw an appeal), and chat through the PDS's chat proxy. Sessions come from
+/// <see cref="BlueskySessionCache"/>, so an account logs in once and then only refreshes.
+/// </summary>
+public sealed class BlueskyClient(HttpClient http, IOptionsMonitor<BlueskyOptions> options, BlueskySessionCache sessions, TimeProvider time)
+{
+    private const string PlatformName = "Bluesky";
+
+    private const string PostCollection = "app.bsky.feed.post";
+
+    /// <summary>The newest notifications (or older ones, from <paramref name="cursor"/>), as events.</summary>
+    public async Task<FetchResult<BlueskyNotificationsPage>> ListNotificationsAsync(BlueskyCredentials account, string? cursor = null, CancellationToken cancellationToken = default)
+    {
+        var query = "limit=50" + (cursor is null ? "" : "&cursor=" + Uri.EscapeDataString(cursor));
+        var (response, failure, session) = await CallAsync(account, _ => new HttpRequestMessage(HttpMethod.Get, Xrpc("app.bsky.notification.listNotifications?" + query)), chat: false, cancellationToken).ConfigureAwait(false);
+        if (failure is not null)
+            return FetchResult<BlueskyNotificationsPage>.Failed(failure);
+        var page = BlueskyNotificationsParser.Parse(response!.Body, session!.Did);
+        return page.Parsed.IsMalformed
+            ? FetchResult<BlueskyNotificationsPage>.Failed(new PlatformFailure("Bluesky's notifications could not be read: " + page.Parsed.Error, Retryable: true, NeedsReconnect: false, response.StatusCode))
+            : FetchResult<BlueskyNotificationsPage>.Success(page);
+    }
+
+    /// <summary>
+    /// Publishes a post, or a reply when <paramref name="replyTo"/> is given, with links, mentions and tags as facets.
+    /// Refused before sending when it is over 300 characters as Bluesky counts them.
+    /// </summary>
+    public async Task<SendResult> CreatePostAsync(BlueskyCredentials account, string text, BlueskyReplyTo? replyTo, IReadOnlyList<string>? languages = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var length = BlueskyTextLength.CheckPost(text);
+        if (string.IsNullOrWhiteSpace(text))
+            return SendResult.Failed(PlatformFailure.Refused("The post is empty."));
+        if (!length.Fits)
+            return SendResult.Failed(PlatformFailure.Refused(length.Reason!));
+        BlueskyReplyRef? reply = null;
+        if (replyTo is not null)
+        {
+            if (replyTo.Root.Cid is null || replyTo.Parent.Cid is null)
+                return SendResult.Failed(PlatformFailure.Refused("A Bluesky reply must cite the CID of the root and parent posts; this conversation does not have them."));
+            reply = new BlueskyReplyRef(new BlueskyStrongRef(replyTo.Root.Id, replyTo.Root.Cid), new BlueskyStrongRef(replyTo.Parent.Id, replyTo.Parent.Cid));
+        }
+
+        var (session, sessionFailure) = await SessionAsync(account, staleAccessJwt: null, cancellationToken).ConfigureAwait(false);
+        if (sessionFailure is not null)
+            return SendResult.Failed(sessionFailure);
+        var facets = await FacetsAsync(account, text, cancellationToken).ConfigureAwait(false);
+        var record = new BlueskyPostRecord(
+            PostCollection, text, time.GetUtcNow().UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture),
+            languages is { Count: > 0 } ? languages : null, reply, facets.Count > 0 ? facets : null);
+        var (response, failure, _) = await CallAsync(account, s => new HttpRequestMessage(HttpMethod.Post, Xrpc("com.atproto.repo.createRecord"))
+        {
+            Content = PlatformJson.Content(new BlueskyCreateRecordRequest(s.Did, PostCollection, record), BlueskyJsonContext.Default.BlueskyCreateRecordRequest),
+        }, chat: false, cancellationToken).ConfigureAwait(false);
+        if (failure is not null)
+            return SendResult.Failed(failure);
+        var created = PlatformJson.Read(response!.Body, BlueskyJsonContext.Default.BlueskyCreateRecordResponse);
+        return created?.Uri is { } uri
+            ? SendResult.Sent(uri, BlueskyLinks.Post(uri, session!.Handle))
+            : SendResult.Failed(new PlatformFailure("Bluesky accepted the post but did not return its URI.", Retryable: false, NeedsReconnect: false, response.StatusCode));
+    }
+
+    /// <summary>Deletes one of the account's own posts by its at:// URI.</summary>
+    public async Task<SendResult> DeletePostAsync(BlueskyCredentials account, string postUri, CancellationToken cancellationToken = default)
+    {
+        if (BlueskyLinks.RecordKey(postUri) is not { } recordKey)
+            return SendResult.Failed(PlatformFailure.Refused($"{postUri} is not an at:// post URI."));
+        var (_, failure, _) = await CallAsync(account, s => new HttpRequestMessage(HttpMethod.Post, Xrpc("com.atproto.repo.deleteRecord"))
+        {
+            Content = PlatformJson.Content(new BlueskyDeleteRecordRequest(s.Did, PostCollection, recordKey), BlueskyJsonContext.Default.BlueskyDeleteRecordRequest),
+        }, chat: false, cancellationToken).ConfigureAwait(false);
+        return failure is null ? SendResult.Sent(postUri) : SendResult.Failed(failure);
+    }
+
+    /// <summary>The account's chat convos, most recently active first.</summary>
+    public async Task<FetchResult<BlueskyConvoPage>> ListConvosAsync(BlueskyCredentials account, string? cursor = null, CancellationToken cancellationToken = default)
+    {
+        var query = "limit=50" + (cursor is null ? "" : "&cursor=" + Uri.EscapeDataString(cursor));
+        var (response, failure, _) = await CallAsync(account, _ => new HttpRequestMessage(HttpMethod.Get, Xrpc("chat.bsky.convo.listConvos?" + query)), chat: true, cancellationToken).ConfigureAwait(false);
+        if (failure is not null)
+            return FetchResult<BlueskyConvoPage>.Failed(failure);
+        var page = BlueskyChatParser.ParseConvos(response!.Body);
+        return page.Error is null
+            ? FetchResult<BlueskyConvoPage>.Success(page)
+            : FetchResult<BlueskyConvoPage>.Failed(new PlatformFailure("Bluesky's convo list could not be read: " + page.Error, Retryable: true, NeedsReconnect: false, response.StatusCode));
+    }
+
+    /// <summary>The newest messages of a convo (or older ones, from <paramref name="cursor"/>), as events.</summary>
+    public async Task<FetchResult<BlueskyMessagesPage>> GetMessagesAsync(BlueskyCredentials account, BlueskyConvo convo, string? cursor = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(convo);
+        var query = "convoId=" + Uri.EscapeDataString(convo.Id) + "&limit=50" + (cursor is null ? "" : "&cursor=" + Uri.EscapeDataString(cursor));
+        var (response, failure, session) = await CallAsync(account, _ => new HttpRequestMessage(HttpMethod.Get, Xrpc("chat.bsky.convo.getMessages?" + query)), chat: true, cancellationToken).ConfigureAwait(false);
+        if (failure is not null)
+            return FetchResult<BlueskyMessagesPage>.Failed(failure);
+        var page = BlueskyChatParser.ParseMessages(response!.Body, session!.Did, convo);
+        return page.Parsed.IsMalformed
+            ? FetchResult<BlueskyMessagesPage>.Failed(new PlatformFailure("Bluesky's messages could not be read: " + page.Parsed.Error, Retryable: true, NeedsReconnect: false, response.StatusCode))
+            : FetchResult<BlueskyMessagesPage>.Success(page);
+    }
+
+    /// <summary>Sends a chat message into an existing convo.</summary>
+    public async Task<SendResult> SendChatMessageAsync(BlueskyCredentials account, string convoId, string text, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var length = BlueskyTextLength.CheckChat(text);
+        if (string.IsNullOrWhiteSpace(text))
+            return SendResult.Failed(PlatformFailure.Refused("The message is empty."));
+        if (!length.Fits)
+            return SendResult.Failed(PlatformFailure.Refused(length.Reason!));
+        var facets = await FacetsAsync(account, text, cancellationToken).ConfigureAwait(false);
+        var body = new BlueskySendMessageRequest(convoId, new BlueskyMessageInput(text, facets.Count > 0 ? facets : null));
+        var (response, failure, _) = await CallAsync(account, _ => new HttpRequestMessage(HttpMethod.Post, Xrpc("chat.bsky.convo.sendMessage"))
+        {
+            Content = PlatformJson.Content(body, BlueskyJsonContext.Default.BlueskySendMessageRequest),
+        }, chat: true, cancellationToken).ConfigureAwait(false);
+        if (failure is not null)
+            return SendResult.Failed(failure);
+        var sent = PlatformJson.Read(response!.Body, BlueskyJsonContext.Default.BlueskyMessageViewResponse);
+        return sent?.Id is { } id
+            ? SendResult.Sent(id)
+            : SendResult.Failed(new PlatformFailure("Bluesky accepted the message but did not return its id.", Retryable: false, NeedsReconnect: false, response.StatusCode));
+    }
+
+    /// <summary>
+    /// Makes an authenticated call; when the access token turns out stale, renews the session once and repeats.
+    /// </summary>
+    private async Task<(PlatformResponse? Response, PlatformFailure? Failure, BlueskySession? Session)> CallAsync(
+        BlueskyCredentials account, Func<BlueskySession, HttpRequestMessage> build, bool chat, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(account);
+        var (session, failure) = await SessionAsync(account, staleAccessJwt: null, cancellationToken).ConfigureAwait(false);
+        for (var attempt = 0; ; attempt++)
+        {
+            if (failure is not null)
+                return (null, failure, null);
+            using var request = build(session!);
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", session!.AccessJwt);
+            if (chat)
+                request.Headers.TryAddWithoutValidation("atproto-proxy", options.CurrentValue.ChatProxy);
+            var (response, sendFailure) = await PlatformHttp.SendAsync(http, request, PlatformName, cancellationToken).ConfigureAwait(false);
+            if (sendFailure is not null)
+                return (null, sendFailure, session);
+            if (response!.IsSuccess)
+                return (response, null, session);
+            if (attempt > 0 || !BlueskyErrors.IsStaleAccessToken(response))
+                return (null, BlueskyErrors.Classify(response), session);
+            (session, failure) = await SessionAsync(account, session!.AccessJwt, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>
+    /// The account's session: the cached one while its access token is fresh, else refreshed, else a new login.
+    /// <paramref name="staleAccessJwt"/> is the token the server just refused; if another caller already renewed it,
+    /// the renewed session is used without renewing again.
+    /// </summary>
+    private async Task<(BlueskySession? Session, PlatformFailure? Failure)> SessionAsync(BlueskyCredentials account, string? staleAccessJwt, CancellationToken cancellationToken)
+    {
+        var gate = sessions.Gate(account.Identifier);
+        await gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            var current = sessions.Get(account.Identifier);
+            if (current is not null && current.AccessJwt != staleAccessJwt
+                && (current.AccessExpiresAt is null || current.AccessExpiresAt.Value - options.CurrentValue.SessionRefreshMargin > time.GetUtcNow()))
+                return (current, null);
+
+            if (current is not null)
+            {
+                using var refresh = new HttpRequestMessage(HttpMethod.Post, Xrpc("com.atproto.server.refreshSession"));
+                refresh.Headers.Authorization = new AuthenticationHeaderValue("Bearer", current.RefreshJwt);
+                var (refreshed, refreshFailure) = await ReadSessionAsync(refresh, cancellationToken).ConfigureAwait(false);
+                if (refreshed is not null)
+                {
+                    sessions.Set(account.Identifier, refreshed);
+                    return (refreshed, null);
+                }
+                // A transient failure must not burn one of the few logins allowed; only a dead refresh token does.
+                if (refreshFailure is { NeedsReconnect: false })
+                    return (null, refreshFailure);
+                sessions.Forget(account.Identifier);
+            }
+
+            using var login = new HttpRequestMessage(HttpMethod.Post, Xrpc("com.atproto.server.createSession"))
+            {
+                Content = PlatformJson.Content(new BlueskyCreateSessionRequest(account.Identifier, account.AppPassword), BlueskyJsonContext.Default.BlueskyCreateSessionRequest),
+            };
+            var (created, loginFailure) = await ReadSessionAsync(login, cancellationToken).ConfigureAwait(false);
+            if (created is null)
+                return (null, loginFailure);
+            sessions.Set(account.Identifier, created);
+            return (created, null);
+        }
+        finally
+        {
+            gate.Release();
+        }
+    }
+
+    private async Task<(BlueskySession? Session, PlatformFailure? Failure)> ReadSessionAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    {
+        var (response, failure) = await PlatformHttp.SendAsync(http, request, PlatformName, cancellationToken).ConfigureAwait(false);
+        if (failure is not null)
+            return (null, failure);
+        if (!response!.IsSuccess)
+            return (null, BlueskyErrors.Classify(response));
+        var body = PlatformJson.Read(response.Body, BlueskyJsonContext.Default.BlueskySessionResponse);
+        if (body is not { Did: { } did, AccessJwt: { } access, RefreshJwt: { } refresh })
+            return (null, new PlatformFailure("Bluesky's session answer had no tokens.", Retryable: true, NeedsReconnect: false, response.StatusCode));
+        return (new BlueskySession(did, body.Handle, access, refresh, BlueskySessionCache.ExpiryOf(access)), null);
+    }
+
+    /// <summary>Facets for the text; a mention whose handle does not resolve is left as plain text, as Bluesky's own app does.</summary>
+    private async Task<List<BlueskyFacetRecord>> FacetsAsync(BlueskyCredentials account, string text, CancellationToken cancellationToken)
+    {
+        var facets = new List<BlueskyFacetRecord>();
+        foreach (var facet in BlueskyFacets.Detect(text))
+        {
+            BlueskyFacetFeature? feature = facet.Kind switch
+            {
+                BlueskyFacetKind.Link => new BlueskyFacetFeature("app.bsky.richtext.facet#link", Uri: facet.Value),
+                BlueskyFacetKind.Tag => new BlueskyFacetFeature("app.bsky.richtext.facet#tag", Tag: facet.Value),
+                _ => await ResolveHandleAsync(account, facet.Value, cancellationToken).ConfigureAwait(false) is { } did
+                    ? new BlueskyFacetFeature("app.bsky.richtext.facet#mention", Did: did)
+                    : null,
+            };
+            if (feature is not null)
+                facets.Add(new BlueskyFacetRecord(new BlueskyByteSlice(facet.ByteStart, facet.ByteEnd), [feature]));
+        }
+        return facets;
+    }
+
+    private async Task<string?> ResolveHandleAsync(BlueskyCredentials account, string handle, CancellationToken cancellationToken)
+    {
+        var (response, failure, _) = await CallAsync(account, _ => new HttpRequestMessage(HttpMethod.Get, Xrpc("com.atproto.identity.resolveHandle?handle=" + Uri.EscapeDataString(handle))), chat: false, cancellationToken).ConfigureAwait(false);
+        return failure is null ? PlatformJson.Read(response!.Body, BlueskyJsonContext.Default.BlueskyResolveHandleResponse)?.Did : null;
+    }
+
+    private Uri Xrpc(string methodAndQuery) => PlatformUrls.Combine(options.CurrentValue.ServiceUrl, "xrpc/" + methodAndQuery);
+}

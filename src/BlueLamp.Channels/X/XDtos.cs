@@ -1,0 +1,30 @@
+using System.Text.Json.Serialization;
+
+namespace BlueLamp.Channels.X;
+
+internal sealed record XReplySettings([property: JsonPropertyName("in_reply_to_tweet_id")] string InReplyToTweetId);
+
+internal sealed record XPostRequest(
+    [property: JsonPropertyName("text")] string Text,
+    [property: JsonPropertyName("reply")] XReplySettings? Reply);
+
+internal sealed record XPostData(
+    [property: JsonPropertyName("id")] string? Id,
+    [property: JsonPropertyName("text")] string? Text);
+
+internal sealed record XPostResponse([property: JsonPropertyName("data")] XPostData? Data);
+
+internal sealed record XDirectMessageRequest([property: JsonPropertyName("text")] string Text);
+
+internal sealed record XDirectMessageData(
+    [property: JsonPropertyName("dm_conversation_id")] string? ConversationId,
+    [property: JsonPropertyName("dm_event_id")] string? EventId);
+
+internal sealed record XDirectMessageResponse([property: JsonPropertyName("data")] XDirectMessageData? Data);
+
+[JsonSourceGenerationOptions(DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
+[JsonSerializable(typeof(XPostRequest))]
+[JsonSerializable(typeof(XPostResponse))]
+[JsonSerializable(typeof(XDirectMessageRequest))]
+[JsonSerializable(typeof(XDirectMessageResponse))]
+internal sealed partial class XJsonContext : JsonSerializerContext;
