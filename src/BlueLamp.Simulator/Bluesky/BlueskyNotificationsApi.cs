@@ -13,6 +13,7 @@ namespace BlueLamp.Simulator.Bluesky;
 public sealed class BlueskyNotificationsApi(SimulatorState state, XrpcGate gate, BlueskyViews views, IOptions<SimulatorOptions> options)
 {
     private readonly BlueskyAccountOptions account = options.Value.Bluesky;
+    private readonly Lock seenLock = new();
     private DateTimeOffset? seenAt;
 
     public async Task<IResult> ListAsync(HttpRequest request)
@@ -27,6 +28,7 @@ public sealed class BlueskyNotificationsApi(SimulatorState state, XrpcGate gate,
         {
             return XrpcErrors.InvalidRequest("limit must be an integer between 1 and 100");
         }
+        var seen = SeenAt();
         var cursor = BlueskyCursor.Decode(query["cursor"].ToString());
         if (query.ContainsKey("cursor") && cursor is null && query["cursor"].ToString().Length > 0)
         {
@@ -45,11 +47,11 @@ public sealed class BlueskyNotificationsApi(SimulatorState state, XrpcGate gate,
         {
             result["cursor"] = BlueskyCursor.Encode(page[^1].Entry.At, page[^1].Entry.Sequence);
         }
-        result["notifications"] = page.Select(n => Notification(n.Entry, n.Reason!)).ToList();
+        result["notifications"] = page.Select(n => Notification(n.Entry, n.Reason!, seen)).ToList();
         result["priority"] = false;
-        if (seenAt is { } seen)
+        if (seen is { } seenTime)
         {
-            result["seenAt"] = BlueskyViews.Time(seen);
+            result["seenAt"] = BlueskyViews.Time(seenTime);
         }
         return new PlatformJson(200, result);
     }
@@ -66,11 +68,28 @@ public sealed class BlueskyNotificationsApi(SimulatorState state, XrpcGate gate,
         {
             return XrpcErrors.InvalidRequest("Input must have the property \"seenAt\"");
         }
-        seenAt = at;
+        lock (seenLock)
+        {
+            seenAt = at;
+        }
         return Results.Ok();
     }
 
-    public void Reset() => seenAt = null;
+    public void Reset()
+    {
+        lock (seenLock)
+        {
+            seenAt = null;
+        }
+    }
+
+    private DateTimeOffset? SeenAt()
+    {
+        lock (seenLock)
+        {
+            return seenAt;
+        }
+    }
 
     private string? ReasonFor(SimulatedEntry post)
     {
@@ -81,7 +100,7 @@ public sealed class BlueskyNotificationsApi(SimulatorState state, XrpcGate gate,
         return post.Text.Contains("@" + account.Handle, StringComparison.OrdinalIgnoreCase) ? "mention" : null;
     }
 
-    private Dictionary<string, object?> Notification(SimulatedEntry post, string reason)
+    private Dictionary<string, object?> Notification(SimulatedEntry post, string reason, DateTimeOffset? seen)
     {
         var notification = new Dictionary<string, object?>
         {
@@ -95,7 +114,7 @@ public sealed class BlueskyNotificationsApi(SimulatorState state, XrpcGate gate,
             notification["reasonSubject"] = post.ParentId;
         }
         notification["record"] = views.PostRecord(post);
-        notification["isRead"] = seenAt is { } seen && post.At <= seen;
+        notification["isRead"] = seen is { } seenTime && post.At <= seenTime;
         notification["indexedAt"] = BlueskyViews.Time(post.At);
         notification["labels"] = Array.Empty<object>();
         return notification;
