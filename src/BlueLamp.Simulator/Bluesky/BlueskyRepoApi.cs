@@ -1,0 +1,178 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using BlueLamp.Simulator.Http;
+using BlueLamp.Simulator.State;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Options;
+
+namespace BlueLamp.Simulator.Bluesky;
+
+/// <summary>
+/// com.atproto.repo.createRecord and deleteRecord for the account's repo. Posts are validated as the PDS
+/// validates app.bsky.feed.post (text length, required createdAt, strong references in reply); what the PDS
+/// would accept but a reader would see wrong (a wrong thread root, facets in UTF-16 offsets) is noted as a problem.
+/// </summary>
+public sealed class BlueskyRepoApi(SimulatorState state, XrpcGate gate, AccountEchoes echoes, IOptions<SimulatorOptions> options)
+{
+    private const string PostCollection = "app.bsky.feed.post";
+    private readonly BlueskyAccountOptions account = options.Value.Bluesky;
+
+    public async Task<IResult> CreateRecordAsync(HttpRequest request)
+    {
+        if (await gate.CheckAsync(request) is { } refused)
+        {
+            return refused;
+        }
+        if (await XrpcBody.ReadAsync(request) is not { } input)
+        {
+            return XrpcErrors.InvalidRequest("Input must be a JSON object");
+        }
+        if (RepoProblem(input) is { } repoProblem)
+        {
+            return repoProblem;
+        }
+        var collection = input.TryGetProperty("collection", out var c) ? c.GetString() : null;
+        if (string.IsNullOrEmpty(collection) || !input.TryGetProperty("record", out var record) || record.ValueKind != JsonValueKind.Object)
+        {
+            return XrpcErrors.InvalidRequest("Input must have the properties \"collection\" and \"record\"");
+        }
+        var type = record.TryGetProperty("$type", out var t) ? t.GetString() : collection;
+        if (type != collection)
+        {
+            return XrpcErrors.InvalidRequest($"Invalid $type: expected {collection}, got {type}");
+        }
+        var rkey = input.TryGetProperty("rkey", out var r) && r.GetString() is { Length: > 0 } given ? given : state.Ids.NextTid();
+        var uri = $"at://{account.Did}/{collection}/{rkey}";
+        if (state.Find(uri) is not null)
+        {
+            return XrpcErrors.InvalidRequest($"Record already exists: {uri}");
+        }
+        var cid = PlatformIds.CidFor(uri + record.GetRawText());
+        if (collection == PostCollection)
+        {
+            var problem = StorePost(uri, cid, record);
+            if (problem is not null)
+            {
+                return XrpcErrors.InvalidRequest($"Invalid {PostCollection} record: {problem}");
+            }
+        }
+        return new PlatformJson(200, new
+        {
+            uri,
+            cid,
+            commit = new { cid = PlatformIds.CidFor("commit" + uri), rev = state.Ids.NextTid() },
+            validationStatus = "valid",
+        });
+    }
+
+    public async Task<IResult> DeleteRecordAsync(HttpRequest request)
+    {
+        if (await gate.CheckAsync(request) is { } refused)
+        {
+            return refused;
+        }
+        if (await XrpcBody.ReadAsync(request) is not { } input)
+        {
+            return XrpcErrors.InvalidRequest("Input must be a JSON object");
+        }
+        if (RepoProblem(input) is { } repoProblem)
+        {
+            return repoProblem;
+        }
+        var collection = input.TryGetProperty("collection", out var c) ? c.GetString() : null;
+        var rkey = input.TryGetProperty("rkey", out var r) ? r.GetString() : null;
+        if (string.IsNullOrEmpty(collection) || string.IsNullOrEmpty(rkey))
+        {
+            return XrpcErrors.InvalidRequest("Input must have the properties \"collection\" and \"rkey\"");
+        }
+        // Deleting what is not there succeeds too: the repo simply does not hold it afterwards.
+        state.Update($"at://{account.Did}/{collection}/{rkey}", e => e with { Removed = true });
+        return new PlatformJson(200, new { commit = new { cid = PlatformIds.CidFor("commit-delete" + rkey), rev = state.Ids.NextTid() } });
+    }
+
+    private IResult? RepoProblem(JsonElement input)
+    {
+        var repo = input.TryGetProperty("repo", out var r) ? r.GetString() : null;
+        if (string.IsNullOrEmpty(repo))
+        {
+            return XrpcErrors.InvalidRequest("Input must have the property \"repo\"");
+        }
+        return repo == account.Did || string.Equals(repo, account.Handle, StringComparison.OrdinalIgnoreCase)
+            ? null
+            : XrpcErrors.InvalidRequest($"Could not find repo: {repo}");
+    }
+
+    private string? StorePost(string uri, string cid, JsonElement record)
+    {
+        var text = record.TryGetProperty("text", out var t) && t.ValueKind == JsonValueKind.String ? t.GetString()! : null;
+        if (text is null)
+        {
+            return "Record must have the property \"text\"";
+        }
+        if (new StringInfo(text).LengthInTextElements > 300 || Encoding.UTF8.GetByteCount(text) > 3000)
+        {
+            return "Record/text must not be longer than 300 graphemes";
+        }
+        if (!record.TryGetProperty("createdAt", out var created) || !DateTimeOffset.TryParse(created.GetString(), CultureInfo.InvariantCulture, DateTimeStyles.None, out _))
+        {
+            return "Record/createdAt must be a valid datetime";
+        }
+        string? parentUri = null, parentCid = null, rootUri = null, rootCid = null;
+        if (record.TryGetProperty("reply", out var reply))
+        {
+            if (!StrongRef(reply, "parent", out parentUri, out parentCid) || !StrongRef(reply, "root", out rootUri, out rootCid))
+            {
+                return "Record/reply must have the properties \"root\" and \"parent\", each with \"uri\" and \"cid\"";
+            }
+        }
+        JsonElement? facets = record.TryGetProperty("facets", out var f) ? f.Clone() : null;
+        var problems = BlueskyFacets.Check(text, facets).ToList();
+        var parent = parentUri is null ? null : state.Find(parentUri);
+        if (parent is not null)
+        {
+            if (parent.Cid != parentCid)
+            {
+                problems.Add($"reply.parent.cid is {parentCid} but the parent's cid is {parent.Cid}");
+            }
+            var expectedRoot = parent.RootId ?? parent.Id;
+            if (rootUri != expectedRoot)
+            {
+                problems.Add($"reply.root.uri is {rootUri} but the thread's root is {expectedRoot}");
+            }
+        }
+        var post = state.Add(new SimulatedEntry
+        {
+            Id = uri,
+            Platform = SimulatedPlatform.Bluesky,
+            Kind = parentUri is null ? EntryKind.Post : EntryKind.Mention,
+            ByAccount = true,
+            ViaApi = true,
+            PersonId = parent?.PersonId ?? (rootUri is null ? null : state.Find(rootUri)?.PersonId),
+            Text = text,
+            At = state.Clock.GetUtcNow(),
+            Cid = cid,
+            ParentId = parentUri,
+            ParentCid = parentCid,
+            RootId = rootUri,
+            RootCid = rootCid,
+            ThreadId = rootUri ?? uri,
+            Facets = facets,
+            Problems = problems,
+        });
+        echoes.After(post);
+        return null;
+    }
+
+    private static bool StrongRef(JsonElement reply, string name, out string? uri, out string? cid)
+    {
+        uri = cid = null;
+        if (!reply.TryGetProperty(name, out var reference) || reference.ValueKind != JsonValueKind.Object)
+        {
+            return false;
+        }
+        uri = reference.TryGetProperty("uri", out var u) ? u.GetString() : null;
+        cid = reference.TryGetProperty("cid", out var c) ? c.GetString() : null;
+        return uri?.StartsWith("at://", StringComparison.Ordinal) == true && !string.IsNullOrEmpty(cid);
+    }
+}

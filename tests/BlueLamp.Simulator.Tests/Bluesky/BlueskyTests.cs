@@ -1,0 +1,158 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+using BlueLamp.Simulator.Tests.Support;
+
+namespace BlueLamp.Simulator.Tests.Bluesky;
+
+public sealed class BlueskyTests
+{
+    [Fact]
+    public async Task CreateSession_then_listNotifications_shows_mentions_newest_first_with_cursor_paging()
+    {
+        await using var sim = await SimulatorHarness.StartAsync();
+        var person = await sim.PersonAsync("bluesky", "Ceri Price", "ceri.bsky.social");
+        var uris = new List<string>();
+        foreach (var word in new[] { "first", "second", "third" })
+        {
+            uris.Add((await sim.ControlAsync("mentions", new { platform = "bluesky", personId = person, text = $"{word}: seen a red bike dumped by the river" })).GetProperty("id").GetString()!);
+        }
+        var session = await CreateSessionAsync(sim);
+
+        var page1 = await ListAsync(sim, session, "limit=2");
+        var page2 = await ListAsync(sim, session, $"limit=2&cursor={Uri.EscapeDataString(page1.GetProperty("cursor").GetString()!)}");
+
+        var firstPage = page1.GetProperty("notifications").EnumerateArray().ToList();
+        Assert.Equal([uris[2], uris[1]], firstPage.Select(n => n.GetProperty("uri").GetString()));
+        Assert.Equal([uris[0]], page2.GetProperty("notifications").EnumerateArray().Select(n => n.GetProperty("uri").GetString()));
+        Assert.False(page2.TryGetProperty("cursor", out _));
+        var mention = firstPage[0];
+        Assert.Equal("mention", mention.GetProperty("reason").GetString());
+        Assert.Equal(person, mention.GetProperty("author").GetProperty("did").GetString());
+        Assert.Equal("app.bsky.feed.post", mention.GetProperty("record").GetProperty("$type").GetString());
+        var text = mention.GetProperty("record").GetProperty("text").GetString()!;
+        var index = mention.GetProperty("record").GetProperty("facets")[0].GetProperty("index");
+        var bytes = Encoding.UTF8.GetBytes(text);
+        Assert.Equal("@" + SimulatorHarness.BlueskyHandle, Encoding.UTF8.GetString(bytes, index.GetProperty("byteStart").GetInt32(), index.GetProperty("byteEnd").GetInt32() - index.GetProperty("byteStart").GetInt32()));
+    }
+
+    [Fact]
+    public async Task A_reply_made_with_createRecord_shows_in_the_persons_thread_and_wrong_facets_are_noted()
+    {
+        await using var sim = await SimulatorHarness.StartAsync();
+        var person = await sim.PersonAsync("bluesky", "Ceri Price", "ceri.bsky.social");
+        var mention = await sim.ControlAsync("mentions", new { platform = "bluesky", personId = person, text = "Who do I call about noisy neighbours?" });
+        var session = await CreateSessionAsync(sim);
+        var text = "Café staff can help 😊 @ceri.bsky.social call 101";
+        var utf16Start = text.IndexOf('@', StringComparison.Ordinal);
+
+        using var created = await sim.Client.SendAsync(SimulatorHarness.Authorized(HttpMethod.Post, "/xrpc/com.atproto.repo.createRecord", session, new Dictionary<string, object>
+        {
+            ["repo"] = "did:plc:democonstab0000000000000",
+            ["collection"] = "app.bsky.feed.post",
+            ["record"] = new Dictionary<string, object>
+            {
+                ["$type"] = "app.bsky.feed.post",
+                ["text"] = text,
+                ["createdAt"] = DateTimeOffset.UtcNow.ToString("O"),
+                ["reply"] = new
+                {
+                    root = new { uri = mention.GetProperty("id").GetString(), cid = mention.GetProperty("cid").GetString() },
+                    parent = new { uri = mention.GetProperty("id").GetString(), cid = mention.GetProperty("cid").GetString() },
+                },
+                // UTF-16 offsets where UTF-8 bytes are required: the PDS accepts it, readers see the wrong span.
+                ["facets"] = new[] { new { index = new { byteStart = utf16Start, byteEnd = utf16Start + 17 }, features = new[] { new Dictionary<string, string> { ["$type"] = "app.bsky.richtext.facet#mention", ["did"] = person } } } },
+            },
+        }), TestContext.Current.CancellationToken);
+
+        created.EnsureSuccessStatusCode();
+        var answer = await created.Content.ReadFromJsonAsync<JsonElement>(TestContext.Current.CancellationToken);
+        Assert.StartsWith("at://did:plc:democonstab0000000000000/app.bsky.feed.post/", answer.GetProperty("uri").GetString(), StringComparison.Ordinal);
+        Assert.StartsWith("bafyrei", answer.GetProperty("cid").GetString(), StringComparison.Ordinal);
+        var reply = (await sim.GetJsonAsync($"/simulator/api/people/bluesky/{person}/thread")).EnumerateArray().Last();
+        Assert.Equal(text, reply.GetProperty("text").GetString());
+        Assert.NotEqual(0, reply.GetProperty("problems").GetArrayLength());
+    }
+
+    [Fact]
+    public async Task Chat_needs_the_proxy_header_and_a_reply_reaches_the_person()
+    {
+        await using var sim = await SimulatorHarness.StartAsync();
+        var person = await sim.PersonAsync("bluesky", "Ceri Price", "ceri.bsky.social");
+        await sim.ControlAsync("messages", new { platform = "bluesky", personId = person, text = "Can I report something privately?" });
+        var session = await CreateSessionAsync(sim);
+
+        using var withoutProxy = await sim.Client.SendAsync(SimulatorHarness.Authorized(HttpMethod.Get, "/xrpc/chat.bsky.convo.listConvos", session), TestContext.Current.CancellationToken);
+        var convos = await ChatAsync(sim, session, HttpMethod.Get, "/xrpc/chat.bsky.convo.listConvos");
+        var convo = convos.GetProperty("convos")[0];
+        var convoId = convo.GetProperty("id").GetString();
+        var messages = await ChatAsync(sim, session, HttpMethod.Get, $"/xrpc/chat.bsky.convo.getMessages?convoId={convoId}");
+        var sent = await ChatAsync(sim, session, HttpMethod.Post, "/xrpc/chat.bsky.convo.sendMessage", new { convoId, message = new { text = "Yes, tell us here. If you are in danger call 999." } });
+
+        Assert.NotEqual(HttpStatusCode.OK, withoutProxy.StatusCode);
+        Assert.Equal("request", convo.GetProperty("status").GetString());
+        Assert.Equal("Can I report something privately?", messages.GetProperty("messages")[0].GetProperty("text").GetString());
+        Assert.Equal("did:plc:democonstab0000000000000", sent.GetProperty("sender").GetProperty("did").GetString());
+        var thread = (await sim.GetJsonAsync($"/simulator/api/people/bluesky/{person}/thread")).EnumerateArray().ToList();
+        Assert.Equal("Yes, tell us here. If you are in danger call 999.", thread[^1].GetProperty("text").GetString());
+    }
+
+    [Fact]
+    public async Task A_refresh_token_works_once_and_an_expired_access_token_is_refused_until_refreshed()
+    {
+        await using var sim = await SimulatorHarness.StartAsync();
+        using var login = await sim.Client.PostAsJsonAsync("/xrpc/com.atproto.server.createSession", new { identifier = SimulatorHarness.BlueskyHandle, password = SimulatorHarness.BlueskyPassword }, TestContext.Current.CancellationToken);
+        var session = await login.Content.ReadFromJsonAsync<JsonElement>(TestContext.Current.CancellationToken);
+        var access = session.GetProperty("accessJwt").GetString()!;
+        var refresh = session.GetProperty("refreshJwt").GetString()!;
+        await sim.ControlAsync("faults/bluesky", new { tokenExpired = true });
+
+        using var expired = await sim.Client.SendAsync(SimulatorHarness.Authorized(HttpMethod.Get, "/xrpc/app.bsky.notification.listNotifications", access), TestContext.Current.CancellationToken);
+        using var refreshed = await sim.Client.SendAsync(SimulatorHarness.Authorized(HttpMethod.Post, "/xrpc/com.atproto.server.refreshSession", refresh), TestContext.Current.CancellationToken);
+        using var reused = await sim.Client.SendAsync(SimulatorHarness.Authorized(HttpMethod.Post, "/xrpc/com.atproto.server.refreshSession", refresh), TestContext.Current.CancellationToken);
+        var newAccess = (await refreshed.Content.ReadFromJsonAsync<JsonElement>(TestContext.Current.CancellationToken)).GetProperty("accessJwt").GetString()!;
+        using var afterRefresh = await sim.Client.SendAsync(SimulatorHarness.Authorized(HttpMethod.Get, "/xrpc/app.bsky.notification.listNotifications", newAccess), TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.BadRequest, expired.StatusCode);
+        Assert.Equal("ExpiredToken", (await expired.Content.ReadFromJsonAsync<JsonElement>(TestContext.Current.CancellationToken)).GetProperty("error").GetString());
+        Assert.Equal(HttpStatusCode.OK, refreshed.StatusCode);
+        Assert.Equal("Token has been revoked", (await reused.Content.ReadFromJsonAsync<JsonElement>(TestContext.Current.CancellationToken)).GetProperty("message").GetString());
+        Assert.Equal(HttpStatusCode.OK, afterRefresh.StatusCode);
+    }
+
+    [Fact]
+    public async Task A_wrong_app_password_is_refused_as_the_PDS_refuses_it()
+    {
+        await using var sim = await SimulatorHarness.StartAsync();
+
+        using var login = await sim.Client.PostAsJsonAsync("/xrpc/com.atproto.server.createSession", new { identifier = SimulatorHarness.BlueskyHandle, password = "wrong" }, TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, login.StatusCode);
+        Assert.Equal("AuthenticationRequired", (await login.Content.ReadFromJsonAsync<JsonElement>(TestContext.Current.CancellationToken)).GetProperty("error").GetString());
+    }
+
+    private static async Task<string> CreateSessionAsync(SimulatorHarness sim)
+    {
+        using var login = await sim.Client.PostAsJsonAsync("/xrpc/com.atproto.server.createSession", new { identifier = SimulatorHarness.BlueskyHandle, password = SimulatorHarness.BlueskyPassword });
+        login.EnsureSuccessStatusCode();
+        return (await login.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("accessJwt").GetString()!;
+    }
+
+    private static async Task<JsonElement> ListAsync(SimulatorHarness sim, string session, string query)
+    {
+        using var response = await sim.Client.SendAsync(SimulatorHarness.Authorized(HttpMethod.Get, $"/xrpc/app.bsky.notification.listNotifications?{query}", session));
+        response.EnsureSuccessStatusCode();
+        return await response.Content.ReadFromJsonAsync<JsonElement>();
+    }
+
+    private static async Task<JsonElement> ChatAsync(SimulatorHarness sim, string session, HttpMethod method, string path, object? body = null)
+    {
+        using var request = SimulatorHarness.Authorized(method, path, session, body);
+        request.Headers.Add("atproto-proxy", "did:web:api.bsky.chat#bsky_chat");
+        using var response = await sim.Client.SendAsync(request);
+        var text = await response.Content.ReadAsStringAsync();
+        Assert.True(response.IsSuccessStatusCode, $"{path}: {(int)response.StatusCode} {text}");
+        return JsonDocument.Parse(text).RootElement.Clone();
+    }
+}
