@@ -1,6 +1,7 @@
 using BlueLamp.Core.Audit;
 using BlueLamp.Core.Contact;
 using BlueLamp.Core.Triage;
+using BlueLamp.Web.Triage;
 using BlueLamp.Data;
 using BlueLamp.Data.Audit;
 using BlueLamp.Web.Identity;
@@ -12,7 +13,7 @@ namespace BlueLamp.Web.Desk;
 /// The operator's work on one conversation: reading it, answering, notes, references, THRIVE, closing.
 /// Every read and every change is written to the audit trail in the same transaction as the change.
 /// </summary>
-public sealed class ConversationCase(BlueLampDbFactory dbs, AuditTrail audit, IDeskEvents deskEvents, TimeProvider time)
+public sealed class ConversationCase(BlueLampDbFactory dbs, AuditTrail audit, IDeskEvents deskEvents, SlaPolicy slaPolicy, TimeProvider time)
 {
     /// <summary>The longest reply the desk sends; each platform's own limit applies on top.</summary>
     public const int MaxReplyLength = 2000;
@@ -130,8 +131,9 @@ public sealed class ConversationCase(BlueLampDbFactory dbs, AuditTrail audit, ID
             user.UserId, user.DisplayName, time.GetUtcNow());
         if (assessment is null)
             return DeskResult.Invalid(errors);
-        conversation.Assess(assessment);
+        conversation.Assess(assessment, slaPolicy);
         db.ThriveAssessments.Add(assessment);
+        var handover = await OpenHandoverIfNeededAsync(db, conversation, user, "Grade 1 (operator's assessment)", cancellationToken);
         var change = assessment.PreviousGrade is { } before && before != assessment.Grade ? $"grade {(int)before} → {(int)assessment.Grade}" : $"grade {(int)assessment.Grade}";
         try
         {
@@ -142,7 +144,68 @@ public sealed class ConversationCase(BlueLampDbFactory dbs, AuditTrail audit, ID
             return DeskResult.Refused("The conversation changed while you were assessing it. Read it again, then save.");
         }
         await deskEvents.PublishAsync(new DeskEvent(user.ForceId, conversationId, DeskEventKind.Assessed), cancellationToken);
+        if (handover is not null)
+            await deskEvents.PublishAsync(new DeskEvent(user.ForceId, conversationId, DeskEventKind.HandoverOpened), cancellationToken);
         return DeskResult.Done(assessment.Id);
+    }
+
+    /// <summary>
+    /// An operator judges that a life is at risk: every desk is alarmed, the control room gets a handover, and the
+    /// person gets the holding reply (once).
+    /// </summary>
+    public async Task<DeskResult> MarkLifeAtRiskAsync(DeskUser user, Guid conversationId, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        await using var db = dbs.ForForce(user.ForceId);
+        var conversation = await db.Conversations.SingleOrDefaultAsync(c => c.Id == conversationId, cancellationToken);
+        if (conversation is null)
+            return DeskResult.Missing();
+        if (!conversation.MarkLifeAtRisk())
+            return DeskResult.Refused("This conversation is already marked life at risk.");
+        var now = time.GetUtcNow();
+        var handover = await OpenHandoverIfNeededAsync(db, conversation, user, "Life at risk (operator's judgement)", cancellationToken);
+        Message? holding = null;
+        if (conversation.RecordHoldingReply(now))
+        {
+            var platform = await db.Accounts.Where(a => a.Id == conversation.AccountId).Select(a => a.Platform).SingleAsync(cancellationToken);
+            holding = Message.Outbound(Guid.CreateVersion7(), user.ForceId, conversationId, conversation.AccountId, HoldingReply.For(conversation.Language),
+                now, "system", Contact.ContactIntake.SystemName, platform == Core.Accounts.Platform.WebChat ? DeliveryState.Sent : DeliveryState.Pending);
+            db.Messages.Add(holding);
+        }
+        try
+        {
+            await audit.SaveWithAuditAsync(db, new AuditEntry(AuditActions.ConversationMarkedLifeAtRisk, user.UserId, user.DisplayName, "conversation", conversationId.ToString("D"),
+                $"{(handover is not null ? "handover opened; " : "")}{(holding is not null ? "holding reply sent" : "")}"), cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return DeskResult.Refused("The conversation changed at the same moment; try again.");
+        }
+        await deskEvents.PublishAsync(new DeskEvent(user.ForceId, conversationId, DeskEventKind.LifeAtRisk), cancellationToken);
+        if (handover is not null)
+            await deskEvents.PublishAsync(new DeskEvent(user.ForceId, conversationId, DeskEventKind.HandoverOpened), cancellationToken);
+        if (holding is not null)
+            await deskEvents.PublishAsync(new DeskEvent(user.ForceId, conversationId, DeskEventKind.ReplySent, holding.Id), cancellationToken);
+        return DeskResult.Done(handover?.Id);
+    }
+
+    private async Task<Handover?> OpenHandoverIfNeededAsync(BlueLampDb db, Conversation conversation, DeskUser user, string reason, CancellationToken cancellationToken)
+    {
+        if (!conversation.NeedsControlRoom || conversation.HandoverId is not null)
+            return null;
+        var person = await db.People.SingleAsync(p => p.Id == conversation.PersonId, cancellationToken);
+        var account = await db.Accounts.AsNoTracking().SingleAsync(a => a.Id == conversation.AccountId, cancellationToken);
+        var identity = await db.PersonIdentities.AsNoTracking().Where(i => i.PersonId == person.Id && i.Platform == account.Platform).FirstOrDefaultAsync(cancellationToken)
+            ?? await db.PersonIdentities.AsNoTracking().FirstAsync(i => i.PersonId == person.Id, cancellationToken);
+        var latest = await db.Messages.AsNoTracking().Where(m => m.ConversationId == conversation.Id && m.Direction == MessageDirection.Inbound)
+            .OrderByDescending(m => m.SentAt).FirstAsync(cancellationToken);
+        var assessment = await db.RiskAssessments.AsNoTracking().Where(r => r.ConversationId == conversation.Id)
+            .OrderByDescending(r => r.AssessedAt).FirstOrDefaultAsync(cancellationToken);
+        var handover = new Handover(Guid.CreateVersion7(), user.ForceId, conversation.Id, reason,
+            Triage.HandoverSummary.Write(person, identity, account, conversation, latest, assessment), user.DisplayName, time.GetUtcNow());
+        db.Handovers.Add(handover);
+        conversation.AttachHandover(handover.Id);
+        return handover;
     }
 
     /// <summary>Closes the conversation with an outcome; refused until it has a THRIVE assessment and a grade.</summary>
@@ -178,20 +241,38 @@ public sealed class ConversationCase(BlueLampDbFactory dbs, AuditTrail audit, ID
                 join a in db.Accounts on c.AccountId equals a.Id
                 join p in db.People on c.PersonId equals p.Id
                 where c.Id == conversationId
-                select new { c.Id, a.Platform, Account = a.DisplayName, Person = p.DisplayName, c.PersonId, c.Kind, c.Status, c.Grade, c.OpenedAt, c.AssignedToUserId, c.AssignedToName, c.OutcomeCode })
+                select new
+                {
+                    c.Id, a.Platform, Account = a.DisplayName, Person = p.DisplayName, c.PersonId, c.Kind, c.Status, c.Grade, c.OpenedAt, c.AssignedToUserId, c.AssignedToName, c.OutcomeCode,
+                    c.LifeAtRisk, c.EngineGrade, c.GradeSource, c.CategoryCode, c.Language, c.SlaDueAt, c.SlaBreachedAt, c.HoldingReplySentAt, c.HandoverId,
+                })
             .SingleOrDefaultAsync(cancellationToken);
         if (header is null)
             return null;
-        var messages = await db.Messages.AsNoTracking()
+        var assessments = await db.RiskAssessments.AsNoTracking().Where(r => r.ConversationId == conversationId)
+            .OrderBy(r => r.AssessedAt).ToListAsync(cancellationToken);
+        var byMessage = assessments.ToDictionary(r => r.MessageId);
+        var messages = (await db.Messages.AsNoTracking()
             .Where(m => m.ConversationId == conversationId)
             .OrderBy(m => m.SentAt).ThenBy(m => m.RecordedAt)
-            .Select(m => new MessageView(m.Id, m.Direction, m.Text, m.SentAt, m.AuthorName, m.DeliveryState))
-            .ToListAsync(cancellationToken);
+            .ToListAsync(cancellationToken))
+            .Select(m => new MessageView(m.Id, m.Direction, m.Text, m.SentAt, m.AuthorName, m.DeliveryState,
+                byMessage.TryGetValue(m.Id, out var r) ? r.Indicators() : null))
+            .ToList();
+        var latest = assessments.LastOrDefault();
+        var handover = header.HandoverId is { } handoverId
+            ? await db.Handovers.AsNoTracking().Where(h => h.Id == handoverId).Select(h => new { h.Status, h.IncidentNumber }).SingleOrDefaultAsync(cancellationToken)
+            : null;
+        var triage = new TriageView(header.LifeAtRisk, header.EngineGrade, header.GradeSource, header.CategoryCode, header.Language, header.SlaDueAt,
+            header.SlaBreachedAt, header.HoldingReplySentAt,
+            latest is null ? null : new AutomaticAssessmentView(latest.Grade, latest.LifeAtRisk, latest.CategoryCode, latest.Score, latest.PersonAtRisk,
+                latest.Indicators(), latest.EngineVersion, latest.IndicatorSetVersion, latest.AssessedAt),
+            handover?.Status, handover?.IncidentNumber);
         var notes = await db.ConversationNotes.AsNoTracking().Where(n => n.ConversationId == conversationId)
             .OrderBy(n => n.WrittenAt).Select(n => new NoteView(n.Text, n.AuthorName, n.WrittenAt)).ToListAsync(cancellationToken);
         var references = await db.CaseReferences.AsNoTracking().Where(r => r.ConversationId == conversationId)
             .OrderBy(r => r.AddedAt).Select(r => new ReferenceView(r.Kind, r.Value, r.AddedByName, r.AddedAt)).ToListAsync(cancellationToken);
-        var assessments = await db.ThriveAssessments.AsNoTracking().Where(t => t.ConversationId == conversationId)
+        var thrives = await db.ThriveAssessments.AsNoTracking().Where(t => t.ConversationId == conversationId)
             .OrderByDescending(t => t.AssessedAt)
             .Select(t => new AssessmentView(t.Grade, t.PreviousGrade, t.Threat, t.Harm, t.Risk, t.Investigation, t.Vulnerability, t.Engagement, t.Rationale, t.AssessedByName, t.AssessedAt))
             .ToListAsync(cancellationToken);
@@ -203,6 +284,6 @@ public sealed class ConversationCase(BlueLampDbFactory dbs, AuditTrail audit, ID
             .ToListAsync(cancellationToken);
         return new ConversationView(header.Id, header.Platform, header.Account, header.Person, header.Kind, header.Status,
             header.Grade, header.OpenedAt, messages, header.AssignedToUserId, header.AssignedToName, header.OutcomeCode,
-            notes, references, assessments, earlier.OrderByDescending(e => e.LastMessageAt).ToList());
+            notes, references, thrives, earlier.OrderByDescending(e => e.LastMessageAt).ToList(), triage);
     }
 }
