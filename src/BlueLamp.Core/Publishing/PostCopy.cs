@@ -1,0 +1,130 @@
+using BlueLamp.Core.Accounts;
+using BlueLamp.Core.Forces;
+
+namespace BlueLamp.Core.Publishing;
+
+/// <summary>
+/// One copy of a post on one account in one language: the exact text sent, and the platform's answer (its post id and
+/// link, or the error). Every copy of an appeal is known this way, so all of them can be taken down in one action.
+/// </summary>
+public sealed class PostCopy : IForceOwned
+{
+    private PostCopy()
+    {
+        Text = "";
+    }
+
+    public PostCopy(Guid id, Guid forceId, Guid postId, Guid accountId, Platform platform, PostLanguage language, string text)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(text);
+        Id = id;
+        ForceId = forceId;
+        PostId = postId;
+        AccountId = accountId;
+        Platform = platform;
+        Language = language;
+        Text = text;
+        State = CopyState.Pending;
+    }
+
+    public Guid Id { get; private set; }
+
+    public Guid ForceId { get; private set; }
+
+    public Guid PostId { get; private set; }
+
+    public Guid AccountId { get; private set; }
+
+    public Platform Platform { get; private set; }
+
+    public PostLanguage Language { get; private set; }
+
+    public string Text { get; private set; }
+
+    public CopyState State { get; private set; }
+
+    public string? PlatformPostId { get; private set; }
+
+    public string? Link { get; private set; }
+
+    public string? Error { get; private set; }
+
+    /// <summary>True when the last error may go away by trying again (rate limits, outages).</summary>
+    public bool Retryable { get; private set; }
+
+    public int Attempts { get; private set; }
+
+    public DateTimeOffset? LastAttemptAt { get; private set; }
+
+    public DateTimeOffset? PublishedAt { get; private set; }
+
+    public DateTimeOffset? WithdrawnAt { get; private set; }
+
+    /// <summary>Why the copy was taken down (e.g. "found: missing person's details removed").</summary>
+    public string? WithdrawalReason { get; private set; }
+
+    public bool IsLive => State is CopyState.Published or CopyState.Withdrawing or CopyState.WithdrawFailed;
+
+    public void RecordPublished(string platformPostId, string? link, DateTimeOffset now)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(platformPostId);
+        State = CopyState.Published;
+        PlatformPostId = platformPostId;
+        Link = link;
+        Error = null;
+        Retryable = false;
+        PublishedAt = now;
+        Attempted(now);
+    }
+
+    public void RecordFailed(string error, bool retryable, DateTimeOffset now)
+    {
+        State = CopyState.Failed;
+        Error = error;
+        Retryable = retryable;
+        Attempted(now);
+    }
+
+    /// <summary>A node was interrupted while sending this copy: whether it reached the platform is not known.</summary>
+    public void RecordUnknown(DateTimeOffset now)
+    {
+        State = CopyState.Unknown;
+        Error = "Sending was interrupted: check the account on the platform before trying again, or the post may appear twice.";
+        Retryable = true;
+        LastAttemptAt = now;
+    }
+
+    /// <summary>Makes a failed (or unknown) copy ready to be sent again.</summary>
+    public string? PrepareRetry()
+    {
+        if (State is not (CopyState.Failed or CopyState.Unknown))
+            return "Only a copy that failed can be sent again.";
+        State = CopyState.Pending;
+        return null;
+    }
+
+    public void RecordWithdrawn(string reason, DateTimeOffset now)
+    {
+        State = CopyState.Withdrawn;
+        WithdrawalReason = reason;
+        WithdrawnAt = now;
+        Error = null;
+        Retryable = false;
+        Attempted(now);
+    }
+
+    public void RecordWithdrawFailed(string reason, string error, DateTimeOffset now)
+    {
+        State = CopyState.WithdrawFailed;
+        WithdrawalReason = reason;
+        Error = error;
+        Retryable = true;
+        Attempted(now);
+    }
+
+    private void Attempted(DateTimeOffset now)
+    {
+        Attempts++;
+        LastAttemptAt = now;
+    }
+}
