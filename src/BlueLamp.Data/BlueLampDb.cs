@@ -3,6 +3,7 @@ using BlueLamp.Core.Accounts;
 using BlueLamp.Core.Audit;
 using BlueLamp.Core.Contact;
 using BlueLamp.Core.Forces;
+using BlueLamp.Core.Publishing;
 using BlueLamp.Core.Triage;
 using BlueLamp.Data.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
@@ -38,6 +39,11 @@ public abstract class BlueLampDb : IdentityDbContext<BlueLampUser>
     public DbSet<ReplyTemplate> ReplyTemplates => Set<ReplyTemplate>();
     public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
     public DbSet<AuditHead> AuditHeads => Set<AuditHead>();
+    public DbSet<Post> Posts => Set<Post>();
+    public DbSet<PostCopy> PostCopies => Set<PostCopy>();
+    public DbSet<Appeal> Appeals => Set<Appeal>();
+    public DbSet<PostingRights> PostingRights => Set<PostingRights>();
+    public DbSet<Lockdown> Lockdowns => Set<Lockdown>();
 
     /// <summary>Limits this context to one force's records. A context serves one force for its whole life.</summary>
     public BlueLampDb ScopeTo(Guid forceId)

@@ -48,6 +48,7 @@ public static class SimulatorRegistration
         services.AddSingleton<GraphSendApi>();
         services.AddSingleton<GraphCommentsApi>();
         services.AddSingleton<GraphReadApi>();
+        services.AddSingleton<GraphPublishingApi>();
 
         services.AddSingleton<XActivityPayloads>();
         services.AddSingleton<XGate>();

@@ -46,6 +46,8 @@ public static class PlatformClientsServiceCollectionExtensions
         services.AddHttpClient<MetaGraphClient>().AddPlatformResilience();
         services.AddHttpClient<XApiClient>().AddPlatformResilience();
         services.AddHttpClient<BlueskyClient>().AddPlatformResilience();
+        services.AddHttpClient<MetaPublishingClient>().AddPlatformResilience();
+        services.AddHttpClient<XPublishingClient>().AddPlatformResilience();
         return services;
     }
 

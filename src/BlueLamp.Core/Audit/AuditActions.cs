@@ -31,4 +31,26 @@ public static class AuditActions
     public const string AuditExported = "audit.exported";
     public const string UserCreated = "user.created";
     public const string ForceCreated = "force.created";
+    public const string PostDrafted = "post.drafted";
+    public const string PostEdited = "post.edited";
+    public const string PostSubmitted = "post.submitted";
+    public const string PostApproved = "post.approved";
+    public const string PostRejected = "post.rejected";
+    public const string PostScheduled = "post.scheduled";
+    public const string PostHeld = "post.held";
+    public const string PostReleased = "post.released";
+    public const string PostPublished = "post.published";
+    public const string PostCopyPublished = "post.copy_published";
+    public const string PostCopyFailed = "post.copy_failed";
+    public const string PostCopyRetried = "post.copy_retried";
+    public const string PostCopyWithdrawn = "post.copy_withdrawn";
+    public const string PostCopyWithdrawFailed = "post.copy_withdraw_failed";
+    public const string ContemptWarningAcknowledged = "post.contempt_warning_acknowledged";
+    public const string LockdownStarted = "lockdown.started";
+    public const string LockdownEnded = "lockdown.ended";
+    public const string AppealAuthorised = "appeal.authorised";
+    public const string AppealStatusChanged = "appeal.status_changed";
+    public const string AppealReviewDue = "appeal.review_due";
+    public const string AppealReviewed = "appeal.reviewed";
+    public const string PostingRightsChanged = "posting_rights.changed";
 }

@@ -23,5 +23,10 @@ public static class GraphEndpoints
         graph.MapGet("{id}/published_posts", (HttpRequest request, string id, GraphReadApi api) => api.PostsAsync(request, id));
         graph.MapGet("{id}/media", (HttpRequest request, string id, GraphReadApi api) => api.PostsAsync(request, id));
         graph.MapGet("{id}", (HttpRequest request, string id, GraphReadApi api) => api.NodeAsync(request, id));
+        graph.MapPost("{id}/feed", (HttpRequest request, string id, GraphPublishingApi api) => api.PagePostAsync(request, id, photo: false));
+        graph.MapPost("{id}/photos", (HttpRequest request, string id, GraphPublishingApi api) => api.PagePostAsync(request, id, photo: true));
+        graph.MapPost("{id}/media", (HttpRequest request, string id, GraphPublishingApi api) => api.CreateContainerAsync(request, id));
+        graph.MapPost("{id}/media_publish", (HttpRequest request, string id, GraphPublishingApi api) => api.PublishContainerAsync(request, id));
+        graph.MapDelete("{id}", (HttpRequest request, string id, GraphPublishingApi api) => api.DeleteAsync(request, id));
     }
 }

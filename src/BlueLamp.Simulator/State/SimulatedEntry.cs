@@ -51,6 +51,11 @@ public sealed record SimulatedEntry
 
     public bool Edited { get; init; }
 
+    /// <summary>The image of a published photo post or Instagram media, and the alt text BlueLamp gave it.</summary>
+    public string? ImageUrl { get; init; }
+
+    public string? AltText { get; init; }
+
     public bool Removed { get; init; }
 
     /// <summary>What the simulator noticed was wrong with BlueLamp's request but, like the platform, accepted.</summary>
