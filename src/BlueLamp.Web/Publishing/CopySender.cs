@@ -1,0 +1,105 @@
+using BlueLamp.Channels.Common;
+using BlueLamp.Core.Audit;
+using BlueLamp.Core.Publishing;
+using BlueLamp.Data;
+using BlueLamp.Data.Audit;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace BlueLamp.Web.Publishing;
+
+/// <summary>
+/// Sends one copy of a post to its account, or takes one down, exactly once across nodes: each copy is claimed with a
+/// conditional update (pending → sending, published → withdrawing) before the platform is called, so only the node
+/// whose update changed the row makes the call. Each result is recorded on the copy with its audit entry.
+/// </summary>
+public sealed class CopySender(
+    IEnumerable<IPostPublisher> publishers, IAccountSecrets secrets, AuditTrail audit, IOptionsMonitor<PublishingOptions> options,
+    TimeProvider time, ILogger<CopySender> logger)
+{
+    public const string SystemName = "BlueLamp (publishing)";
+
+    private readonly Dictionary<BlueLamp.Core.Accounts.Platform, IPostPublisher> _publishers = publishers.ToDictionary(p => p.Platform);
+
+    /// <summary>Sends a pending copy; false when another node (or an earlier call) has it.</summary>
+    public async Task<bool> SendAsync(BlueLampDb db, Guid copyId, IReadOnlyList<PostImage> images, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        db.ChangeTracker.Clear();
+        var claimed = await db.PostCopies.Where(c => c.Id == copyId && c.State == CopyState.Pending)
+            .ExecuteUpdateAsync(set => set.SetProperty(c => c.State, CopyState.Sending), cancellationToken);
+        if (claimed == 0)
+            return false;
+        var copy = await db.PostCopies.AsNoTracking().SingleAsync(c => c.Id == copyId, cancellationToken);
+        var account = await db.Accounts.AsNoTracking().SingleAsync(a => a.Id == copy.AccountId, cancellationToken);
+        var secret = await secrets.SecretForAsync(account, cancellationToken);
+        var result = secret is null
+            ? SendResult.Failed(new PlatformFailure($"{account.DisplayName} is not connected: an administrator must add its credentials.", Retryable: false, NeedsReconnect: true))
+            : _publishers.TryGetValue(account.Platform, out var publisher)
+                ? await publisher.PublishAsync(new CopyToSend(account, secret, copy.Text, copy.Language, images), cancellationToken)
+                : SendResult.Failed(PlatformFailure.Refused($"BlueLamp cannot publish to {account.Platform}."));
+
+        var now = time.GetUtcNow();
+        var tracked = await db.PostCopies.SingleAsync(c => c.Id == copyId, cancellationToken);
+        AuditEntry entry;
+        if (result.IsSent)
+        {
+            tracked.RecordPublished(result.PlatformMessageId!, result.Link, now);
+            entry = new AuditEntry(AuditActions.PostCopyPublished, null, SystemName, "post", copy.PostId.ToString("D"),
+                $"{account.Platform} {account.DisplayName} ({copy.Language}): {result.PlatformMessageId}");
+        }
+        else
+        {
+            tracked.RecordFailed(result.Failure!.Error, result.Failure.Retryable, now);
+            entry = new AuditEntry(AuditActions.PostCopyFailed, null, SystemName, "post", copy.PostId.ToString("D"),
+                $"{account.Platform} {account.DisplayName} ({copy.Language}): {result.Failure.Error}");
+            logger.LogWarning("A copy of post {PostId} to account {AccountId} failed: {Error}", copy.PostId, account.Id, result.Failure.Error);
+        }
+        await audit.SaveWithAuditAsync(db, entry, cancellationToken);
+        return true;
+    }
+
+    /// <summary>
+    /// Takes a live copy down and records why; a copy whose removal failed stays marked and is tried again.
+    /// Returns null when it is down (or another node has it), else the platform's error.
+    /// </summary>
+    public async Task<string?> WithdrawAsync(BlueLampDb db, Guid copyId, string reason, string? actorId, string actorName, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        db.ChangeTracker.Clear();
+        var now = time.GetUtcNow();
+        var stale = now - options.CurrentValue.ClaimLease;
+        var claimed = await db.PostCopies
+            .Where(c => c.Id == copyId && (c.State == CopyState.Published || c.State == CopyState.WithdrawFailed
+                || (c.State == CopyState.Withdrawing && c.LastAttemptAt < stale)))
+            .ExecuteUpdateAsync(set => set.SetProperty(c => c.State, CopyState.Withdrawing).SetProperty(c => c.LastAttemptAt, now), cancellationToken);
+        if (claimed == 0)
+            return null;
+        var copy = await db.PostCopies.SingleAsync(c => c.Id == copyId, cancellationToken);
+        var account = await db.Accounts.AsNoTracking().SingleAsync(a => a.Id == copy.AccountId, cancellationToken);
+        var secret = await secrets.SecretForAsync(account, cancellationToken);
+        var result = secret is null
+            ? SendResult.Failed(new PlatformFailure($"{account.DisplayName} is not connected: an administrator must add its credentials.", Retryable: false, NeedsReconnect: true))
+            : _publishers.TryGetValue(account.Platform, out var publisher)
+                ? await publisher.DeleteAsync(account, secret, copy.PlatformPostId!, cancellationToken)
+                : SendResult.Failed(PlatformFailure.Refused($"BlueLamp cannot take posts down on {account.Platform}."));
+
+        now = time.GetUtcNow();
+        AuditEntry entry;
+        if (result.IsSent)
+        {
+            copy.RecordWithdrawn(reason, now);
+            entry = new AuditEntry(AuditActions.PostCopyWithdrawn, actorId, actorName, "post", copy.PostId.ToString("D"),
+                $"{account.Platform} {account.DisplayName} ({copy.Language}) {copy.PlatformPostId} removed: {reason}");
+        }
+        else
+        {
+            copy.RecordWithdrawFailed(reason, result.Failure!.Error, now);
+            entry = new AuditEntry(AuditActions.PostCopyWithdrawFailed, actorId, actorName, "post", copy.PostId.ToString("D"),
+                $"{account.Platform} {account.DisplayName} ({copy.Language}) {copy.PlatformPostId} still up: {result.Failure.Error}");
+            logger.LogWarning("Taking down a copy of post {PostId} on account {AccountId} failed: {Error}", copy.PostId, account.Id, result.Failure.Error);
+        }
+        await audit.SaveWithAuditAsync(db, entry, cancellationToken);
+        return result.Failure?.Error;
+    }
+}

@@ -1,0 +1,26 @@
+using BlueLamp.Channels.Common;
+using BlueLamp.Channels.Meta;
+using BlueLamp.Core.Accounts;
+
+namespace BlueLamp.Web.Publishing;
+
+/// <summary>Instagram content publishing: the first image with the caption and its alt text (a container, then publish).</summary>
+public sealed class InstagramPublisher(MetaPublishingClient graph) : IPostPublisher
+{
+    public Platform Platform => Platform.Instagram;
+
+    public Task<SendResult> PublishAsync(CopyToSend copy, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(copy);
+        if (copy.Images.Count == 0)
+            return Task.FromResult(SendResult.Failed(PlatformFailure.Refused("Instagram needs an image.")));
+        var image = copy.Images[0];
+        return graph.PublishToInstagramAsync(new MetaAccountCredentials(Platform.Instagram, copy.Account.Handle, copy.Secret), copy.Text, image.Url, image.AltText, cancellationToken);
+    }
+
+    public Task<SendResult> DeleteAsync(Account account, string secret, string platformPostId, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(account);
+        return graph.DeleteAsync(new MetaAccountCredentials(Platform.Instagram, account.Handle, secret), platformPostId, cancellationToken);
+    }
+}

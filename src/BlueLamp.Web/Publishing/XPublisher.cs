@@ -1,0 +1,23 @@
+using BlueLamp.Channels.Common;
+using BlueLamp.Channels.X;
+using BlueLamp.Core.Accounts;
+
+namespace BlueLamp.Web.Publishing;
+
+/// <summary>Posts on X (text; images need X's media upload, which BlueLamp does not do yet).</summary>
+public sealed class XPublisher(XPublishingClient x) : IPostPublisher
+{
+    public Platform Platform => Platform.X;
+
+    public Task<SendResult> PublishAsync(CopyToSend copy, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(copy);
+        return x.CreatePostAsync(new XCredentials(copy.Account.Handle, copy.Secret), copy.Text, cancellationToken);
+    }
+
+    public Task<SendResult> DeleteAsync(Account account, string secret, string platformPostId, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(account);
+        return x.DeletePostAsync(new XCredentials(account.Handle, secret), platformPostId, cancellationToken);
+    }
+}
