@@ -1,0 +1,214 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using BlueLamp.Core.Audit;
+using BlueLamp.Core.Identity;
+using static BlueLamp.Web.Tests.Publishing.PublishingApi;
+
+namespace BlueLamp.Web.Tests.Publishing;
+
+/// <summary>Posts over real HTTP to BlueLamp, published through the connectors to the simulator: approval, limits, Welsh, appeals.</summary>
+public sealed class PublishingTests(PublishingFixture fixture) : IClassFixture<PublishingFixture>
+{
+    private const int Submitted = 2, Approved = 3, Published = 8, Withdrawn = 9;
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task A_contributors_post_waits_for_a_comms_officer_and_goes_out_to_four_platforms_with_its_Welsh_version_together()
+    {
+        using var contributor = await fixture.Host.LoginAsync(Roles.Contributor);
+        using var comms = await fixture.Host.LoginAsync(Roles.CommsOfficer);
+        var accounts = await AccountsAsync(contributor);
+        Assert.Equal(["Bluesky", "Facebook", "Instagram", "X"], accounts.Keys.Order());
+        var english = "Sheds broken into on Maindee allotments overnight. Please lock tools away and report anything suspicious on 101.";
+        var welsh = "Siediau wedi'u torri i mewn ar randiroedd Maindee dros nos. Cloiwch eich offer a rhowch wybod am unrhyw beth amheus ar 101.";
+
+        var postId = await IdOfAsync(await contributor.PostAsJsonAsync("/api/posts/submit", Post(english, accounts.Values, welsh: welsh), Ct));
+        Assert.Equal(Submitted, Status(await GetAsync(contributor, postId)));
+        // The contributor cannot approve their own post, nor schedule it.
+        Assert.Equal(HttpStatusCode.BadRequest, (await contributor.PostAsJsonAsync($"/api/posts/{postId}/approve", new { version = 1 }, Ct)).StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, (await contributor.PostAsJsonAsync($"/api/posts/{postId}/schedule", new { at = (DateTimeOffset?)null }, Ct)).StatusCode);
+
+        await ApproveAndSendNowAsync(comms, postId);
+        var details = await WaitForStatusAsync(comms, postId, Published);
+
+        var copies = details.GetProperty("copies").EnumerateArray().Select(c => c.GetProperty("copy")).ToList();
+        Assert.Equal(8, copies.Count);
+        Assert.All(copies, c => Assert.Equal(3, c.GetProperty("state").GetInt32()));
+        Assert.All(copies, c => Assert.False(string.IsNullOrEmpty(c.GetProperty("platformPostId").GetString())));
+        foreach (var platform in new[] { "facebook", "instagram", "x", "bluesky" })
+        {
+            Assert.Single(await fixture.Platforms.LivePostsAsync(platform, "Maindee allotments"));
+            Assert.Single(await fixture.Platforms.LivePostsAsync(platform, "randiroedd Maindee"));
+        }
+        var instagram = Assert.Single(await fixture.Platforms.LivePostsAsync("instagram", "Maindee allotments"));
+        Assert.Equal("A police officer standing beside a marked car", instagram.GetProperty("altText").GetString());
+        var facebook = Assert.Single(await fixture.Platforms.LivePostsAsync("facebook", "Maindee allotments"));
+        Assert.Equal("A police officer standing beside a marked car", facebook.GetProperty("altText").GetString());
+        // The approval is on the audit trail with the version and the words approved.
+        var approval = Assert.Single(await AuditDetailsAsync(fixture.Host, AuditActions.PostApproved, postId));
+        Assert.StartsWith("version 1: Sheds broken into", approval, StringComparison.Ordinal);
+        Assert.Contains("Cymraeg: Siediau", approval, StringComparison.Ordinal);
+        Assert.Contains("8 of 8 copies published", Assert.Single(await AuditDetailsAsync(fixture.Host, AuditActions.PostPublished, postId)), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task What_a_platform_would_refuse_is_refused_next_to_its_field_and_nothing_is_saved()
+    {
+        using var contributor = await fixture.Host.LoginAsync(Roles.Contributor);
+        var accounts = await AccountsAsync(contributor);
+        var before = (await contributor.GetFromJsonAsync<JsonElement>("/api/posts", Ct)).GetArrayLength();
+
+        var tooLong = await contributor.PostAsJsonAsync("/api/posts/submit", Post(new string('a', 290) + " refused", [accounts["X"]]), Ct);
+        Assert.Equal(HttpStatusCode.BadRequest, tooLong.StatusCode);
+        var problem = await tooLong.Content.ReadFromJsonAsync<JsonElement>(Ct);
+        Assert.Contains(Errors(problem, "body"), m => m.Contains("too long for X: 298 of 280", StringComparison.Ordinal));
+
+        var noAlt = await contributor.PostAsJsonAsync("/api/posts/submit", new
+        {
+            purpose = "Reassurance", body = "Extra patrols in the park tonight.", images = new[] { new { url = "https://example.test/p.jpg", altText = "" } },
+            accountIds = new[] { accounts["Instagram"] },
+        }, Ct);
+        Assert.Contains(Errors(await noAlt.Content.ReadFromJsonAsync<JsonElement>(Ct), "images[0].altText"), m => m.Contains("alt text", StringComparison.Ordinal));
+
+        var noImage = await contributor.PostAsJsonAsync("/api/posts/submit", Post("Out on patrol in the park tonight.", [accounts["Instagram"]], image: false), Ct);
+        Assert.Contains(Errors(await noImage.Content.ReadFromJsonAsync<JsonElement>(Ct), "images"), m => m.Contains("Instagram needs an image", StringComparison.Ordinal));
+
+        Assert.Equal(before, (await contributor.GetFromJsonAsync<JsonElement>("/api/posts", Ct)).GetArrayLength());
+    }
+
+    [Fact]
+    public async Task A_contributor_may_not_post_to_web_chat_or_an_account_outside_their_area_and_an_operator_may_not_post_at_all()
+    {
+        using var contributor = await fixture.Host.LoginAsync(Roles.Contributor);
+        using var comms = await fixture.Host.LoginAsync(Roles.CommsOfficer);
+        using var op = await fixture.Host.LoginAsync(Roles.Operator);
+        var response = await contributor.PostAsJsonAsync("/api/posts", Post("Any text", [Guid.NewGuid()]), Ct);
+        Assert.Contains(Errors(await response.Content.ReadFromJsonAsync<JsonElement>(Ct), "accounts"), m => m.Contains("does not exist", StringComparison.Ordinal));
+        Assert.Equal(HttpStatusCode.Forbidden, (await op.GetAsync("/api/posts", Ct)).StatusCode);
+        // A comms officer may post anywhere but web chat; the web-chat account is not offered to anyone.
+        Assert.Equal(4, (await AccountsAsync(comms)).Count);
+    }
+
+    [Fact]
+    public async Task An_edit_after_approval_needs_approval_again_and_the_approved_version_is_kept()
+    {
+        using var comms = await fixture.Host.LoginAsync(Roles.CommsOfficer);
+        using var contributor = await fixture.Host.LoginAsync(Roles.Contributor);
+        var accounts = await AccountsAsync(contributor);
+        var postId = await IdOfAsync(await contributor.PostAsJsonAsync("/api/posts/submit", Post("Community meeting at St Julian's church hall on Thursday at 7pm.", [accounts["Facebook"]], "Event"), Ct));
+        await IdOfAsync(await comms.PostAsJsonAsync($"/api/posts/{postId}/approve", new { version = 1 }, Ct));
+        Assert.Equal(Approved, Status(await GetAsync(comms, postId)));
+
+        await IdOfAsync(await contributor.PutAsJsonAsync($"/api/posts/{postId}", Post("Community meeting at St Julian's church hall on Friday at 7pm.", [accounts["Facebook"]], "Event"), Ct));
+
+        var post = (await GetAsync(comms, postId)).GetProperty("post");
+        Assert.Equal(1, post.GetProperty("status").GetInt32());
+        Assert.Equal(2, post.GetProperty("version").GetInt32());
+        Assert.Equal(1, post.GetProperty("approvedVersion").GetInt32());
+        Assert.Contains("Thursday", post.GetProperty("approvedContent").GetProperty("body").GetString(), StringComparison.Ordinal);
+        var refused = await comms.PostAsJsonAsync($"/api/posts/{postId}/schedule", new { at = (DateTimeOffset?)null }, Ct);
+        Assert.Contains(Errors(await refused.Content.ReadFromJsonAsync<JsonElement>(Ct), "scheduledFor"), m => m.Contains("not been approved", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task An_appeal_goes_out_only_with_the_SIOs_authorisation_and_a_contempt_warning_is_acknowledged_first()
+    {
+        using var comms = await fixture.Host.LoginAsync(Roles.CommsOfficer);
+        var accounts = await AccountsAsync(comms);
+        var text = "WANTED: Jason Smith, 34, from Pill, who has previous convictions for robbery. Call 101 quoting 2600077001.";
+        var warned = await comms.PostAsJsonAsync("/api/posts/submit", Post(text, [accounts["Facebook"]], "WantedAppeal", caseReference: "2600077001"), Ct);
+        Assert.Contains(Errors(await warned.Content.ReadFromJsonAsync<JsonElement>(Ct), "contempt"), m => m.Contains("previous convictions", StringComparison.Ordinal));
+
+        var postId = await IdOfAsync(await comms.PostAsJsonAsync("/api/posts/submit", Post(text, [accounts["Facebook"]], "WantedAppeal", caseReference: "2600077001", acknowledge: true), Ct));
+        Assert.Single(await AuditDetailsAsync(fixture.Host, AuditActions.ContemptWarningAcknowledged, postId));
+        // Submitted by comms, but not approved: the appeal has no authorisation yet.
+        Assert.Equal(Submitted, Status(await GetAsync(comms, postId)));
+        var refused = await comms.PostAsJsonAsync($"/api/posts/{postId}/approve", new { version = 1 }, Ct);
+        Assert.NotEmpty(Errors(await refused.Content.ReadFromJsonAsync<JsonElement>(Ct), "authorisation"));
+
+        var incomplete = await comms.PostAsJsonAsync($"/api/posts/{postId}/authorisation", new { decision = 1, officerName = "DI 4411 Price", officerRole = "SIO", rationale = "", riskAssessment = "" }, Ct);
+        Assert.NotEmpty(Errors(await incomplete.Content.ReadFromJsonAsync<JsonElement>(Ct), "rationale"));
+        await IdOfAsync(await comms.PostAsJsonAsync($"/api/posts/{postId}/authorisation", new
+        {
+            decision = 1, officerName = "DI 4411 Price", officerRole = "SIO",
+            rationale = "Smith is believed to be in the city and the public can help locate him.",
+            riskAssessment = "Low risk of prejudice: no charge yet; image already public.",
+        }, Ct));
+        await IdOfAsync(await comms.PostAsJsonAsync($"/api/posts/{postId}/approve", new { version = 1 }, Ct));
+        var appeal = (await GetAsync(comms, postId)).GetProperty("appeal");
+        Assert.Equal("DI 4411 Price", appeal.GetProperty("authorisation").GetProperty("officerName").GetString());
+    }
+
+    [Fact]
+    public async Task Marking_a_missing_person_found_takes_every_copy_down_on_four_platforms_and_retries_the_one_that_failed()
+    {
+        using var comms = await fixture.Host.LoginAsync(Roles.CommsOfficer);
+        var accounts = await AccountsAsync(comms);
+        var text = "MISSING: have you seen Megan, 15, from Bettws? Last seen Tuesday. Call 101 quoting 2600088123.";
+        var postId = await IdOfAsync(await comms.PostAsJsonAsync("/api/posts/submit", Post(text, accounts.Values, "MissingPersonAppeal", caseReference: "2600088123"), Ct));
+        await IdOfAsync(await comms.PostAsJsonAsync($"/api/posts/{postId}/authorisation", new
+        {
+            decision = 1, officerName = "DS 2207 Hughes", officerRole = "OIC",
+            rationale = "Megan is 15 and vulnerable; sightings are needed tonight.",
+            riskAssessment = "Publicity risk low against the risk to Megan of not being found.",
+        }, Ct));
+        await ApproveAndSendNowAsync(comms, postId);
+        await WaitForStatusAsync(comms, postId, Published);
+        foreach (var platform in new[] { "facebook", "instagram", "x", "bluesky" })
+            Assert.Single(await fixture.Platforms.LivePostsAsync(platform, "Megan, 15"));
+
+        await fixture.Platforms.SetFaultsAsync("x", new { serverErrors = true });
+        try
+        {
+            var found = await comms.PostAsJsonAsync($"/api/posts/{postId}/case-status", new { status = "Found" }, Ct);
+            var notes = (await found.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("notes").EnumerateArray().Select(n => n.GetString()).ToList();
+            Assert.Contains("3 of 4 copies taken down.", notes);
+            foreach (var platform in new[] { "facebook", "instagram", "bluesky" })
+                Assert.Empty(await fixture.Platforms.LivePostsAsync(platform, "Megan, 15"));
+            Assert.Single(await fixture.Platforms.LivePostsAsync("x", "Megan, 15"));
+        }
+        finally
+        {
+            await fixture.Platforms.ClearFaultsAsync();
+        }
+
+        // The scheduler keeps trying; the comms officer can also retry at once.
+        var retried = await comms.PostAsJsonAsync($"/api/posts/{postId}/withdrawals/retry", new { }, Ct);
+        if (retried.IsSuccessStatusCode)
+            Assert.Contains("1 of 1 copies taken down.", await retried.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
+        var details = await WaitForStatusAsync(comms, postId, Withdrawn);
+        Assert.Empty(await fixture.Platforms.LivePostsAsync("x", "Megan, 15"));
+        Assert.All(details.GetProperty("copies").EnumerateArray(), c => Assert.Equal(7, c.GetProperty("copy").GetProperty("state").GetInt32()));
+        Assert.Equal(4, (await AuditDetailsAsync(fixture.Host, AuditActions.PostCopyWithdrawn, postId)).Count);
+        Assert.Contains(await AuditDetailsAsync(fixture.Host, AuditActions.PostCopyWithdrawFailed, postId), d => d.StartsWith("X ", StringComparison.Ordinal));
+        Assert.Equal(5, details.GetProperty("appeal").GetProperty("caseStatus").GetInt32());
+    }
+
+    [Fact]
+    public async Task A_found_person_can_be_replaced_by_a_thank_you_update_without_their_name()
+    {
+        using var comms = await fixture.Host.LoginAsync(Roles.CommsOfficer);
+        var accounts = await AccountsAsync(comms);
+        var postId = await IdOfAsync(await comms.PostAsJsonAsync("/api/posts/submit", Post("MISSING: have you seen Rhys, 82, from Caerleon? Call 101 quoting 2600099555.",
+            [accounts["Facebook"], accounts["Bluesky"]], "MissingPersonAppeal", caseReference: "2600099555"), Ct));
+        await IdOfAsync(await comms.PostAsJsonAsync($"/api/posts/{postId}/authorisation", new
+        {
+            decision = 1, officerName = "Insp 1010 Morgan", officerRole = "OIC",
+            rationale = "Rhys has dementia and has been missing overnight in the cold.",
+            riskAssessment = "High risk to Rhys; family consent to publicity given.",
+        }, Ct));
+        await ApproveAndSendNowAsync(comms, postId);
+        await WaitForStatusAsync(comms, postId, Published);
+
+        var thanks = "UPDATE: the man we appealed for help to find in Caerleon has been found safe. Thank you for sharing.";
+        await IdOfAsync(await comms.PostAsJsonAsync($"/api/posts/{postId}/case-status", new { status = "Found", replace = true, replacementText = thanks }, Ct));
+
+        Assert.Empty(await fixture.Platforms.LivePostsAsync("facebook", "Rhys, 82"));
+        Assert.Empty(await fixture.Platforms.LivePostsAsync("bluesky", "Rhys, 82"));
+        var replacementId = (await GetAsync(comms, postId)).GetProperty("appeal").GetProperty("replacementPostId").GetGuid();
+        await WaitForStatusAsync(comms, replacementId, Published);
+        Assert.Single(await fixture.Platforms.LivePostsAsync("facebook", "found safe"));
+        Assert.Single(await fixture.Platforms.LivePostsAsync("bluesky", "found safe"));
+    }
+}
