@@ -1,0 +1,103 @@
+using BlueLamp.Web.Tests.Hosting;
+using BlueLamp.Web.Tests.Publishing;
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace BlueLamp.EndToEnd.Tests.Publishing;
+
+/// <summary>
+/// An appeal end to end in the browser: a contributor drafts it, a comms officer records the SIO's authorisation,
+/// approves and sends it, it appears on all four simulated platforms, and marking the person found takes every copy down.
+/// </summary>
+public sealed class PublishingBrowserTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
+{
+    private static readonly string? ScreenshotFolder = Environment.GetEnvironmentVariable("BLUELAMP_SCREENSHOTS");
+    private static readonly string[] Platforms = ["facebook", "instagram", "x", "bluesky"];
+
+    [Fact]
+    public async Task A_contributor_drafts_an_appeal_comms_sends_it_to_four_platforms_and_found_takes_every_copy_down()
+    {
+        await using var platforms = await SimulatedPlatforms.StartAsync();
+        await using var host = new BlueLampHost(platforms.BlueLampSettings());
+        var baseUrl = host.BaseAddress.ToString().TrimEnd('/');
+        var users = host.DemoUsers();
+        const string body = "MISSING: have you seen Cerys, 16, from Ringland? She was last seen on Tuesday evening wearing a black coat. Call 101 quoting 2600123456.";
+
+        await using var contributorContext = await browser.Browser.NewContextAsync(new() { BaseURL = baseUrl, ViewportSize = new() { Width = 1400, Height = 1100 } });
+        var composer = await contributorContext.NewPageAsync();
+        await LoginAsync(composer, users["Contributor"]);
+        await composer.GotoAsync("/posts/new");
+        await MudControls.ChooseAsync(composer, "purpose", "Missing-person appeal");
+        await composer.GetByLabel("Case reference (crime or occurrence number)").FillAsync("2600123456");
+        await composer.GetByLabel("Post (English)", new() { Exact = true }).FillAsync(body);
+        await composer.GetByTestId("add-image").ClickAsync();
+        await composer.GetByLabel("Image 1 address (https://…)").FillAsync("https://example.test/appeals/cerys.jpg");
+        await composer.GetByLabel("Image 1 alt text (required)").FillAsync("Cerys, a teenage girl with shoulder-length dark hair, smiling");
+        foreach (var name in new[] { "Facebook", "Instagram", "X", "Bluesky" })
+            await composer.GetByLabel($"Demo Constabulary North ({name})").CheckAsync();
+        // The previews are drawn by the server: once X counts the text, the server has every field.
+        await Expect(composer.GetByTestId("preview-x").GetByTestId("preview-count")).ToHaveTextAsync("136 / 280");
+        await Expect(composer.GetByTestId("preview-bluesky")).ToContainTextAsync("Cerys, 16");
+        await Accessibility.AssertNoSeriousViolationsAsync(composer);
+        await ScreenshotAsync(composer, "publishing-composer");
+        await composer.GetByTestId("submit").ClickAsync();
+        await Expect(composer.GetByTestId("post-status")).ToHaveTextAsync("Waiting for approval");
+        var postUrl = composer.Url;
+
+        await using var commsContext = await browser.Browser.NewContextAsync(new() { BaseURL = baseUrl, ViewportSize = new() { Width = 1400, Height = 1100 } });
+        var comms = await commsContext.NewPageAsync();
+        await LoginAsync(comms, users["CommsOfficer"]);
+        await comms.GotoAsync(postUrl);
+        await Expect(comms.GetByTestId("post-body")).ToHaveTextAsync(body);
+        // Approving before the SIO's or OIC's decision is recorded is refused.
+        await comms.GetByTestId("approve").ClickAsync();
+        await Expect(comms.GetByTestId("post-error")).ToContainTextAsync("SIO's or OIC's authorisation");
+
+        await comms.GetByLabel("Officer (rank, number, name)").FillAsync("DI 4411 Price");
+        await MudControls.ChooseAsync(comms, "auth-role", "SIO: senior investigating officer");
+        await comms.GetByLabel("Rationale").FillAsync("Cerys is 16 and vulnerable; the public are the best chance of a sighting tonight.");
+        await comms.GetByLabel("Risk assessment").FillAsync("Family consent given; publicity risk low against the risk of harm.");
+        await comms.GetByTestId("auth-approve").ClickAsync();
+        await Expect(comms.GetByTestId("authorisation")).ToContainTextAsync("Approved by SIO DI 4411 Price");
+        await comms.GetByTestId("approve").ClickAsync();
+        await Expect(comms.GetByTestId("post-status")).ToHaveTextAsync("Approved");
+        await comms.GetByTestId("send-now").ClickAsync();
+        await Expect(comms.GetByTestId("post-status")).ToHaveTextAsync("Published", new() { Timeout = 20_000 });
+        await Expect(comms.GetByTestId("copy-state").Filter(new() { HasText = "Published" })).ToHaveCountAsync(4);
+        foreach (var platform in Platforms)
+            Assert.Single(await platforms.LivePostsAsync(platform, "Cerys, 16"));
+
+        // The calendar shows it on each account today.
+        await comms.GotoAsync("/posts/calendar");
+        await Expect(comms.GetByTestId("calendar-entry")).ToHaveCountAsync(4);
+        await Accessibility.AssertNoSeriousViolationsAsync(comms);
+        await ScreenshotAsync(comms, "publishing-calendar");
+
+        // Found: one action takes every copy down from every platform.
+        await comms.GotoAsync(postUrl);
+        await MudControls.ChooseAsync(comms, "case-status", "Found");
+        await Expect(comms.GetByTestId("case-status-prompt")).ToContainTextAsync("must come down from every account");
+        await comms.GetByTestId("case-status-apply").ClickAsync();
+        await Expect(comms.GetByTestId("post-status")).ToHaveTextAsync("Withdrawn", new() { Timeout = 20_000 });
+        await Expect(comms.GetByTestId("post-note").Filter(new() { HasText = "copies taken down" })).ToHaveTextAsync("4 of 4 copies taken down.");
+        foreach (var platform in Platforms)
+            Assert.Empty(await platforms.LivePostsAsync(platform, "Cerys, 16"));
+    }
+
+    private static async Task LoginAsync(IPage page, (string Email, string Password) user)
+    {
+        await page.GotoAsync("/Account/Login");
+        await page.GetByLabel("Email").FillAsync(user.Email);
+        await page.GetByLabel("Password").FillAsync(user.Password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Log in" }).ClickAsync();
+        await page.WaitForURLAsync(url => !url.Contains("/Account/Login", StringComparison.Ordinal));
+    }
+
+    private static async Task ScreenshotAsync(IPage page, string name)
+    {
+        if (string.IsNullOrEmpty(ScreenshotFolder))
+            return;
+        Directory.CreateDirectory(ScreenshotFolder);
+        await page.ScreenshotAsync(new() { Path = Path.Combine(ScreenshotFolder, $"{name}.png"), FullPage = false });
+    }
+}
