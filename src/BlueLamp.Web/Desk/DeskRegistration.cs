@@ -23,6 +23,7 @@ public static class DeskRegistration
         builder.Services.AddSingleton<Supervision.DeskPresence>();
         builder.Services.AddScoped<Microsoft.AspNetCore.Components.Server.Circuits.CircuitHandler, Supervision.DeskPresenceCircuitHandler>();
         builder.Services.AddSingleton<Supervision.DeskWall>();
+        builder.Services.AddSingleton<Supervision.TriageReview>();
         return builder;
     }
 
