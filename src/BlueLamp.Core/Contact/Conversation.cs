@@ -103,6 +103,15 @@ public sealed class Conversation : IForceOwned
     /// <summary>Grade 1 or life at risk: the control room must acknowledge a handover before the desk may close it.</summary>
     public bool NeedsControlRoom => LifeAtRisk || Grade == Triage.Grade.Emergency;
 
+    /// <summary>The surge this conversation is part of, if many people are reporting the same thing.</summary>
+    public Guid? ClusterId { get; private set; }
+
+    public void JoinCluster(Guid clusterId)
+    {
+        ClusterId ??= clusterId;
+        Version++;
+    }
+
     public string? OutcomeCode { get; private set; }
 
     public DateTimeOffset? ClosedAt { get; private set; }

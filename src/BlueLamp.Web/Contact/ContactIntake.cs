@@ -17,7 +17,7 @@ namespace BlueLamp.Web.Contact;
 /// </summary>
 public sealed class ContactIntake(
     BlueLampDbFactory dbs, AuditTrail audit, IDeskEvents deskEvents, TriageEngine engine, SlaPolicy slaPolicy,
-    TimeProvider time, ILogger<ContactIntake> logger)
+    SurgeGrouping surges, TimeProvider time, ILogger<ContactIntake> logger)
 {
     private const int MaxAttempts = 4;
 
@@ -70,6 +70,8 @@ public sealed class ContactIntake(
             var assessment = RiskAssessment.Record(Guid.CreateVersion7(), forceId, conversation.Id, message.Id, result, now);
             db.RiskAssessments.Add(assessment);
             var newlyAtRisk = conversation.ApplyAutomaticAssessment(assessment, slaPolicy, now);
+
+            await surges.GroupAsync(db, conversation, inbound.Text, now, cancellationToken);
 
             Handover? handover = null;
             Message? holdingReply = null;

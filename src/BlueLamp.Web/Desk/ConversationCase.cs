@@ -82,6 +82,40 @@ public sealed class ConversationCase(BlueLampDbFactory dbs, AuditTrail audit, ID
         return DeskResult.Done(reply.Id);
     }
 
+    /// <summary>
+    /// Answers every open conversation of a surge with the same text, each through its own platform, and links them
+    /// all to one incident. Conversations another operator holds are left to them. Returns how many were answered.
+    /// </summary>
+    public async Task<(int Answered, int Skipped, string? Error)> ReplyToSurgeAsync(DeskUser user, Guid clusterId, string? text, string? incidentNumber, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        if (string.IsNullOrWhiteSpace(text))
+            return (0, 0, "Write the reply before sending it to everyone.");
+        if (!string.IsNullOrWhiteSpace(incidentNumber) && ReferencePolicy.Default.Check(ReferenceKind.Incident, incidentNumber) is { } problem)
+            return (0, 0, problem);
+        List<Guid> members;
+        await using (var db = dbs.ForForce(user.ForceId))
+        {
+            members = await db.Conversations.AsNoTracking()
+                .Where(c => c.ClusterId == clusterId && c.Status == ConversationStatus.Open && !c.LifeAtRisk)
+                .Select(c => c.Id).ToListAsync(cancellationToken);
+        }
+        int answered = 0, skipped = 0;
+        foreach (var conversationId in members)
+        {
+            var result = await ReplyAsync(user, conversationId, text, cancellationToken);
+            if (!result.Succeeded)
+            {
+                skipped++;
+                continue;
+            }
+            answered++;
+            if (!string.IsNullOrWhiteSpace(incidentNumber))
+                await LinkReferenceAsync(user, conversationId, ReferenceKind.Incident, incidentNumber, cancellationToken);
+        }
+        return (answered, skipped, null);
+    }
+
     /// <summary>Adds an internal note: for colleagues, never sent to the person.</summary>
     public async Task<DeskResult> AddNoteAsync(DeskUser user, Guid conversationId, string? text, CancellationToken cancellationToken = default)
     {
