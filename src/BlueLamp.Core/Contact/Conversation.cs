@@ -171,6 +171,17 @@ public sealed class Conversation : IForceOwned
         Version++;
     }
 
+    /// <summary>When the operator's assessment is due for review if the conversation is still open; null when never.</summary>
+    public DateTimeOffset? ReviewDueAt { get; private set; }
+
+    /// <summary>Records an operator's THRIVE assessment and the grade they set; the deadline and the review time follow the new grade.</summary>
+    public void Assess(ThriveAssessment assessment, SlaPolicy policy, ReassessmentPolicy reassessment)
+    {
+        ArgumentNullException.ThrowIfNull(reassessment);
+        Assess(assessment, policy);
+        ReviewDueAt = reassessment.ReviewDue(assessment.Grade, assessment.AssessedAt);
+    }
+
     /// <summary>Records an operator's THRIVE assessment and the grade they set; the deadline follows the new grade.</summary>
     public void Assess(ThriveAssessment assessment, SlaPolicy policy)
     {
@@ -284,6 +295,7 @@ public sealed class Conversation : IForceOwned
             return "A grade 1 or life-at-risk conversation stays open until the control room has acknowledged the handover and recorded an incident number.";
         Status = ConversationStatus.Closed;
         OutcomeCode = outcome.Code;
+        ReviewDueAt = null;
         AwaitingReply = false;
         UnansweredSince = null;
         SlaDueAt = null;

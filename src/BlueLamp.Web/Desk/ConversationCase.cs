@@ -165,7 +165,7 @@ public sealed class ConversationCase(BlueLampDbFactory dbs, AuditTrail audit, ID
             user.UserId, user.DisplayName, time.GetUtcNow());
         if (assessment is null)
             return DeskResult.Invalid(errors);
-        conversation.Assess(assessment, slaPolicy);
+        conversation.Assess(assessment, slaPolicy, ReassessmentPolicy.Default);
         db.ThriveAssessments.Add(assessment);
         var handover = await OpenHandoverIfNeededAsync(db, conversation, user, "Grade 1 (operator's assessment)", cancellationToken);
         var change = assessment.PreviousGrade is { } before && before != assessment.Grade ? $"grade {(int)before} → {(int)assessment.Grade}" : $"grade {(int)assessment.Grade}";

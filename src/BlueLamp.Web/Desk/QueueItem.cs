@@ -23,4 +23,5 @@ public sealed record QueueItem(
     DateTimeOffset? BreachedDueAt = null,
     string? CategoryCode = null,
     Grade? EngineGrade = null,
-    Guid? ClusterId = null);
+    Guid? ClusterId = null,
+    DateTimeOffset? ReviewDueAt = null);

@@ -310,6 +310,9 @@ namespace BlueLamp.Data.Migrations.Postgres
                         .HasMaxLength(280)
                         .HasColumnType("character varying(280)");
 
+                    b.Property<DateTimeOffset?>("ReviewDueAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<int>("SlaBreachCount")
                         .HasColumnType("integer");
 

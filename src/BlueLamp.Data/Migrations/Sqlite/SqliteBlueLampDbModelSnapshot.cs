@@ -303,6 +303,9 @@ namespace BlueLamp.Data.Migrations.Sqlite
                         .HasMaxLength(280)
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("ReviewDueAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("SlaBreachCount")
                         .HasColumnType("INTEGER");
 
