@@ -95,6 +95,19 @@ public sealed class Conversation : IForceOwned
     /// <summary>When the automatic "if you are in danger now, call 999" reply went out; it goes out once.</summary>
     public DateTimeOffset? HoldingReplySentAt { get; private set; }
 
+    /// <summary>When the last out-of-hours automatic reply went out; one per unmonitored stretch is enough.</summary>
+    public DateTimeOffset? OutOfHoursReplySentAt { get; private set; }
+
+    /// <summary>Records an out-of-hours reply unless one went out in the last twelve hours.</summary>
+    public bool RecordOutOfHoursReply(DateTimeOffset at)
+    {
+        if (OutOfHoursReplySentAt is { } last && at - last < TimeSpan.FromHours(12))
+            return false;
+        OutOfHoursReplySentAt = at;
+        Version++;
+        return true;
+    }
+
     /// <summary>The control-room handover of this conversation, once there is one.</summary>
     public Guid? HandoverId { get; private set; }
 

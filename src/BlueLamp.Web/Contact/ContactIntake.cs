@@ -97,6 +97,16 @@ public sealed class ContactIntake(
                 }
             }
 
+            // Outside the account's monitored hours the person is told at once where to get help; a 24/7 desk never sends it.
+            Message? outOfHours = null;
+            var hours = await db.Accounts.AsNoTracking().Where(a => a.Id == inbound.AccountId).Select(a => a.MonitoredHours).SingleAsync(cancellationToken);
+            if (hours is not null && !(DeskHours.Parse(hours, out _) ?? DeskHours.AlwaysMonitored).IsMonitored(now) && conversation.RecordOutOfHoursReply(now))
+            {
+                outOfHours = Message.Outbound(Guid.CreateVersion7(), forceId, conversation.Id, inbound.AccountId, OutOfHoursReply.For(conversation.Language),
+                    now.AddTicks(10), "system", SystemName, inbound.Platform == Platform.WebChat ? DeliveryState.Sent : DeliveryState.Pending);
+                db.Messages.Add(outOfHours);
+            }
+
             try
             {
                 if (handover is not null || holdingReply is not null)
@@ -125,6 +135,8 @@ public sealed class ContactIntake(
                 await deskEvents.PublishAsync(new DeskEvent(forceId, conversation.Id, DeskEventKind.HandoverOpened), cancellationToken);
             if (holdingReply is not null)
                 await deskEvents.PublishAsync(new DeskEvent(forceId, conversation.Id, DeskEventKind.ReplySent, holdingReply.Id), cancellationToken);
+            if (outOfHours is not null)
+                await deskEvents.PublishAsync(new DeskEvent(forceId, conversation.Id, DeskEventKind.ReplySent, outOfHours.Id), cancellationToken);
             return new IntakeResult(conversation.Id, message.Id, identity.PersonId, Duplicate: false);
         }
     }

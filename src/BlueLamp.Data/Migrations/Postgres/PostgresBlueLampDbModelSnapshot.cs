@@ -47,6 +47,10 @@ namespace BlueLamp.Data.Migrations.Postgres
                     b.Property<int>("Kind")
                         .HasColumnType("integer");
 
+                    b.Property<string>("MonitoredHours")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
                     b.Property<int>("Platform")
                         .HasColumnType("integer");
 
@@ -296,6 +300,9 @@ namespace BlueLamp.Data.Migrations.Postgres
                         .HasColumnType("boolean");
 
                     b.Property<DateTimeOffset>("OpenedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("OutOfHoursReplySentAt")
                         .HasColumnType("timestamp with time zone");
 
                     b.Property<string>("OutcomeCode")

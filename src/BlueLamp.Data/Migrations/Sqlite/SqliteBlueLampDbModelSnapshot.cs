@@ -42,6 +42,10 @@ namespace BlueLamp.Data.Migrations.Sqlite
                     b.Property<int>("Kind")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("MonitoredHours")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("Platform")
                         .HasColumnType("INTEGER");
 
@@ -289,6 +293,9 @@ namespace BlueLamp.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.Property<long>("OpenedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("OutOfHoursReplySentAt")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("OutcomeCode")
