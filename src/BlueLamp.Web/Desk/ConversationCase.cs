@@ -116,6 +116,55 @@ public sealed class ConversationCase(BlueLampDbFactory dbs, AuditTrail audit, ID
         return (answered, skipped, null);
     }
 
+    /// <summary>People of the force whose name or platform identity contains the text, for linking identities.</summary>
+    public async Task<IReadOnlyList<(Guid PersonId, string Name, string Identities)>> FindPeopleAsync(DeskUser user, string? text, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        if (string.IsNullOrWhiteSpace(text) || text.Trim().Length < 2)
+            return [];
+        var term = text.Trim();
+        await using var db = dbs.ForForce(user.ForceId);
+        var people = await db.People.AsNoTracking()
+            .Where(p => p.MergedIntoPersonId == null && (p.DisplayName.Contains(term) || db.PersonIdentities.Any(i => i.PersonId == p.Id && i.PlatformUserId.Contains(term))))
+            .OrderBy(p => p.DisplayName).Take(20)
+            .Select(p => new { p.Id, p.DisplayName })
+            .ToListAsync(cancellationToken);
+        var ids = people.Select(p => p.Id).ToList();
+        var identities = await db.PersonIdentities.AsNoTracking().Where(i => ids.Contains(i.PersonId)).ToListAsync(cancellationToken);
+        return people.Select(p => (p.Id, p.DisplayName, string.Join(", ", identities.Where(i => i.PersonId == p.Id).Select(i => i.Platform.ToString())))).ToList();
+    }
+
+    /// <summary>
+    /// Records that another person record is the same member of the public as this conversation's person: their
+    /// identities and conversations move here, so the whole history shows in one place. Audited with the reason.
+    /// </summary>
+    public async Task<DeskResult> LinkPersonAsync(DeskUser user, Guid conversationId, Guid otherPersonId, string? reason, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        if (string.IsNullOrWhiteSpace(reason))
+            return DeskResult.Refused("Say why these are the same person (it is audited).", "reason");
+        await using var db = dbs.ForForce(user.ForceId);
+        var conversation = await db.Conversations.AsNoTracking().SingleOrDefaultAsync(c => c.Id == conversationId, cancellationToken);
+        if (conversation is null)
+            return DeskResult.Missing();
+        if (conversation.PersonId == otherPersonId)
+            return DeskResult.Refused("That is already this person.", "person");
+        var other = await db.People.SingleOrDefaultAsync(p => p.Id == otherPersonId && p.MergedIntoPersonId == null, cancellationToken);
+        if (other is null)
+            return DeskResult.Refused("Choose a person of this force.", "person");
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var identities = await db.PersonIdentities.Where(i => i.PersonId == otherPersonId)
+            .ExecuteUpdateAsync(set => set.SetProperty(i => i.PersonId, conversation.PersonId), cancellationToken);
+        var conversations = await db.Conversations.Where(c => c.PersonId == otherPersonId)
+            .ExecuteUpdateAsync(set => set.SetProperty(c => c.PersonId, conversation.PersonId).SetProperty(c => c.Version, c => c.Version + 1), cancellationToken);
+        other.MergeInto(conversation.PersonId);
+        await audit.SaveWithAuditAsync(db, new AuditEntry(AuditActions.PersonLinked, user.UserId, user.DisplayName, "person", conversation.PersonId.ToString("D"),
+            $"person {otherPersonId:D} linked ({identities} identities, {conversations} conversations): {reason.Trim()}"), cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        await deskEvents.PublishAsync(new DeskEvent(user.ForceId, conversationId, DeskEventKind.NoteAdded), cancellationToken);
+        return DeskResult.Done();
+    }
+
     /// <summary>Adds an internal note: for colleagues, never sent to the person.</summary>
     public async Task<DeskResult> AddNoteAsync(DeskUser user, Guid conversationId, string? text, CancellationToken cancellationToken = default)
     {

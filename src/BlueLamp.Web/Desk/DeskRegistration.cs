@@ -77,6 +77,10 @@ public static class DeskRegistration
             DeskUser.From(http.User) is not { } user ? Results.Forbid()
                 : Answer(await cases.CloseAsync(user, id, request?.Outcome, ct), id, "outcome"));
 
+        desk.MapPost("/conversations/{id:guid}/link-person", async (Guid id, LinkPersonRequest request, HttpContext http, ConversationCase cases, CancellationToken ct) =>
+            DeskUser.From(http.User) is not { } user ? Results.Forbid()
+                : Answer(await cases.LinkPersonAsync(user, id, request?.PersonId ?? Guid.Empty, request?.Reason, ct), id, "person"));
+
         desk.MapPost("/conversations/{id:guid}/life-at-risk", async (Guid id, HttpContext http, ConversationCase cases, CancellationToken ct) =>
             DeskUser.From(http.User) is not { } user ? Results.Forbid()
                 : Answer(await cases.MarkLifeAtRiskAsync(user, id, ct), id, "lifeAtRisk"));
@@ -134,6 +138,9 @@ public static class DeskRegistration
 
     /// <summary>Closing a conversation through the JSON API.</summary>
     public sealed record CloseRequest(string? Outcome);
+
+    /// <summary>Linking another person record to a conversation's person.</summary>
+    public sealed record LinkPersonRequest(Guid? PersonId, string? Reason);
 
     /// <summary>The control room's acknowledgement of a handover.</summary>
     public sealed record AcknowledgeRequest(string? IncidentNumber);

@@ -471,9 +471,12 @@ namespace BlueLamp.Data.Migrations.Postgres
                     b.Property<Guid>("ForceId")
                         .HasColumnType("uuid");
 
+                    b.Property<Guid?>("MergedIntoPersonId")
+                        .HasColumnType("uuid");
+
                     b.HasKey("Id");
 
-                    b.HasIndex("ForceId");
+                    b.HasIndex("ForceId", "DisplayName");
 
                     b.ToTable("people", (string)null);
                 });

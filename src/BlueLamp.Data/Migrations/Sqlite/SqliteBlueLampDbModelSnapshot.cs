@@ -464,9 +464,12 @@ namespace BlueLamp.Data.Migrations.Sqlite
                     b.Property<Guid>("ForceId")
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid?>("MergedIntoPersonId")
+                        .HasColumnType("TEXT");
+
                     b.HasKey("Id");
 
-                    b.HasIndex("ForceId");
+                    b.HasIndex("ForceId", "DisplayName");
 
                     b.ToTable("people", (string)null);
                 });
