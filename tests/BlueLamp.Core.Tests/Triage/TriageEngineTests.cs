@@ -237,6 +237,19 @@ public sealed class TriageEngineTests
         Assert.Equal("cy", result.Language);
     }
 
+    [Theory]
+    [InlineData("i just want it all to stop. got a bottle of vodka and my mums tablets", TriageCategory.SuicideOrSelfHarm)]
+    [InlineData("my flatmate has taken something and now she's fitting on the floor", TriageCategory.ViolenceInProgress)]
+    [InlineData("someones been hit by a car on Cowbridge Road, lots of blood, not responding", TriageCategory.Road)]
+    [InlineData("a kid has fallen through the ice on the lake at Roath Park", TriageCategory.ChildAtRisk)]
+    public void Wording_from_outside_both_corpora_reads_as_life_at_risk(string text, TriageCategory category)
+    {
+        var result = Engine.Assess(text, Dm);
+
+        Assert.True(result.LifeAtRisk, $"'{text}' scored {result.LifeScore}");
+        Assert.Equal(category, result.Category);
+    }
+
     [Fact]
     public void A_report_about_someone_else_names_someone_else_as_at_risk()
     {
