@@ -143,6 +143,8 @@ public sealed class TriageTests : IAsyncLifetime
         Assert.Equal(_time.GetUtcNow(), handover.EscalatedAt);
         var current = await alarms.CurrentAsync(handover.ForceId, Ct);
         Assert.Contains(current, a => a.ConversationId == conversationId && a.Kind == AlarmKind.HandoverNotAcknowledged);
+        var wall = await _host.Services.GetRequiredService<BlueLamp.Web.Supervision.DeskWall>().TakeAsync(handover.ForceId, Ct);
+        Assert.Contains(wall.UnacknowledgedHandovers!, h => h.ConversationId == conversationId && h.Escalated);
         Assert.Equal(1, await db.AuditEvents.CountAsync(e => e.Action == AuditActions.HandoverEscalated, Ct));
         visitor.Dispose();
     }
@@ -179,6 +181,12 @@ public sealed class TriageTests : IAsyncLifetime
 
         _time.Advance(TimeSpan.FromHours(24) - TimeSpan.FromSeconds(1));
         Assert.Equal(0, (await clock.RunOnceAsync(Ct)).Breaches);
+        await using (var db = await DemoDbAsync())
+        {
+            var forceId = (await db.Conversations.AsNoTracking().SingleAsync(c => c.Id == conversationId, Ct)).ForceId;
+            var nearly = await _host.Services.GetRequiredService<BlueLamp.Web.Supervision.DeskWall>().TakeAsync(forceId, Ct);
+            Assert.Contains(nearly.Deadlines!, d => d.ConversationId == conversationId && !d.Breached);
+        }
         _time.Advance(TimeSpan.FromSeconds(2));
         Assert.Equal(1, (await clock.RunOnceAsync(Ct)).Breaches);
         Assert.Equal(0, (await clock.RunOnceAsync(Ct)).Breaches);

@@ -20,6 +20,7 @@ public static class AuditActions
     public const string ConversationClosed = "conversation.closed";
     public const string ConversationMarkedLifeAtRisk = "conversation.marked_life_at_risk";
     public const string HoldingReplySent = "conversation.holding_reply_sent";
+    public const string PersonLinked = "person.linked";
     public const string HandoverOpened = "handover.opened";
     public const string HandoverViewed = "handover.viewed";
     public const string HandoverAcknowledged = "handover.acknowledged";

@@ -95,6 +95,19 @@ public sealed class Conversation : IForceOwned
     /// <summary>When the automatic "if you are in danger now, call 999" reply went out; it goes out once.</summary>
     public DateTimeOffset? HoldingReplySentAt { get; private set; }
 
+    /// <summary>When the last out-of-hours automatic reply went out; one per unmonitored stretch is enough.</summary>
+    public DateTimeOffset? OutOfHoursReplySentAt { get; private set; }
+
+    /// <summary>Records an out-of-hours reply unless one went out in the last twelve hours.</summary>
+    public bool RecordOutOfHoursReply(DateTimeOffset at)
+    {
+        if (OutOfHoursReplySentAt is { } last && at - last < TimeSpan.FromHours(12))
+            return false;
+        OutOfHoursReplySentAt = at;
+        Version++;
+        return true;
+    }
+
     /// <summary>The control-room handover of this conversation, once there is one.</summary>
     public Guid? HandoverId { get; private set; }
 
@@ -102,6 +115,15 @@ public sealed class Conversation : IForceOwned
 
     /// <summary>Grade 1 or life at risk: the control room must acknowledge a handover before the desk may close it.</summary>
     public bool NeedsControlRoom => LifeAtRisk || Grade == Triage.Grade.Emergency;
+
+    /// <summary>The surge this conversation is part of, if many people are reporting the same thing.</summary>
+    public Guid? ClusterId { get; private set; }
+
+    public void JoinCluster(Guid clusterId)
+    {
+        ClusterId ??= clusterId;
+        Version++;
+    }
 
     public string? OutcomeCode { get; private set; }
 
@@ -160,6 +182,17 @@ public sealed class Conversation : IForceOwned
         AssignedToName = displayName;
         AssignedAt = at;
         Version++;
+    }
+
+    /// <summary>When the operator's assessment is due for review if the conversation is still open; null when never.</summary>
+    public DateTimeOffset? ReviewDueAt { get; private set; }
+
+    /// <summary>Records an operator's THRIVE assessment and the grade they set; the deadline and the review time follow the new grade.</summary>
+    public void Assess(ThriveAssessment assessment, SlaPolicy policy, ReassessmentPolicy reassessment)
+    {
+        ArgumentNullException.ThrowIfNull(reassessment);
+        Assess(assessment, policy);
+        ReviewDueAt = reassessment.ReviewDue(assessment.Grade, assessment.AssessedAt);
     }
 
     /// <summary>Records an operator's THRIVE assessment and the grade they set; the deadline follows the new grade.</summary>
@@ -275,6 +308,7 @@ public sealed class Conversation : IForceOwned
             return "A grade 1 or life-at-risk conversation stays open until the control room has acknowledged the handover and recorded an incident number.";
         Status = ConversationStatus.Closed;
         OutcomeCode = outcome.Code;
+        ReviewDueAt = null;
         AwaitingReply = false;
         UnansweredSince = null;
         SlaDueAt = null;

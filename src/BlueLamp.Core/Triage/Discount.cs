@@ -23,4 +23,7 @@ public enum Discount
 
     /// <summary>A sighting with no appeal to be a sighting for.</summary>
     NoAppeal = 6,
+
+    /// <summary>A phrase that counts only beside another indicator of the category it requires, found alone.</summary>
+    WithoutCompanion = 7,
 }

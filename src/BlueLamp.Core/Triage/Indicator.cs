@@ -16,6 +16,11 @@ namespace BlueLamp.Core.Triage;
 /// <c>a/b</c> gives alternatives for one word, a trailing <c>?</c> makes a word optional, and a trailing
 /// <c>*</c> matches any word starting so (<c>overdos*</c>).
 /// </param>
+/// <param name="Requires">
+/// A category this phrase only counts beside: when set, the phrase counts (for its category and for life at
+/// risk) only if another counted indicator of that category, without a <c>Requires</c> of its own, is found
+/// too ("dementia" is a threat to life beside "has gone missing", not on its own).
+/// </param>
 public sealed record Indicator(
     string Name,
     IndicatorRole Role,
@@ -25,4 +30,5 @@ public sealed record Indicator(
     bool Hyperbole,
     PersonAtRisk Subject,
     Grade? Grade,
-    IReadOnlyList<string> Phrases);
+    IReadOnlyList<string> Phrases,
+    TriageCategory? Requires = null);

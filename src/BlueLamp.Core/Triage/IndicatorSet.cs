@@ -69,6 +69,8 @@ public sealed class IndicatorSet
                 throw new InvalidIndicatorSetException($"Indicator '{indicator.Name}' is defined twice.");
             if (indicator.Role == IndicatorRole.Category && indicator.Category is null)
                 throw new InvalidIndicatorSetException($"Indicator '{indicator.Name}' is a category indicator without a category.");
+            if (indicator.Requires is not null && indicator.Role != IndicatorRole.Category)
+                throw new InvalidIndicatorSetException($"Indicator '{indicator.Name}' has 'requires' but is not a category indicator.");
             if (indicator.Weight is < 0 or > 1)
                 throw new InvalidIndicatorSetException($"Indicator '{indicator.Name}' has weight {indicator.Weight}; weights are between 0 and 1.");
             if (indicator.Phrases.Count == 0)

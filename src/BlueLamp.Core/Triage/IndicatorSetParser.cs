@@ -93,6 +93,12 @@ public static class IndicatorSetParser
                 if (!TriageCategoryCodes.TryParse(i.Category, out category))
                     throw new InvalidIndicatorSetException($"Indicator '{name}' names unknown category '{i.Category}'.");
             }
+            TriageCategory? requires = null;
+            if (i.Requires is not null)
+            {
+                if (!TriageCategoryCodes.TryParse(i.Requires, out requires))
+                    throw new InvalidIndicatorSetException($"Indicator '{name}' requires unknown category '{i.Requires}'.");
+            }
             var subject = i.Subject switch
             {
                 null => PersonAtRisk.Unknown,
@@ -104,7 +110,8 @@ public static class IndicatorSetParser
             indicators.Add(new Indicator(
                 name, role, category, i.Weight, i.Life, i.Hyperbole, subject,
                 i.Grade is { } g ? ToGrade(g, name) : null,
-                i.Phrases ?? []));
+                i.Phrases ?? [],
+                requires));
         }
 
         return new IndicatorSet(
@@ -200,6 +207,8 @@ public static class IndicatorSetParser
         public int? Grade { get; set; }
 
         public List<string>? Phrases { get; set; }
+
+        public string? Requires { get; set; }
 
         public string? Note { get; set; }
     }

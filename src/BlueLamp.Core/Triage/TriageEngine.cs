@@ -8,7 +8,7 @@ namespace BlueLamp.Core.Triage;
 public sealed class TriageEngine
 {
     /// <summary>The version of the combining logic, stored with every assessment. Change it when the logic changes.</summary>
-    public const string Version = "1.0.0";
+    public const string Version = "1.1.0";
 
     private const int CategorySlots = 19;
 
@@ -46,6 +46,11 @@ public sealed class TriageEngine
         Span<Discount> discounts = hits.Length <= 256 ? stackalloc Discount[hits.Length] : new Discount[hits.Length];
         for (var i = 0; i < hits.Length; i++)
             discounts[i] = hits[i].Removed ? Discount.None : DiscountOf(scratch, hits, i, signals, sightingCounts);
+        for (var i = 0; i < hits.Length; i++)
+        {
+            if (!hits[i].Removed && indicators[hits[i].Indicator].Requires is { } required && Counts(discounts[i]) && !HasCompanion(hits, discounts, required))
+                discounts[i] = Discount.WithoutCompanion;
+        }
 
         Span<double> categoryScore = stackalloc double[CategorySlots];
         Span<double> lifeByCategory = stackalloc double[CategorySlots];
@@ -205,6 +210,17 @@ public sealed class TriageEngine
                 }
             }
             if (sameClause)
+                return true;
+        }
+        return false;
+    }
+
+    private bool HasCompanion(ReadOnlySpan<TriageScratch.RawHit> hits, ReadOnlySpan<Discount> discounts, TriageCategory required)
+    {
+        for (var j = 0; j < hits.Length; j++)
+        {
+            var indicator = indicators[hits[j].Indicator];
+            if (!hits[j].Removed && indicator.Role == IndicatorRole.Category && indicator.Requires is null && indicator.Category == required && Counts(discounts[j]))
                 return true;
         }
         return false;

@@ -26,6 +26,7 @@ internal sealed class ConversationConfiguration : IEntityTypeConfiguration<Conve
         conversation.Ignore(c => c.NeedsControlRoom);
         conversation.HasIndex(c => new { c.ForceId, c.Status, c.LastMessageAt });
         conversation.HasIndex(c => new { c.ForceId, c.Status, c.SlaDueAt });
+        conversation.HasOne<Cluster>().WithMany().HasForeignKey(c => c.ClusterId).OnDelete(DeleteBehavior.Restrict);
         conversation.HasIndex(c => new { c.ForceId, c.AssignedToUserId });
     }
 }

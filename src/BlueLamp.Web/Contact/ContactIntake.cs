@@ -17,7 +17,7 @@ namespace BlueLamp.Web.Contact;
 /// </summary>
 public sealed class ContactIntake(
     BlueLampDbFactory dbs, AuditTrail audit, IDeskEvents deskEvents, TriageEngine engine, SlaPolicy slaPolicy,
-    TimeProvider time, ILogger<ContactIntake> logger)
+    SurgeGrouping surges, TimeProvider time, ILogger<ContactIntake> logger)
 {
     private const int MaxAttempts = 4;
 
@@ -71,6 +71,8 @@ public sealed class ContactIntake(
             db.RiskAssessments.Add(assessment);
             var newlyAtRisk = conversation.ApplyAutomaticAssessment(assessment, slaPolicy, now);
 
+            await surges.GroupAsync(db, conversation, inbound.Text, now, cancellationToken);
+
             Handover? handover = null;
             Message? holdingReply = null;
             if (conversation.NeedsControlRoom)
@@ -93,6 +95,16 @@ public sealed class ContactIntake(
                         HoldingReply.For(conversation.Language), now, "system", SystemName, delivery);
                     db.Messages.Add(holdingReply);
                 }
+            }
+
+            // Outside the account's monitored hours the person is told at once where to get help; a 24/7 desk never sends it.
+            Message? outOfHours = null;
+            var hours = await db.Accounts.AsNoTracking().Where(a => a.Id == inbound.AccountId).Select(a => a.MonitoredHours).SingleAsync(cancellationToken);
+            if (hours is not null && !(DeskHours.Parse(hours, out _) ?? DeskHours.AlwaysMonitored).IsMonitored(now) && conversation.RecordOutOfHoursReply(now))
+            {
+                outOfHours = Message.Outbound(Guid.CreateVersion7(), forceId, conversation.Id, inbound.AccountId, OutOfHoursReply.For(conversation.Language),
+                    now.AddTicks(10), "system", SystemName, inbound.Platform == Platform.WebChat ? DeliveryState.Sent : DeliveryState.Pending);
+                db.Messages.Add(outOfHours);
             }
 
             try
@@ -123,6 +135,8 @@ public sealed class ContactIntake(
                 await deskEvents.PublishAsync(new DeskEvent(forceId, conversation.Id, DeskEventKind.HandoverOpened), cancellationToken);
             if (holdingReply is not null)
                 await deskEvents.PublishAsync(new DeskEvent(forceId, conversation.Id, DeskEventKind.ReplySent, holdingReply.Id), cancellationToken);
+            if (outOfHours is not null)
+                await deskEvents.PublishAsync(new DeskEvent(forceId, conversation.Id, DeskEventKind.ReplySent, outOfHours.Id), cancellationToken);
             return new IntakeResult(conversation.Id, message.Id, identity.PersonId, Duplicate: false);
         }
     }

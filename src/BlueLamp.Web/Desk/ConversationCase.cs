@@ -82,6 +82,89 @@ public sealed class ConversationCase(BlueLampDbFactory dbs, AuditTrail audit, ID
         return DeskResult.Done(reply.Id);
     }
 
+    /// <summary>
+    /// Answers every open conversation of a surge with the same text, each through its own platform, and links them
+    /// all to one incident. Conversations another operator holds are left to them. Returns how many were answered.
+    /// </summary>
+    public async Task<(int Answered, int Skipped, string? Error)> ReplyToSurgeAsync(DeskUser user, Guid clusterId, string? text, string? incidentNumber, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        if (string.IsNullOrWhiteSpace(text))
+            return (0, 0, "Write the reply before sending it to everyone.");
+        if (!string.IsNullOrWhiteSpace(incidentNumber) && ReferencePolicy.Default.Check(ReferenceKind.Incident, incidentNumber) is { } problem)
+            return (0, 0, problem);
+        List<Guid> members;
+        await using (var db = dbs.ForForce(user.ForceId))
+        {
+            members = await db.Conversations.AsNoTracking()
+                .Where(c => c.ClusterId == clusterId && c.Status == ConversationStatus.Open && !c.LifeAtRisk)
+                .Select(c => c.Id).ToListAsync(cancellationToken);
+        }
+        int answered = 0, skipped = 0;
+        foreach (var conversationId in members)
+        {
+            var result = await ReplyAsync(user, conversationId, text, cancellationToken);
+            if (!result.Succeeded)
+            {
+                skipped++;
+                continue;
+            }
+            answered++;
+            if (!string.IsNullOrWhiteSpace(incidentNumber))
+                await LinkReferenceAsync(user, conversationId, ReferenceKind.Incident, incidentNumber, cancellationToken);
+        }
+        return (answered, skipped, null);
+    }
+
+    /// <summary>People of the force whose name or platform identity contains the text, for linking identities.</summary>
+    public async Task<IReadOnlyList<(Guid PersonId, string Name, string Identities)>> FindPeopleAsync(DeskUser user, string? text, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        if (string.IsNullOrWhiteSpace(text) || text.Trim().Length < 2)
+            return [];
+        var term = text.Trim();
+        await using var db = dbs.ForForce(user.ForceId);
+        var people = await db.People.AsNoTracking()
+            .Where(p => p.MergedIntoPersonId == null && (p.DisplayName.Contains(term) || db.PersonIdentities.Any(i => i.PersonId == p.Id && i.PlatformUserId.Contains(term))))
+            .OrderBy(p => p.DisplayName).Take(20)
+            .Select(p => new { p.Id, p.DisplayName })
+            .ToListAsync(cancellationToken);
+        var ids = people.Select(p => p.Id).ToList();
+        var identities = await db.PersonIdentities.AsNoTracking().Where(i => ids.Contains(i.PersonId)).ToListAsync(cancellationToken);
+        return people.Select(p => (p.Id, p.DisplayName, string.Join(", ", identities.Where(i => i.PersonId == p.Id).Select(i => i.Platform.ToString())))).ToList();
+    }
+
+    /// <summary>
+    /// Records that another person record is the same member of the public as this conversation's person: their
+    /// identities and conversations move here, so the whole history shows in one place. Audited with the reason.
+    /// </summary>
+    public async Task<DeskResult> LinkPersonAsync(DeskUser user, Guid conversationId, Guid otherPersonId, string? reason, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        if (string.IsNullOrWhiteSpace(reason))
+            return DeskResult.Refused("Say why these are the same person (it is audited).", "reason");
+        await using var db = dbs.ForForce(user.ForceId);
+        var conversation = await db.Conversations.AsNoTracking().SingleOrDefaultAsync(c => c.Id == conversationId, cancellationToken);
+        if (conversation is null)
+            return DeskResult.Missing();
+        if (conversation.PersonId == otherPersonId)
+            return DeskResult.Refused("That is already this person.", "person");
+        var other = await db.People.SingleOrDefaultAsync(p => p.Id == otherPersonId && p.MergedIntoPersonId == null, cancellationToken);
+        if (other is null)
+            return DeskResult.Refused("Choose a person of this force.", "person");
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var identities = await db.PersonIdentities.Where(i => i.PersonId == otherPersonId)
+            .ExecuteUpdateAsync(set => set.SetProperty(i => i.PersonId, conversation.PersonId), cancellationToken);
+        var conversations = await db.Conversations.Where(c => c.PersonId == otherPersonId)
+            .ExecuteUpdateAsync(set => set.SetProperty(c => c.PersonId, conversation.PersonId).SetProperty(c => c.Version, c => c.Version + 1), cancellationToken);
+        other.MergeInto(conversation.PersonId);
+        await audit.SaveWithAuditAsync(db, new AuditEntry(AuditActions.PersonLinked, user.UserId, user.DisplayName, "person", conversation.PersonId.ToString("D"),
+            $"person {otherPersonId:D} linked ({identities} identities, {conversations} conversations): {reason.Trim()}"), cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        await deskEvents.PublishAsync(new DeskEvent(user.ForceId, conversationId, DeskEventKind.NoteAdded), cancellationToken);
+        return DeskResult.Done();
+    }
+
     /// <summary>Adds an internal note: for colleagues, never sent to the person.</summary>
     public async Task<DeskResult> AddNoteAsync(DeskUser user, Guid conversationId, string? text, CancellationToken cancellationToken = default)
     {
@@ -131,7 +214,7 @@ public sealed class ConversationCase(BlueLampDbFactory dbs, AuditTrail audit, ID
             user.UserId, user.DisplayName, time.GetUtcNow());
         if (assessment is null)
             return DeskResult.Invalid(errors);
-        conversation.Assess(assessment, slaPolicy);
+        conversation.Assess(assessment, slaPolicy, ReassessmentPolicy.Default);
         db.ThriveAssessments.Add(assessment);
         var handover = await OpenHandoverIfNeededAsync(db, conversation, user, "Grade 1 (operator's assessment)", cancellationToken);
         var change = assessment.PreviousGrade is { } before && before != assessment.Grade ? $"grade {(int)before} → {(int)assessment.Grade}" : $"grade {(int)assessment.Grade}";

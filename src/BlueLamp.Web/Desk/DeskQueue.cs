@@ -45,7 +45,7 @@ public sealed class DeskQueue(BlueLampDbFactory dbs, AuditTrail audit, IDeskEven
                 join p in db.People on c.PersonId equals p.Id
                 select new QueueItem(c.Id, a.Platform, a.DisplayName, p.DisplayName, c.Preview, c.Grade, c.Status,
                     c.AwaitingReply, c.LastInboundAt, c.LastMessageAt, c.AssignedToUserId, c.AssignedToName,
-                    c.LifeAtRisk, c.SlaDueAt, c.BreachedDueAt, c.CategoryCode, c.EngineGrade))
+                    c.LifeAtRisk, c.SlaDueAt, c.BreachedDueAt, c.CategoryCode, c.EngineGrade, c.ClusterId, c.ReviewDueAt))
             .ToListAsync(cancellationToken);
         return Order(rows);
     }

@@ -17,12 +17,14 @@ public static class DeskRegistration
     {
         builder.Services.AddSingleton<IDeskEvents, InProcessDeskEvents>();
         builder.Services.AddSingleton<ContactIntake>();
+        builder.Services.AddSingleton<SurgeGrouping>();
         builder.Services.AddSingleton<DeskQueue>();
         builder.Services.AddSingleton<ConversationCase>();
         builder.Services.AddSingleton<ReplyTemplates>();
         builder.Services.AddSingleton<Supervision.DeskPresence>();
         builder.Services.AddScoped<Microsoft.AspNetCore.Components.Server.Circuits.CircuitHandler, Supervision.DeskPresenceCircuitHandler>();
         builder.Services.AddSingleton<Supervision.DeskWall>();
+        builder.Services.AddSingleton<Supervision.TriageReview>();
         return builder;
     }
 
@@ -74,6 +76,10 @@ public static class DeskRegistration
         desk.MapPost("/conversations/{id:guid}/close", async (Guid id, CloseRequest request, HttpContext http, ConversationCase cases, CancellationToken ct) =>
             DeskUser.From(http.User) is not { } user ? Results.Forbid()
                 : Answer(await cases.CloseAsync(user, id, request?.Outcome, ct), id, "outcome"));
+
+        desk.MapPost("/conversations/{id:guid}/link-person", async (Guid id, LinkPersonRequest request, HttpContext http, ConversationCase cases, CancellationToken ct) =>
+            DeskUser.From(http.User) is not { } user ? Results.Forbid()
+                : Answer(await cases.LinkPersonAsync(user, id, request?.PersonId ?? Guid.Empty, request?.Reason, ct), id, "person"));
 
         desk.MapPost("/conversations/{id:guid}/life-at-risk", async (Guid id, HttpContext http, ConversationCase cases, CancellationToken ct) =>
             DeskUser.From(http.User) is not { } user ? Results.Forbid()
@@ -132,6 +138,9 @@ public static class DeskRegistration
 
     /// <summary>Closing a conversation through the JSON API.</summary>
     public sealed record CloseRequest(string? Outcome);
+
+    /// <summary>Linking another person record to a conversation's person.</summary>
+    public sealed record LinkPersonRequest(Guid? PersonId, string? Reason);
 
     /// <summary>The control room's acknowledgement of a handover.</summary>
     public sealed record AcknowledgeRequest(string? IncidentNumber);

@@ -22,4 +22,6 @@ public sealed record QueueItem(
     DateTimeOffset? SlaDueAt = null,
     DateTimeOffset? BreachedDueAt = null,
     string? CategoryCode = null,
-    Grade? EngineGrade = null);
+    Grade? EngineGrade = null,
+    Guid? ClusterId = null,
+    DateTimeOffset? ReviewDueAt = null);

@@ -4,7 +4,7 @@ using BlueLamp.Core.Triage;
 
 namespace BlueLamp.Core.Tests.Triage;
 
-/// <summary>One labelled message of the triage corpus (<c>Samples/triage-corpus.jsonl</c>).</summary>
+/// <summary>One labelled message of a triage corpus (<c>Samples/triage-corpus.jsonl</c>, <c>Samples/independent-corpus.jsonl</c>).</summary>
 public sealed record CorpusMessage(
     string Id,
     string Text,
@@ -27,9 +27,13 @@ public sealed record CorpusMessage(
         },
         Parent);
 
-    public static IReadOnlyList<CorpusMessage> Load()
+    public const string OriginalCorpus = "triage-corpus.jsonl";
+
+    public const string IndependentCorpus = "independent-corpus.jsonl";
+
+    public static IReadOnlyList<CorpusMessage> Load(string fileName = OriginalCorpus)
     {
-        var path = Path.Combine(AppContext.BaseDirectory, "Triage", "Samples", "triage-corpus.jsonl");
+        var path = Path.Combine(AppContext.BaseDirectory, "Triage", "Samples", fileName);
         return File.ReadLines(path)
             .Where(line => !string.IsNullOrWhiteSpace(line))
             .Select(line => JsonSerializer.Deserialize<CorpusMessage>(line, Options)

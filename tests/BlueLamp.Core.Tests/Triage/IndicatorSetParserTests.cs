@@ -61,6 +61,33 @@ public sealed class IndicatorSetParserTests
     }
 
     [Fact]
+    public void A_phrase_that_requires_a_category_counts_only_beside_it()
+    {
+        var set = IndicatorSetParser.Parse(SetWith("""
+            { "name": "m.report", "category": "missing_person", "weight": 0.7, "phrases": ["gone missing"] },
+            { "name": "m.cold", "category": "missing_person", "weight": 0.7, "life": true, "requires": "missing_person", "phrases": ["freezing"] }
+            """));
+        var engine = new TriageEngine(set);
+
+        var alone = engine.Assess("freezing out there", TriageContext.DirectMessage);
+        var beside = engine.Assess("my nan has gone missing and it is freezing", TriageContext.DirectMessage);
+
+        Assert.False(alone.LifeAtRisk);
+        Assert.Equal(Discount.WithoutCompanion, Assert.Single(alone.Indicators).Discount);
+        Assert.True(beside.LifeAtRisk);
+    }
+
+    [Theory]
+    [InlineData("""{ "name": "x", "category": "enquiry", "weight": 0.5, "requires": "nonsense", "phrases": ["a b"] }""", "unknown category")]
+    [InlineData("""{ "name": "x", "role": "immediacy", "weight": 0.5, "requires": "enquiry", "phrases": ["a b"] }""", "not a category indicator")]
+    public void A_bad_requires_is_refused(string indicator, string expected)
+    {
+        var problem = Assert.Throws<InvalidIndicatorSetException>(() => IndicatorSetParser.Parse(SetWith(indicator))).Message;
+
+        Assert.Contains(expected, problem, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_phrase_claimed_by_two_indicators_is_refused_with_both_names()
     {
         var json = SetWith("""

@@ -165,6 +165,92 @@ public sealed class TriageEngineTests
     }
 
     [Fact]
+    public void A_smashed_car_window_is_a_grade_3_crime_report()
+    {
+        var result = Engine.Assess("Someone has smashed my car window on Station Road overnight", Dm);
+
+        Assert.False(result.LifeAtRisk);
+        Assert.Equal(Grade.Scheduled, result.Grade);
+        Assert.Equal(TriageCategory.CrimeReport, result.Category);
+    }
+
+    [Fact]
+    public void Shouting_and_banging_on_a_door_is_a_grade_2_disturbance_not_a_life_at_risk_alarm()
+    {
+        var result = Engine.Assess("There's a man shouting outside number 12 and banging on the door", Dm);
+
+        Assert.False(result.LifeAtRisk);
+        Assert.Equal(Grade.Priority, result.Grade);
+        Assert.Equal(TriageCategory.AntisocialBehaviour, result.Category);
+    }
+
+    [Fact]
+    public void Banging_on_the_door_with_a_threat_to_kill_is_still_life_at_risk()
+    {
+        var result = Engine.Assess("my ex is banging on the door, he threatened to kill me earlier", Dm);
+
+        Assert.True(result.LifeAtRisk);
+        Assert.Equal(TriageCategory.DomesticAbuse, result.Category);
+    }
+
+    [Fact]
+    public void A_missing_person_out_in_the_cold_is_life_at_risk()
+    {
+        var result = Engine.Assess("My grandad walked out of the house an hour ago in his slippers and it's freezing", Dm);
+
+        Assert.True(result.LifeAtRisk);
+        Assert.Equal(TriageCategory.MissingPerson, result.Category);
+    }
+
+    [Theory]
+    [InlineData("it's freezing tonight, stay safe on the roads")]
+    [InlineData("my dad is diabetic, where do I get a blue badge?")]
+    [InlineData("sorry everyone, the charity quiz is off tonight")]
+    public void A_phrase_that_requires_a_companion_does_not_count_alone(string text)
+    {
+        var result = Engine.Assess(text, Dm);
+
+        Assert.False(result.LifeAtRisk);
+        Assert.Contains(result.Indicators, i => i.Discount == Discount.WithoutCompanion);
+        Assert.NotEqual(TriageCategory.MissingPerson, result.Category);
+        Assert.NotEqual(TriageCategory.SuicideOrSelfHarm, result.Category);
+    }
+
+    [Theory]
+    [InlineData("kill me now, it's only Tuesday")]
+    [InlineData("If my husband doesn't put the bins out tonight I'll murder him 🙄")]
+    [InlineData("Absolute joke, 2 hours sat here not moving")]
+    public void Everyday_exaggeration_raises_no_alarm(string text)
+    {
+        var result = Engine.Assess(text, TriageContext.Mention);
+
+        Assert.False(result.LifeAtRisk);
+        Assert.Equal(Grade.ResolvedWithoutDeployment, result.Grade);
+    }
+
+    [Fact]
+    public void A_partner_hitting_someone_is_domestic_abuse_in_welsh_too()
+    {
+        var result = Engine.Assess("Mae fy mhartner wedi fy nharo i eto neithiwr", Dm);
+
+        Assert.Equal(TriageCategory.DomesticAbuse, result.Category);
+        Assert.Equal("cy", result.Language);
+    }
+
+    [Theory]
+    [InlineData("i just want it all to stop. got a bottle of vodka and my mums tablets", TriageCategory.SuicideOrSelfHarm)]
+    [InlineData("my flatmate has taken something and now she's fitting on the floor", TriageCategory.ViolenceInProgress)]
+    [InlineData("someones been hit by a car on Cowbridge Road, lots of blood, not responding", TriageCategory.Road)]
+    [InlineData("a kid has fallen through the ice on the lake at Roath Park", TriageCategory.ChildAtRisk)]
+    public void Wording_from_outside_both_corpora_reads_as_life_at_risk(string text, TriageCategory category)
+    {
+        var result = Engine.Assess(text, Dm);
+
+        Assert.True(result.LifeAtRisk, $"'{text}' scored {result.LifeScore}");
+        Assert.Equal(category, result.Category);
+    }
+
+    [Fact]
     public void A_report_about_someone_else_names_someone_else_as_at_risk()
     {
         var result = Engine.Assess("my friend just messaged saying she's going to kill herself tonight", Dm);
