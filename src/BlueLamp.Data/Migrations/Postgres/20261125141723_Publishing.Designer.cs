@@ -13,7 +13,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace BlueLamp.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresBlueLampDb))]
-    [Migration("20261125140518_Publishing")]
+    [Migration("20261125141723_Publishing")]
     partial class Publishing
     {
         /// <inheritdoc />
@@ -50,6 +50,10 @@ namespace BlueLamp.Data.Migrations.Postgres
 
                     b.Property<int>("Kind")
                         .HasColumnType("integer");
+
+                    b.Property<string>("MonitoredHours")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
 
                     b.Property<int>("Platform")
                         .HasColumnType("integer");
@@ -195,6 +199,30 @@ namespace BlueLamp.Data.Migrations.Postgres
                     b.ToTable("case_references", (string)null);
                 });
 
+            modelBuilder.Entity("BlueLamp.Core.Contact.Cluster", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("ForceId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("FormedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Label")
+                        .IsRequired()
+                        .HasMaxLength(140)
+                        .HasColumnType("character varying(140)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ForceId", "FormedAt");
+
+                    b.ToTable("clusters", (string)null);
+                });
+
             modelBuilder.Entity("BlueLamp.Core.Contact.Conversation", b =>
                 {
                     b.Property<Guid>("Id")
@@ -234,6 +262,9 @@ namespace BlueLamp.Data.Migrations.Postgres
                     b.Property<string>("ClosedByName")
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
+
+                    b.Property<Guid?>("ClusterId")
+                        .HasColumnType("uuid");
 
                     b.Property<int?>("EngineGrade")
                         .HasColumnType("integer");
@@ -275,6 +306,9 @@ namespace BlueLamp.Data.Migrations.Postgres
                     b.Property<DateTimeOffset>("OpenedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<DateTimeOffset?>("OutOfHoursReplySentAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<string>("OutcomeCode")
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
@@ -286,6 +320,9 @@ namespace BlueLamp.Data.Migrations.Postgres
                         .IsRequired()
                         .HasMaxLength(280)
                         .HasColumnType("character varying(280)");
+
+                    b.Property<DateTimeOffset?>("ReviewDueAt")
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<int>("SlaBreachCount")
                         .HasColumnType("integer");
@@ -312,6 +349,8 @@ namespace BlueLamp.Data.Migrations.Postgres
                         .HasColumnType("integer");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("ClusterId");
 
                     b.HasIndex("PersonId");
 
@@ -436,9 +475,12 @@ namespace BlueLamp.Data.Migrations.Postgres
                     b.Property<Guid>("ForceId")
                         .HasColumnType("uuid");
 
+                    b.Property<Guid?>("MergedIntoPersonId")
+                        .HasColumnType("uuid");
+
                     b.HasKey("Id");
 
-                    b.HasIndex("ForceId");
+                    b.HasIndex("ForceId", "DisplayName");
 
                     b.ToTable("people", (string)null);
                 });
@@ -1311,6 +1353,15 @@ namespace BlueLamp.Data.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("BlueLamp.Core.Contact.Cluster", b =>
+                {
+                    b.HasOne("BlueLamp.Core.Forces.Force", null)
+                        .WithMany()
+                        .HasForeignKey("ForceId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("BlueLamp.Core.Contact.Conversation", b =>
                 {
                     b.HasOne("BlueLamp.Core.Accounts.Account", null)
@@ -1318,6 +1369,11 @@ namespace BlueLamp.Data.Migrations.Postgres
                         .HasForeignKey("AccountId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+
+                    b.HasOne("BlueLamp.Core.Contact.Cluster", null)
+                        .WithMany()
+                        .HasForeignKey("ClusterId")
+                        .OnDelete(DeleteBehavior.Restrict);
 
                     b.HasOne("BlueLamp.Core.Contact.Person", null)
                         .WithMany()

@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace BlueLamp.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteBlueLampDb))]
-    [Migration("20261125140508_Publishing")]
+    [Migration("20261125141745_Publishing")]
     partial class Publishing
     {
         /// <inheritdoc />
@@ -44,6 +44,10 @@ namespace BlueLamp.Data.Migrations.Sqlite
 
                     b.Property<int>("Kind")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("MonitoredHours")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
 
                     b.Property<int>("Platform")
                         .HasColumnType("INTEGER");
@@ -187,6 +191,30 @@ namespace BlueLamp.Data.Migrations.Sqlite
                     b.ToTable("case_references", (string)null);
                 });
 
+            modelBuilder.Entity("BlueLamp.Core.Contact.Cluster", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ForceId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("FormedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Label")
+                        .IsRequired()
+                        .HasMaxLength(140)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ForceId", "FormedAt");
+
+                    b.ToTable("clusters", (string)null);
+                });
+
             modelBuilder.Entity("BlueLamp.Core.Contact.Conversation", b =>
                 {
                     b.Property<Guid>("Id")
@@ -225,6 +253,9 @@ namespace BlueLamp.Data.Migrations.Sqlite
 
                     b.Property<string>("ClosedByName")
                         .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("ClusterId")
                         .HasColumnType("TEXT");
 
                     b.Property<int?>("EngineGrade")
@@ -267,6 +298,9 @@ namespace BlueLamp.Data.Migrations.Sqlite
                     b.Property<long>("OpenedAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long?>("OutOfHoursReplySentAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("OutcomeCode")
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
@@ -278,6 +312,9 @@ namespace BlueLamp.Data.Migrations.Sqlite
                         .IsRequired()
                         .HasMaxLength(280)
                         .HasColumnType("TEXT");
+
+                    b.Property<long?>("ReviewDueAt")
+                        .HasColumnType("INTEGER");
 
                     b.Property<int>("SlaBreachCount")
                         .HasColumnType("INTEGER");
@@ -304,6 +341,8 @@ namespace BlueLamp.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("ClusterId");
 
                     b.HasIndex("PersonId");
 
@@ -428,9 +467,12 @@ namespace BlueLamp.Data.Migrations.Sqlite
                     b.Property<Guid>("ForceId")
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid?>("MergedIntoPersonId")
+                        .HasColumnType("TEXT");
+
                     b.HasKey("Id");
 
-                    b.HasIndex("ForceId");
+                    b.HasIndex("ForceId", "DisplayName");
 
                     b.ToTable("people", (string)null);
                 });
@@ -1299,6 +1341,15 @@ namespace BlueLamp.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("BlueLamp.Core.Contact.Cluster", b =>
+                {
+                    b.HasOne("BlueLamp.Core.Forces.Force", null)
+                        .WithMany()
+                        .HasForeignKey("ForceId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("BlueLamp.Core.Contact.Conversation", b =>
                 {
                     b.HasOne("BlueLamp.Core.Accounts.Account", null)
@@ -1306,6 +1357,11 @@ namespace BlueLamp.Data.Migrations.Sqlite
                         .HasForeignKey("AccountId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+
+                    b.HasOne("BlueLamp.Core.Contact.Cluster", null)
+                        .WithMany()
+                        .HasForeignKey("ClusterId")
+                        .OnDelete(DeleteBehavior.Restrict);
 
                     b.HasOne("BlueLamp.Core.Contact.Person", null)
                         .WithMany()
