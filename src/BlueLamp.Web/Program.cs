@@ -1,6 +1,7 @@
 using BlueLamp.Data;
 using Microsoft.AspNetCore.DataProtection;
 using BlueLamp.Web.Audit;
+using BlueLamp.Web.Channels;
 using BlueLamp.Web.Components;
 using BlueLamp.Web.Components.Account;
 using BlueLamp.Web.Demo;
@@ -23,6 +24,7 @@ builder.AddDesk();
 builder.AddWebChat();
 builder.AddAuditTrailPages();
 builder.AddHealth();
+builder.AddPlatformChannels();
 builder.Services.AddOptions<DemoOptions>().BindConfiguration(DemoOptions.Section);
 builder.Services.AddScoped<DemoForce>();
 builder.Services.AddRazorComponents().AddInteractiveServerComponents();
@@ -49,8 +51,9 @@ app.MapHealth();
 app.MapWebChat();
 app.MapDeskApi();
 app.MapAuditApi();
+app.MapPlatformChannels();
 app.MapAccountEndpoints();
-app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+app.MapRazorComponents<App>().AddInteractiveServerRenderMode().AddPlatformChannelPages(app.Configuration);
 
 await app.RunAsync();
 

@@ -49,7 +49,7 @@ public sealed class ContactIntake(BlueLampDbFactory dbs, IDeskEvents deskEvents,
             }
 
             var message = Message.Inbound(Guid.CreateVersion7(), forceId, conversation.Id, inbound.AccountId,
-                inbound.PlatformMessageId, inbound.Text, inbound.SentAt, now);
+                inbound.PlatformMessageId, inbound.Text, inbound.SentAt, now, inbound.ParentPostId);
             conversation.Receive(message);
             db.Messages.Add(message);
 

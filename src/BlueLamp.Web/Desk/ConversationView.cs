@@ -30,7 +30,10 @@ public sealed record MessageView(
     string Text,
     DateTimeOffset SentAt,
     string? AuthorName,
-    DeliveryState DeliveryState);
+    DeliveryState DeliveryState,
+    string? DeliveryError = null,
+    DateTimeOffset? EditedAt = null,
+    DateTimeOffset? RemovedAt = null);
 
 /// <summary>An internal note as the desk shows it.</summary>
 public sealed record NoteView(string Text, string AuthorName, DateTimeOffset WrittenAt);
