@@ -31,6 +31,9 @@ public abstract class BlueLampDb : IdentityDbContext<BlueLampUser>
     public DbSet<Conversation> Conversations => Set<Conversation>();
     public DbSet<Message> Messages => Set<Message>();
     public DbSet<ThriveAssessment> ThriveAssessments => Set<ThriveAssessment>();
+    public DbSet<RiskAssessment> RiskAssessments => Set<RiskAssessment>();
+    public DbSet<Handover> Handovers => Set<Handover>();
+    public DbSet<Cluster> Clusters => Set<Cluster>();
     public DbSet<ConversationNote> ConversationNotes => Set<ConversationNote>();
     public DbSet<CaseReference> CaseReferences => Set<CaseReference>();
     public DbSet<ReplyTemplate> ReplyTemplates => Set<ReplyTemplate>();

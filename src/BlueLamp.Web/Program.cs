@@ -8,6 +8,7 @@ using BlueLamp.Web.Demo;
 using BlueLamp.Web.Desk;
 using BlueLamp.Web.Health;
 using BlueLamp.Web.Identity;
+using BlueLamp.Web.Triage;
 using BlueLamp.Web.WebChat;
 using MudBlazor.Services;
 
@@ -21,6 +22,7 @@ builder.Services.AddDataProtection()
     .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(DatabaseSettings.From(builder.Configuration).DataFolder, "keys")));
 builder.AddBlueLampIdentity();
 builder.AddDesk();
+builder.AddTriage();
 builder.AddWebChat();
 builder.AddAuditTrailPages();
 builder.AddHealth();

@@ -50,11 +50,11 @@ public sealed class WebChatToDeskTests(BrowserFixture browser) : IClassFixture<B
         await Expect(desk.GetByTestId("message-inbound")).ToContainTextAsync("<b>shouting</b>");
         await MudControls.FillCountedAsync(desk, "Reply", "Thank you for telling us. Officers are on their way. If anyone is hurt, call 999 now.", 2000);
         await desk.GetByTestId("reply-send").ClickAsync();
-        await Expect(desk.GetByTestId("message-outbound")).ToContainTextAsync("Officers are on their way");
+        await Expect(desk.GetByTestId("message-outbound").Filter(new() { HasText = "Officers are on their way" })).ToBeVisibleAsync();
         await ScreenshotAsync(desk, "desk-conversation");
 
         // The public page shows the reply without a reload, signed by the force, not by the operator.
-        var reply = chat.GetByTestId("chat-reply");
+        var reply = chat.GetByTestId("chat-reply").Filter(new() { HasText = "Officers are on their way" });
         await Expect(reply).ToContainTextAsync("Officers are on their way", new() { Timeout = 10_000 });
         await Expect(reply).ToContainTextAsync("Demo Constabulary");
         await ScreenshotAsync(chat, "webchat-reply");

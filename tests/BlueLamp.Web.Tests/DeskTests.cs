@@ -216,6 +216,32 @@ public sealed class DeskTests(HostFixture fixture) : IClassFixture<HostFixture>
         visitor.Dispose();
     }
 
+    [Fact]
+    public async Task Linking_two_identities_of_one_person_shows_their_whole_history_and_is_audited()
+    {
+        var (first, v1, _) = await NewConversationAsync("Reported my stolen van last week, any news?");
+        var (second, v2, _) = await NewConversationAsync("It's me again about the van, reference CR/55555/26");
+        using var op = await Host.LoginAsync(Roles.Operator);
+        var firstView = await op.GetFromJsonAsync<JsonElement>($"/api/desk/conversations/{first}", Ct);
+        Assert.Empty(firstView.GetProperty("earlierContacts").EnumerateArray());
+        Guid otherPerson;
+        await using (var db = Host.Services.GetRequiredService<BlueLampDbFactory>().ForForce(await DemoForceIdAsync()))
+            otherPerson = await db.Conversations.Where(c => c.Id == second).Select(c => c.PersonId).SingleAsync(Ct);
+
+        var noReason = await op.PostAsJsonAsync($"/api/desk/conversations/{first}/link-person", new { personId = otherPerson, reason = "" }, Ct);
+        Assert.Equal(HttpStatusCode.BadRequest, noReason.StatusCode);
+        var linked = await op.PostAsJsonAsync($"/api/desk/conversations/{first}/link-person", new { personId = otherPerson, reason = "Same van and crime reference" }, Ct);
+        Assert.Equal(HttpStatusCode.Created, linked.StatusCode);
+
+        var after = await op.GetFromJsonAsync<JsonElement>($"/api/desk/conversations/{first}", Ct);
+        Assert.Equal(second, Assert.Single(after.GetProperty("earlierContacts").EnumerateArray()).GetProperty("conversationId").GetGuid());
+        await using var check = Host.Services.GetRequiredService<BlueLampDbFactory>().ForForce(await DemoForceIdAsync());
+        Assert.Contains(await check.AuditEvents.Where(e => e.Action == "person.linked").Select(e => e.Detail).ToListAsync(Ct),
+            d => d!.Contains("Same van and crime reference", StringComparison.Ordinal));
+        v1.Dispose();
+        v2.Dispose();
+    }
+
     private async Task<Guid> DemoForceIdAsync()
     {
         await using var db = Host.Services.GetRequiredService<BlueLampDbFactory>().Unscoped();

@@ -37,4 +37,18 @@ public sealed class Account : IForceOwned
     public string DisplayName { get; private set; }
 
     public AccountStatus Status { get; private set; }
+
+    /// <summary>The account's monitoring rota (see <see cref="DeskHours"/>); null means monitored 24/7.</summary>
+    public string? MonitoredHours { get; private set; }
+
+    public DeskHours Hours => DeskHours.Parse(MonitoredHours, out _) ?? DeskHours.AlwaysMonitored;
+
+    /// <summary>Sets the rota; returns the reason when it cannot be read (and changes nothing).</summary>
+    public string? SetMonitoredHours(string? rota)
+    {
+        if (DeskHours.Parse(rota, out var problem) is not { } hours)
+            return problem;
+        MonitoredHours = hours.IsAlwaysMonitored ? null : hours.Text;
+        return null;
+    }
 }

@@ -18,6 +18,14 @@ public static class AuditActions
     public const string ConversationNoteAdded = "conversation.note_added";
     public const string ConversationReferenceLinked = "conversation.reference_linked";
     public const string ConversationClosed = "conversation.closed";
+    public const string ConversationMarkedLifeAtRisk = "conversation.marked_life_at_risk";
+    public const string HoldingReplySent = "conversation.holding_reply_sent";
+    public const string PersonLinked = "person.linked";
+    public const string HandoverOpened = "handover.opened";
+    public const string HandoverViewed = "handover.viewed";
+    public const string HandoverAcknowledged = "handover.acknowledged";
+    public const string HandoverEscalated = "handover.escalated";
+    public const string SlaBreached = "conversation.sla_breached";
     public const string QueueViewed = "queue.viewed";
     public const string AuditViewed = "audit.viewed";
     public const string AuditVerified = "audit.verified";

@@ -72,6 +72,59 @@ public sealed class Conversation : IForceOwned
     /// <summary>Where the grade came from: null (not graded), the engine, or an operator.</summary>
     public GradeSource? GradeSource { get; private set; }
 
+    /// <summary>The category code of the latest assessment that set the grade (see <c>TriageCategoryCodes</c>).</summary>
+    public string? CategoryCode { get; private set; }
+
+    /// <summary>Someone's life may be at risk. Set by the engine or an operator; never cleared automatically.</summary>
+    public bool LifeAtRisk { get; private set; }
+
+    /// <summary>The engine's most urgent suggestion so far, kept beside an operator's grade so disagreements show.</summary>
+    public Grade? EngineGrade { get; private set; }
+
+    /// <summary>"cy" or "en": the language to answer in.</summary>
+    public string? Language { get; private set; }
+
+    /// <summary>When the public's oldest unanswered message must be answered by; null when nothing is waiting.</summary>
+    public DateTimeOffset? SlaDueAt { get; private set; }
+
+    /// <summary>When the conversation first went past its SLA; kept for reporting even after it is answered.</summary>
+    public DateTimeOffset? SlaBreachedAt { get; private set; }
+
+    public int SlaBreachCount { get; private set; }
+
+    /// <summary>When the automatic "if you are in danger now, call 999" reply went out; it goes out once.</summary>
+    public DateTimeOffset? HoldingReplySentAt { get; private set; }
+
+    /// <summary>When the last out-of-hours automatic reply went out; one per unmonitored stretch is enough.</summary>
+    public DateTimeOffset? OutOfHoursReplySentAt { get; private set; }
+
+    /// <summary>Records an out-of-hours reply unless one went out in the last twelve hours.</summary>
+    public bool RecordOutOfHoursReply(DateTimeOffset at)
+    {
+        if (OutOfHoursReplySentAt is { } last && at - last < TimeSpan.FromHours(12))
+            return false;
+        OutOfHoursReplySentAt = at;
+        Version++;
+        return true;
+    }
+
+    /// <summary>The control-room handover of this conversation, once there is one.</summary>
+    public Guid? HandoverId { get; private set; }
+
+    public DateTimeOffset? HandoverAcknowledgedAt { get; private set; }
+
+    /// <summary>Grade 1 or life at risk: the control room must acknowledge a handover before the desk may close it.</summary>
+    public bool NeedsControlRoom => LifeAtRisk || Grade == Triage.Grade.Emergency;
+
+    /// <summary>The surge this conversation is part of, if many people are reporting the same thing.</summary>
+    public Guid? ClusterId { get; private set; }
+
+    public void JoinCluster(Guid clusterId)
+    {
+        ClusterId ??= clusterId;
+        Version++;
+    }
+
     public string? OutcomeCode { get; private set; }
 
     public DateTimeOffset? ClosedAt { get; private set; }
@@ -99,6 +152,8 @@ public sealed class Conversation : IForceOwned
         }
         if (message.SentAt > LastMessageAt)
             LastMessageAt = message.SentAt;
+        if (!AwaitingReply)
+            UnansweredSince = message.RecordedAt;
         AwaitingReply = true;
         Version++;
     }
@@ -112,6 +167,9 @@ public sealed class Conversation : IForceOwned
         if (at > LastMessageAt)
             LastMessageAt = at;
         AwaitingReply = false;
+        UnansweredSince = null;
+        SlaDueAt = null;
+        BreachedDueAt = null;
         Version++;
         return reply;
     }
@@ -126,17 +184,117 @@ public sealed class Conversation : IForceOwned
         Version++;
     }
 
-    /// <summary>Records an operator's THRIVE assessment and the grade they set.</summary>
-    public void Assess(ThriveAssessment assessment)
+    /// <summary>When the operator's assessment is due for review if the conversation is still open; null when never.</summary>
+    public DateTimeOffset? ReviewDueAt { get; private set; }
+
+    /// <summary>Records an operator's THRIVE assessment and the grade they set; the deadline and the review time follow the new grade.</summary>
+    public void Assess(ThriveAssessment assessment, SlaPolicy policy, ReassessmentPolicy reassessment)
+    {
+        ArgumentNullException.ThrowIfNull(reassessment);
+        Assess(assessment, policy);
+        ReviewDueAt = reassessment.ReviewDue(assessment.Grade, assessment.AssessedAt);
+    }
+
+    /// <summary>Records an operator's THRIVE assessment and the grade they set; the deadline follows the new grade.</summary>
+    public void Assess(ThriveAssessment assessment, SlaPolicy policy)
     {
         ArgumentNullException.ThrowIfNull(assessment);
+        ArgumentNullException.ThrowIfNull(policy);
         if (assessment.ConversationId != Id)
             throw new ArgumentException("The assessment belongs to another conversation.", nameof(assessment));
         Grade = assessment.Grade;
         GradeSource = Contact.GradeSource.Operator;
         AssessedAt = assessment.AssessedAt;
+        if (AwaitingReply)
+            SlaDueAt = policy.DeadlineFor(assessment.Grade, UnansweredSince ?? assessment.AssessedAt);
         Version++;
     }
+
+    /// <summary>
+    /// Takes in the engine's assessment of a new message. It only ever raises: a more urgent grade replaces a less
+    /// urgent one (also an operator's), life at risk is never cleared, and an earlier deadline is never moved later.
+    /// Returns true when this assessment newly puts a life at risk.
+    /// </summary>
+    public bool ApplyAutomaticAssessment(RiskAssessment assessment, SlaPolicy policy, DateTimeOffset receivedAt)
+    {
+        ArgumentNullException.ThrowIfNull(assessment);
+        ArgumentNullException.ThrowIfNull(policy);
+        if (assessment.ConversationId != Id)
+            throw new ArgumentException("The assessment belongs to another conversation.", nameof(assessment));
+        var newlyAtRisk = assessment.LifeAtRisk && !LifeAtRisk;
+        LifeAtRisk |= assessment.LifeAtRisk;
+        if (EngineGrade is null || assessment.Grade < EngineGrade)
+            EngineGrade = assessment.Grade;
+        if (Grade is null || assessment.Grade < Grade)
+        {
+            Grade = assessment.Grade;
+            GradeSource = Contact.GradeSource.Engine;
+            CategoryCode = assessment.CategoryCode;
+        }
+        CategoryCode ??= assessment.CategoryCode;
+        if (Language is null || assessment.Language == "cy")
+            Language = assessment.Language;
+        if (AwaitingReply && Grade is { } grade)
+        {
+            var due = policy.DeadlineFor(grade, UnansweredSince ?? receivedAt, Language ?? "en");
+            if (SlaDueAt is null || due < SlaDueAt)
+                SlaDueAt = due;
+        }
+        Version++;
+        return newlyAtRisk;
+    }
+
+    /// <summary>An operator judges that someone's life is at risk (the engine may have missed it).</summary>
+    public bool MarkLifeAtRisk()
+    {
+        if (LifeAtRisk)
+            return false;
+        LifeAtRisk = true;
+        Version++;
+        return true;
+    }
+
+    /// <summary>Records that the holding reply went out; false when it already had (it is sent once).</summary>
+    public bool RecordHoldingReply(DateTimeOffset at)
+    {
+        if (HoldingReplySentAt is not null)
+            return false;
+        HoldingReplySentAt = at;
+        Version++;
+        return true;
+    }
+
+    public void AttachHandover(Guid handoverId)
+    {
+        HandoverId ??= handoverId;
+        Version++;
+    }
+
+    public void RecordHandoverAcknowledged(DateTimeOffset at)
+    {
+        HandoverAcknowledgedAt ??= at;
+        Version++;
+    }
+
+    /// <summary>Records a breach of the SLA (once per deadline missed); false when this deadline was already recorded.</summary>
+    public bool RecordSlaBreach(DateTimeOffset now)
+    {
+        if (SlaDueAt is not { } due || due > now || !AwaitingReply || Status != ConversationStatus.Open)
+            return false;
+        SlaBreachedAt ??= now;
+        SlaBreachCount++;
+        // The same deadline is not counted twice; the next reply or message sets a new one.
+        SlaDueAt = null;
+        BreachedDueAt = due;
+        Version++;
+        return true;
+    }
+
+    /// <summary>The deadline that was missed most recently, shown on the desk as overdue.</summary>
+    public DateTimeOffset? BreachedDueAt { get; private set; }
+
+    /// <summary>When the public's oldest unanswered message arrived; null when everything is answered.</summary>
+    public DateTimeOffset? UnansweredSince { get; private set; }
 
     /// <summary>Ends the conversation with an outcome. Refused, with a reason, when it may not close yet.</summary>
     public string? Close(Outcome outcome, string closedByName, DateTimeOffset at)
@@ -146,8 +304,15 @@ public sealed class Conversation : IForceOwned
             return "This conversation is already closed.";
         if (AssessedAt is null || Grade is null)
             return "Record a THRIVE assessment and a grade before closing.";
+        if (NeedsControlRoom && HandoverAcknowledgedAt is null)
+            return "A grade 1 or life-at-risk conversation stays open until the control room has acknowledged the handover and recorded an incident number.";
         Status = ConversationStatus.Closed;
         OutcomeCode = outcome.Code;
+        ReviewDueAt = null;
+        AwaitingReply = false;
+        UnansweredSince = null;
+        SlaDueAt = null;
+        BreachedDueAt = null;
         ClosedAt = at;
         ClosedByName = closedByName;
         AssignedToUserId = null;

@@ -12,4 +12,13 @@ public enum DeskEventKind
     Assessed = 4,
     Closed = 5,
     NoteAdded = 6,
+
+    /// <summary>A conversation was newly assessed life at risk: every desk screen raises the alarm.</summary>
+    LifeAtRisk = 7,
+    HandoverOpened = 8,
+    HandoverAcknowledged = 9,
+
+    /// <summary>A handover waited past the force's limit unacknowledged: supervisors are alerted.</summary>
+    HandoverEscalated = 10,
+    SlaBreached = 11,
 }

@@ -22,4 +22,14 @@ public sealed class Person : IForceOwned
     public string DisplayName { get; private set; }
 
     public DateTimeOffset FirstSeenAt { get; private set; }
+
+    /// <summary>Set when an operator found this was the same person as another and linked them; kept for the record.</summary>
+    public Guid? MergedIntoPersonId { get; private set; }
+
+    public void MergeInto(Guid personId)
+    {
+        if (personId == Id)
+            throw new ArgumentException("A person cannot be linked to themselves.", nameof(personId));
+        MergedIntoPersonId = personId;
+    }
 }

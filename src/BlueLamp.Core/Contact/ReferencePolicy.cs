@@ -26,6 +26,13 @@ public sealed class ReferencePolicy
         [ReferenceKind.Intelligence] = (@"^INT-\d{5,9}$", "INT-123456"),
     });
 
+    private static string Described(ReferenceKind kind) => kind switch
+    {
+        ReferenceKind.Incident => "an incident",
+        ReferenceKind.Intelligence => "an intelligence",
+        _ => "a crime",
+    };
+
     /// <summary>Null when the value fits the kind's format; otherwise what is wrong, with an example.</summary>
     public string? Check(ReferenceKind kind, string? value)
     {
@@ -35,6 +42,6 @@ public sealed class ReferencePolicy
             return $"This force does not use {kind} references.";
         return format.Pattern.IsMatch(value.Trim())
             ? null
-            : $"That does not look like a {kind.ToString().ToLowerInvariant()} reference; they look like {format.Example}.";
+            : $"That does not look like {Described(kind)} reference; they look like {format.Example}.";
     }
 }

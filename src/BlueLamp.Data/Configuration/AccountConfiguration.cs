@@ -13,6 +13,8 @@ internal sealed class AccountConfiguration : IEntityTypeConfiguration<Account>
         account.HasKey(a => a.Id);
         account.Property(a => a.Handle).HasMaxLength(200).IsRequired();
         account.Property(a => a.DisplayName).HasMaxLength(200).IsRequired();
+        account.Property(a => a.MonitoredHours).HasMaxLength(200);
+        account.Ignore(a => a.Hours);
         account.HasOne<Force>().WithMany().HasForeignKey(a => a.ForceId).OnDelete(DeleteBehavior.Restrict);
         account.HasOne<Area>().WithMany().HasForeignKey(a => a.AreaId).OnDelete(DeleteBehavior.Restrict);
         account.HasIndex(a => new { a.ForceId, a.Platform, a.Handle }).IsUnique();

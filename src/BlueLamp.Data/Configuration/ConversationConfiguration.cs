@@ -21,7 +21,12 @@ internal sealed class ConversationConfiguration : IEntityTypeConfiguration<Conve
         conversation.Property(c => c.AssignedToName).HasMaxLength(200);
         conversation.Property(c => c.OutcomeCode).HasMaxLength(64);
         conversation.Property(c => c.ClosedByName).HasMaxLength(200);
+        conversation.Property(c => c.CategoryCode).HasMaxLength(64);
+        conversation.Property(c => c.Language).HasMaxLength(2);
+        conversation.Ignore(c => c.NeedsControlRoom);
         conversation.HasIndex(c => new { c.ForceId, c.Status, c.LastMessageAt });
+        conversation.HasIndex(c => new { c.ForceId, c.Status, c.SlaDueAt });
+        conversation.HasOne<Cluster>().WithMany().HasForeignKey(c => c.ClusterId).OnDelete(DeleteBehavior.Restrict);
         conversation.HasIndex(c => new { c.ForceId, c.AssignedToUserId });
     }
 }

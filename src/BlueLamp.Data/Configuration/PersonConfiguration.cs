@@ -12,6 +12,7 @@ internal sealed class PersonConfiguration : IEntityTypeConfiguration<Person>
         person.ToTable("people");
         person.HasKey(p => p.Id);
         person.Property(p => p.DisplayName).HasMaxLength(200).IsRequired();
+        person.HasIndex(p => new { p.ForceId, p.DisplayName });
         person.HasOne<Force>().WithMany().HasForeignKey(p => p.ForceId).OnDelete(DeleteBehavior.Restrict);
     }
 }

@@ -1,5 +1,10 @@
+using BlueLamp.Core.Accounts;
+using BlueLamp.Core.Audit;
 using BlueLamp.Core.Contact;
+using BlueLamp.Core.Triage;
 using BlueLamp.Data;
+using BlueLamp.Data.Audit;
+using BlueLamp.Web.Triage;
 using Microsoft.EntityFrameworkCore;
 
 namespace BlueLamp.Web.Contact;
@@ -7,11 +12,17 @@ namespace BlueLamp.Web.Contact;
 /// <summary>
 /// Takes in every message from the public, from any channel: finds or creates the person and the
 /// conversation, stores the message once (the database's unique index on the platform's message id
-/// decides, not a check-then-insert race), and tells every desk.
+/// decides, not a check-then-insert race), assesses it, and tells every desk. A life-at-risk assessment
+/// opens the control-room handover and sends the holding reply in the same transaction as the message.
 /// </summary>
-public sealed class ContactIntake(BlueLampDbFactory dbs, IDeskEvents deskEvents, TimeProvider time, ILogger<ContactIntake> logger)
+public sealed class ContactIntake(
+    BlueLampDbFactory dbs, AuditTrail audit, IDeskEvents deskEvents, TriageEngine engine, SlaPolicy slaPolicy,
+    SurgeGrouping surges, TimeProvider time, ILogger<ContactIntake> logger)
 {
     private const int MaxAttempts = 4;
+
+    /// <summary>The name the system signs its own actions with, in messages and the audit trail.</summary>
+    public const string SystemName = "BlueLamp (automatic)";
 
     public async Task<IntakeResult> ReceiveAsync(Guid forceId, InboundMessage inbound, CancellationToken cancellationToken = default)
     {
@@ -32,9 +43,10 @@ public sealed class ContactIntake(BlueLampDbFactory dbs, IDeskEvents deskEvents,
             var now = time.GetUtcNow();
             var identity = await db.PersonIdentities
                 .SingleOrDefaultAsync(i => i.Platform == inbound.Platform && i.PlatformUserId == inbound.PlatformUserId, cancellationToken);
+            Person? person = null;
             if (identity is null)
             {
-                var person = new Person(Guid.CreateVersion7(), forceId, inbound.DisplayName ?? "", now);
+                person = new Person(Guid.CreateVersion7(), forceId, inbound.DisplayName ?? "", now);
                 identity = new PersonIdentity(Guid.CreateVersion7(), forceId, person.Id, inbound.Platform, inbound.PlatformUserId);
                 db.People.Add(person);
                 db.PersonIdentities.Add(identity);
@@ -53,9 +65,61 @@ public sealed class ContactIntake(BlueLampDbFactory dbs, IDeskEvents deskEvents,
             conversation.Receive(message);
             db.Messages.Add(message);
 
+            // Triage: pure, in-process, microseconds; stored with the message so no message is ever unassessed.
+            var result = engine.Assess(inbound.Text, new TriageContext(inbound.Kind));
+            var assessment = RiskAssessment.Record(Guid.CreateVersion7(), forceId, conversation.Id, message.Id, result, now);
+            db.RiskAssessments.Add(assessment);
+            var newlyAtRisk = conversation.ApplyAutomaticAssessment(assessment, slaPolicy, now);
+
+            await surges.GroupAsync(db, conversation, inbound.Text, now, cancellationToken);
+
+            Handover? handover = null;
+            Message? holdingReply = null;
+            if (conversation.NeedsControlRoom)
+            {
+                if (conversation.HandoverId is null)
+                {
+                    person ??= await db.People.SingleAsync(p => p.Id == identity.PersonId, cancellationToken);
+                    var account = await db.Accounts.AsNoTracking().SingleAsync(a => a.Id == inbound.AccountId, cancellationToken);
+                    handover = new Handover(Guid.CreateVersion7(), forceId, conversation.Id,
+                        conversation.LifeAtRisk ? "Life at risk (automatic assessment)" : "Grade 1 (automatic assessment)",
+                        HandoverSummary.Write(person, identity, account, conversation, message, assessment), SystemName, now);
+                    db.Handovers.Add(handover);
+                    conversation.AttachHandover(handover.Id);
+                }
+                if (conversation.LifeAtRisk && conversation.RecordHoldingReply(now))
+                {
+                    // Web chat delivers through the visitor's live stream; other platforms' senders deliver pending messages.
+                    var delivery = inbound.Platform == Platform.WebChat ? DeliveryState.Sent : DeliveryState.Pending;
+                    holdingReply = Message.Outbound(Guid.CreateVersion7(), forceId, conversation.Id, inbound.AccountId,
+                        HoldingReply.For(conversation.Language), now, "system", SystemName, delivery);
+                    db.Messages.Add(holdingReply);
+                }
+            }
+
+            // Outside the account's monitored hours the person is told at once where to get help; a 24/7 desk never sends it.
+            Message? outOfHours = null;
+            var hours = await db.Accounts.AsNoTracking().Where(a => a.Id == inbound.AccountId).Select(a => a.MonitoredHours).SingleAsync(cancellationToken);
+            if (hours is not null && !(DeskHours.Parse(hours, out _) ?? DeskHours.AlwaysMonitored).IsMonitored(now) && conversation.RecordOutOfHoursReply(now))
+            {
+                outOfHours = Message.Outbound(Guid.CreateVersion7(), forceId, conversation.Id, inbound.AccountId, OutOfHoursReply.For(conversation.Language),
+                    now.AddTicks(10), "system", SystemName, inbound.Platform == Platform.WebChat ? DeliveryState.Sent : DeliveryState.Pending);
+                db.Messages.Add(outOfHours);
+            }
+
             try
             {
-                await db.SaveChangesAsync(cancellationToken);
+                if (handover is not null || holdingReply is not null)
+                {
+                    var detail = $"{(handover is not null ? $"handover {handover.Id:D} opened; " : "")}{(holdingReply is not null ? "holding reply sent; " : "")}grade {(int)assessment.Grade}, {assessment.CategoryCode}";
+                    await audit.SaveWithAuditAsync(db, new AuditEntry(
+                        handover is not null ? AuditActions.HandoverOpened : AuditActions.HoldingReplySent,
+                        null, SystemName, "conversation", conversation.Id.ToString("D"), detail), cancellationToken);
+                }
+                else
+                {
+                    await db.SaveChangesAsync(cancellationToken);
+                }
             }
             catch (DbUpdateException ex) when (attempt < MaxAttempts)
             {
@@ -65,6 +129,14 @@ public sealed class ContactIntake(BlueLampDbFactory dbs, IDeskEvents deskEvents,
             }
 
             await deskEvents.PublishAsync(new DeskEvent(forceId, conversation.Id, DeskEventKind.MessageReceived, message.Id), cancellationToken);
+            if (newlyAtRisk)
+                await deskEvents.PublishAsync(new DeskEvent(forceId, conversation.Id, DeskEventKind.LifeAtRisk), cancellationToken);
+            if (handover is not null)
+                await deskEvents.PublishAsync(new DeskEvent(forceId, conversation.Id, DeskEventKind.HandoverOpened), cancellationToken);
+            if (holdingReply is not null)
+                await deskEvents.PublishAsync(new DeskEvent(forceId, conversation.Id, DeskEventKind.ReplySent, holdingReply.Id), cancellationToken);
+            if (outOfHours is not null)
+                await deskEvents.PublishAsync(new DeskEvent(forceId, conversation.Id, DeskEventKind.ReplySent, outOfHours.Id), cancellationToken);
             return new IntakeResult(conversation.Id, message.Id, identity.PersonId, Duplicate: false);
         }
     }

@@ -1,6 +1,7 @@
 using BlueLamp.Core.Audit;
 using BlueLamp.Core.Contact;
 using BlueLamp.Core.Triage;
+using BlueLamp.Web.Triage;
 using BlueLamp.Data;
 using BlueLamp.Data.Audit;
 using BlueLamp.Web.Identity;
@@ -12,7 +13,7 @@ namespace BlueLamp.Web.Desk;
 /// The operator's work on one conversation: reading it, answering, notes, references, THRIVE, closing.
 /// Every read and every change is written to the audit trail in the same transaction as the change.
 /// </summary>
-public sealed class ConversationCase(BlueLampDbFactory dbs, AuditTrail audit, IDeskEvents deskEvents, TimeProvider time, Channels.OutboundReplies? platformReplies = null)
+public sealed class ConversationCase(BlueLampDbFactory dbs, AuditTrail audit, IDeskEvents deskEvents, SlaPolicy slaPolicy, TimeProvider time, Channels.OutboundReplies? platformReplies = null)
 {
     /// <summary>The longest reply the desk sends; each platform's own limit applies on top.</summary>
     public const int MaxReplyLength = 2000;
@@ -89,6 +90,89 @@ public sealed class ConversationCase(BlueLampDbFactory dbs, AuditTrail audit, ID
         return DeskResult.Done(reply.Id);
     }
 
+    /// <summary>
+    /// Answers every open conversation of a surge with the same text, each through its own platform, and links them
+    /// all to one incident. Conversations another operator holds are left to them. Returns how many were answered.
+    /// </summary>
+    public async Task<(int Answered, int Skipped, string? Error)> ReplyToSurgeAsync(DeskUser user, Guid clusterId, string? text, string? incidentNumber, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        if (string.IsNullOrWhiteSpace(text))
+            return (0, 0, "Write the reply before sending it to everyone.");
+        if (!string.IsNullOrWhiteSpace(incidentNumber) && ReferencePolicy.Default.Check(ReferenceKind.Incident, incidentNumber) is { } problem)
+            return (0, 0, problem);
+        List<Guid> members;
+        await using (var db = dbs.ForForce(user.ForceId))
+        {
+            members = await db.Conversations.AsNoTracking()
+                .Where(c => c.ClusterId == clusterId && c.Status == ConversationStatus.Open && !c.LifeAtRisk)
+                .Select(c => c.Id).ToListAsync(cancellationToken);
+        }
+        int answered = 0, skipped = 0;
+        foreach (var conversationId in members)
+        {
+            var result = await ReplyAsync(user, conversationId, text, cancellationToken);
+            if (!result.Succeeded)
+            {
+                skipped++;
+                continue;
+            }
+            answered++;
+            if (!string.IsNullOrWhiteSpace(incidentNumber))
+                await LinkReferenceAsync(user, conversationId, ReferenceKind.Incident, incidentNumber, cancellationToken);
+        }
+        return (answered, skipped, null);
+    }
+
+    /// <summary>People of the force whose name or platform identity contains the text, for linking identities.</summary>
+    public async Task<IReadOnlyList<(Guid PersonId, string Name, string Identities)>> FindPeopleAsync(DeskUser user, string? text, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        if (string.IsNullOrWhiteSpace(text) || text.Trim().Length < 2)
+            return [];
+        var term = text.Trim();
+        await using var db = dbs.ForForce(user.ForceId);
+        var people = await db.People.AsNoTracking()
+            .Where(p => p.MergedIntoPersonId == null && (p.DisplayName.Contains(term) || db.PersonIdentities.Any(i => i.PersonId == p.Id && i.PlatformUserId.Contains(term))))
+            .OrderBy(p => p.DisplayName).Take(20)
+            .Select(p => new { p.Id, p.DisplayName })
+            .ToListAsync(cancellationToken);
+        var ids = people.Select(p => p.Id).ToList();
+        var identities = await db.PersonIdentities.AsNoTracking().Where(i => ids.Contains(i.PersonId)).ToListAsync(cancellationToken);
+        return people.Select(p => (p.Id, p.DisplayName, string.Join(", ", identities.Where(i => i.PersonId == p.Id).Select(i => i.Platform.ToString())))).ToList();
+    }
+
+    /// <summary>
+    /// Records that another person record is the same member of the public as this conversation's person: their
+    /// identities and conversations move here, so the whole history shows in one place. Audited with the reason.
+    /// </summary>
+    public async Task<DeskResult> LinkPersonAsync(DeskUser user, Guid conversationId, Guid otherPersonId, string? reason, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        if (string.IsNullOrWhiteSpace(reason))
+            return DeskResult.Refused("Say why these are the same person (it is audited).", "reason");
+        await using var db = dbs.ForForce(user.ForceId);
+        var conversation = await db.Conversations.AsNoTracking().SingleOrDefaultAsync(c => c.Id == conversationId, cancellationToken);
+        if (conversation is null)
+            return DeskResult.Missing();
+        if (conversation.PersonId == otherPersonId)
+            return DeskResult.Refused("That is already this person.", "person");
+        var other = await db.People.SingleOrDefaultAsync(p => p.Id == otherPersonId && p.MergedIntoPersonId == null, cancellationToken);
+        if (other is null)
+            return DeskResult.Refused("Choose a person of this force.", "person");
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var identities = await db.PersonIdentities.Where(i => i.PersonId == otherPersonId)
+            .ExecuteUpdateAsync(set => set.SetProperty(i => i.PersonId, conversation.PersonId), cancellationToken);
+        var conversations = await db.Conversations.Where(c => c.PersonId == otherPersonId)
+            .ExecuteUpdateAsync(set => set.SetProperty(c => c.PersonId, conversation.PersonId).SetProperty(c => c.Version, c => c.Version + 1), cancellationToken);
+        other.MergeInto(conversation.PersonId);
+        await audit.SaveWithAuditAsync(db, new AuditEntry(AuditActions.PersonLinked, user.UserId, user.DisplayName, "person", conversation.PersonId.ToString("D"),
+            $"person {otherPersonId:D} linked ({identities} identities, {conversations} conversations): {reason.Trim()}"), cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        await deskEvents.PublishAsync(new DeskEvent(user.ForceId, conversationId, DeskEventKind.NoteAdded), cancellationToken);
+        return DeskResult.Done();
+    }
+
     /// <summary>Adds an internal note: for colleagues, never sent to the person.</summary>
     public async Task<DeskResult> AddNoteAsync(DeskUser user, Guid conversationId, string? text, CancellationToken cancellationToken = default)
     {
@@ -138,8 +222,9 @@ public sealed class ConversationCase(BlueLampDbFactory dbs, AuditTrail audit, ID
             user.UserId, user.DisplayName, time.GetUtcNow());
         if (assessment is null)
             return DeskResult.Invalid(errors);
-        conversation.Assess(assessment);
+        conversation.Assess(assessment, slaPolicy, ReassessmentPolicy.Default);
         db.ThriveAssessments.Add(assessment);
+        var handover = await OpenHandoverIfNeededAsync(db, conversation, user, "Grade 1 (operator's assessment)", cancellationToken);
         var change = assessment.PreviousGrade is { } before && before != assessment.Grade ? $"grade {(int)before} → {(int)assessment.Grade}" : $"grade {(int)assessment.Grade}";
         try
         {
@@ -150,7 +235,68 @@ public sealed class ConversationCase(BlueLampDbFactory dbs, AuditTrail audit, ID
             return DeskResult.Refused("The conversation changed while you were assessing it. Read it again, then save.");
         }
         await deskEvents.PublishAsync(new DeskEvent(user.ForceId, conversationId, DeskEventKind.Assessed), cancellationToken);
+        if (handover is not null)
+            await deskEvents.PublishAsync(new DeskEvent(user.ForceId, conversationId, DeskEventKind.HandoverOpened), cancellationToken);
         return DeskResult.Done(assessment.Id);
+    }
+
+    /// <summary>
+    /// An operator judges that a life is at risk: every desk is alarmed, the control room gets a handover, and the
+    /// person gets the holding reply (once).
+    /// </summary>
+    public async Task<DeskResult> MarkLifeAtRiskAsync(DeskUser user, Guid conversationId, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        await using var db = dbs.ForForce(user.ForceId);
+        var conversation = await db.Conversations.SingleOrDefaultAsync(c => c.Id == conversationId, cancellationToken);
+        if (conversation is null)
+            return DeskResult.Missing();
+        if (!conversation.MarkLifeAtRisk())
+            return DeskResult.Refused("This conversation is already marked life at risk.");
+        var now = time.GetUtcNow();
+        var handover = await OpenHandoverIfNeededAsync(db, conversation, user, "Life at risk (operator's judgement)", cancellationToken);
+        Message? holding = null;
+        if (conversation.RecordHoldingReply(now))
+        {
+            var platform = await db.Accounts.Where(a => a.Id == conversation.AccountId).Select(a => a.Platform).SingleAsync(cancellationToken);
+            holding = Message.Outbound(Guid.CreateVersion7(), user.ForceId, conversationId, conversation.AccountId, HoldingReply.For(conversation.Language),
+                now, "system", Contact.ContactIntake.SystemName, platform == Core.Accounts.Platform.WebChat ? DeliveryState.Sent : DeliveryState.Pending);
+            db.Messages.Add(holding);
+        }
+        try
+        {
+            await audit.SaveWithAuditAsync(db, new AuditEntry(AuditActions.ConversationMarkedLifeAtRisk, user.UserId, user.DisplayName, "conversation", conversationId.ToString("D"),
+                $"{(handover is not null ? "handover opened; " : "")}{(holding is not null ? "holding reply sent" : "")}"), cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return DeskResult.Refused("The conversation changed at the same moment; try again.");
+        }
+        await deskEvents.PublishAsync(new DeskEvent(user.ForceId, conversationId, DeskEventKind.LifeAtRisk), cancellationToken);
+        if (handover is not null)
+            await deskEvents.PublishAsync(new DeskEvent(user.ForceId, conversationId, DeskEventKind.HandoverOpened), cancellationToken);
+        if (holding is not null)
+            await deskEvents.PublishAsync(new DeskEvent(user.ForceId, conversationId, DeskEventKind.ReplySent, holding.Id), cancellationToken);
+        return DeskResult.Done(handover?.Id);
+    }
+
+    private async Task<Handover?> OpenHandoverIfNeededAsync(BlueLampDb db, Conversation conversation, DeskUser user, string reason, CancellationToken cancellationToken)
+    {
+        if (!conversation.NeedsControlRoom || conversation.HandoverId is not null)
+            return null;
+        var person = await db.People.SingleAsync(p => p.Id == conversation.PersonId, cancellationToken);
+        var account = await db.Accounts.AsNoTracking().SingleAsync(a => a.Id == conversation.AccountId, cancellationToken);
+        var identity = await db.PersonIdentities.AsNoTracking().Where(i => i.PersonId == person.Id && i.Platform == account.Platform).FirstOrDefaultAsync(cancellationToken)
+            ?? await db.PersonIdentities.AsNoTracking().FirstAsync(i => i.PersonId == person.Id, cancellationToken);
+        var latest = await db.Messages.AsNoTracking().Where(m => m.ConversationId == conversation.Id && m.Direction == MessageDirection.Inbound)
+            .OrderByDescending(m => m.SentAt).FirstAsync(cancellationToken);
+        var assessment = await db.RiskAssessments.AsNoTracking().Where(r => r.ConversationId == conversation.Id)
+            .OrderByDescending(r => r.AssessedAt).FirstOrDefaultAsync(cancellationToken);
+        var handover = new Handover(Guid.CreateVersion7(), user.ForceId, conversation.Id, reason,
+            Triage.HandoverSummary.Write(person, identity, account, conversation, latest, assessment), user.DisplayName, time.GetUtcNow());
+        db.Handovers.Add(handover);
+        conversation.AttachHandover(handover.Id);
+        return handover;
     }
 
     /// <summary>Closes the conversation with an outcome; refused until it has a THRIVE assessment and a grade.</summary>
@@ -186,20 +332,38 @@ public sealed class ConversationCase(BlueLampDbFactory dbs, AuditTrail audit, ID
                 join a in db.Accounts on c.AccountId equals a.Id
                 join p in db.People on c.PersonId equals p.Id
                 where c.Id == conversationId
-                select new { c.Id, a.Platform, Account = a.DisplayName, Person = p.DisplayName, c.PersonId, c.Kind, c.Status, c.Grade, c.OpenedAt, c.AssignedToUserId, c.AssignedToName, c.OutcomeCode })
+                select new
+                {
+                    c.Id, a.Platform, Account = a.DisplayName, Person = p.DisplayName, c.PersonId, c.Kind, c.Status, c.Grade, c.OpenedAt, c.AssignedToUserId, c.AssignedToName, c.OutcomeCode,
+                    c.LifeAtRisk, c.EngineGrade, c.GradeSource, c.CategoryCode, c.Language, c.SlaDueAt, c.SlaBreachedAt, c.HoldingReplySentAt, c.HandoverId,
+                })
             .SingleOrDefaultAsync(cancellationToken);
         if (header is null)
             return null;
-        var messages = await db.Messages.AsNoTracking()
+        var assessments = await db.RiskAssessments.AsNoTracking().Where(r => r.ConversationId == conversationId)
+            .OrderBy(r => r.AssessedAt).ToListAsync(cancellationToken);
+        var byMessage = assessments.ToDictionary(r => r.MessageId);
+        var messages = (await db.Messages.AsNoTracking()
             .Where(m => m.ConversationId == conversationId)
             .OrderBy(m => m.SentAt).ThenBy(m => m.RecordedAt)
-            .Select(m => new MessageView(m.Id, m.Direction, m.Text, m.SentAt, m.AuthorName, m.DeliveryState, m.DeliveryError, m.EditedAt, m.RemovedAt))
-            .ToListAsync(cancellationToken);
+            .ToListAsync(cancellationToken))
+            .Select(m => new MessageView(m.Id, m.Direction, m.Text, m.SentAt, m.AuthorName, m.DeliveryState,
+                byMessage.TryGetValue(m.Id, out var r) ? r.Indicators() : null, m.DeliveryError, m.EditedAt, m.RemovedAt))
+            .ToList();
+        var latest = assessments.LastOrDefault();
+        var handover = header.HandoverId is { } handoverId
+            ? await db.Handovers.AsNoTracking().Where(h => h.Id == handoverId).Select(h => new { h.Status, h.IncidentNumber }).SingleOrDefaultAsync(cancellationToken)
+            : null;
+        var triage = new TriageView(header.LifeAtRisk, header.EngineGrade, header.GradeSource, header.CategoryCode, header.Language, header.SlaDueAt,
+            header.SlaBreachedAt, header.HoldingReplySentAt,
+            latest is null ? null : new AutomaticAssessmentView(latest.Grade, latest.LifeAtRisk, latest.CategoryCode, latest.Score, latest.PersonAtRisk,
+                latest.Indicators(), latest.EngineVersion, latest.IndicatorSetVersion, latest.AssessedAt),
+            handover?.Status, handover?.IncidentNumber);
         var notes = await db.ConversationNotes.AsNoTracking().Where(n => n.ConversationId == conversationId)
             .OrderBy(n => n.WrittenAt).Select(n => new NoteView(n.Text, n.AuthorName, n.WrittenAt)).ToListAsync(cancellationToken);
         var references = await db.CaseReferences.AsNoTracking().Where(r => r.ConversationId == conversationId)
             .OrderBy(r => r.AddedAt).Select(r => new ReferenceView(r.Kind, r.Value, r.AddedByName, r.AddedAt)).ToListAsync(cancellationToken);
-        var assessments = await db.ThriveAssessments.AsNoTracking().Where(t => t.ConversationId == conversationId)
+        var thrives = await db.ThriveAssessments.AsNoTracking().Where(t => t.ConversationId == conversationId)
             .OrderByDescending(t => t.AssessedAt)
             .Select(t => new AssessmentView(t.Grade, t.PreviousGrade, t.Threat, t.Harm, t.Risk, t.Investigation, t.Vulnerability, t.Engagement, t.Rationale, t.AssessedByName, t.AssessedAt))
             .ToListAsync(cancellationToken);
@@ -211,6 +375,6 @@ public sealed class ConversationCase(BlueLampDbFactory dbs, AuditTrail audit, ID
             .ToListAsync(cancellationToken);
         return new ConversationView(header.Id, header.Platform, header.Account, header.Person, header.Kind, header.Status,
             header.Grade, header.OpenedAt, messages, header.AssignedToUserId, header.AssignedToName, header.OutcomeCode,
-            notes, references, assessments, earlier.OrderByDescending(e => e.LastMessageAt).ToList());
+            notes, references, thrives, earlier.OrderByDescending(e => e.LastMessageAt).ToList(), triage);
     }
 }

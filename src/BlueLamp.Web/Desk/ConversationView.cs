@@ -21,7 +21,26 @@ public sealed record ConversationView(
     IReadOnlyList<NoteView>? Notes = null,
     IReadOnlyList<ReferenceView>? References = null,
     IReadOnlyList<AssessmentView>? Assessments = null,
-    IReadOnlyList<EarlierContact>? EarlierContacts = null);
+    IReadOnlyList<EarlierContact>? EarlierContacts = null,
+    TriageView? Triage = null);
+
+/// <summary>The conversation's risk picture: the engine's latest assessment beside the desk's grade, the deadline and the handover.</summary>
+public sealed record TriageView(
+    bool LifeAtRisk,
+    Grade? EngineGrade,
+    GradeSource? GradeSource,
+    string? CategoryCode,
+    string? Language,
+    DateTimeOffset? SlaDueAt,
+    DateTimeOffset? SlaBreachedAt,
+    DateTimeOffset? HoldingReplySentAt,
+    AutomaticAssessmentView? Latest,
+    HandoverStatus? HandoverStatus,
+    string? IncidentNumber);
+
+/// <summary>The engine's assessment of the latest message from the public.</summary>
+public sealed record AutomaticAssessmentView(Grade Grade, bool LifeAtRisk, string CategoryCode, double Score, PersonAtRisk PersonAtRisk,
+    IReadOnlyList<StoredIndicator> Indicators, string EngineVersion, string IndicatorSetVersion, DateTimeOffset AssessedAt);
 
 /// <summary>One message as the desk shows it.</summary>
 public sealed record MessageView(
@@ -31,6 +50,7 @@ public sealed record MessageView(
     DateTimeOffset SentAt,
     string? AuthorName,
     DeliveryState DeliveryState,
+    IReadOnlyList<StoredIndicator>? Indicators = null,
     string? DeliveryError = null,
     DateTimeOffset? EditedAt = null,
     DateTimeOffset? RemovedAt = null);

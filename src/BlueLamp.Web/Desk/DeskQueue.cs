@@ -44,15 +44,24 @@ public sealed class DeskQueue(BlueLampDbFactory dbs, AuditTrail audit, IDeskEven
                 join a in accounts on c.AccountId equals a.Id
                 join p in db.People on c.PersonId equals p.Id
                 select new QueueItem(c.Id, a.Platform, a.DisplayName, p.DisplayName, c.Preview, c.Grade, c.Status,
-                    c.AwaitingReply, c.LastInboundAt, c.LastMessageAt, c.AssignedToUserId, c.AssignedToName))
+                    c.AwaitingReply, c.LastInboundAt, c.LastMessageAt, c.AssignedToUserId, c.AssignedToName,
+                    c.LifeAtRisk, c.SlaDueAt, c.BreachedDueAt, c.CategoryCode, c.EngineGrade, c.ClusterId, c.ReviewDueAt))
             .ToListAsync(cancellationToken);
-        // Not yet assessed counts as priority: nothing waits behind routine work only because triage has not run.
-        return rows
-            .OrderBy(r => (int)(r.Grade ?? Core.Triage.Grade.Priority))
+        return Order(rows);
+    }
+
+    /// <summary>
+    /// Life at risk first, whatever else; then by grade (not yet assessed counts as priority, so nothing waits behind
+    /// routine work only because triage has not run), then the nearest deadline (overdue first), then the newest.
+    /// </summary>
+    public static IReadOnlyList<QueueItem> Order(IEnumerable<QueueItem> rows) =>
+        rows
+            .OrderByDescending(r => r.LifeAtRisk)
+            .ThenBy(r => (int)(r.Grade ?? Core.Triage.Grade.Priority))
             .ThenByDescending(r => r.AwaitingReply)
+            .ThenBy(r => r.BreachedDueAt ?? r.SlaDueAt ?? DateTimeOffset.MaxValue)
             .ThenByDescending(r => r.LastInboundAt ?? r.LastMessageAt)
             .ToList();
-    }
 
     /// <summary>
     /// Takes a conversation for the operator. The database decides between two operators claiming at once:

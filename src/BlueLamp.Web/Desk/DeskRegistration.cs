@@ -17,12 +17,14 @@ public static class DeskRegistration
     {
         builder.Services.AddSingleton<IDeskEvents, InProcessDeskEvents>();
         builder.Services.AddSingleton<ContactIntake>();
+        builder.Services.AddSingleton<SurgeGrouping>();
         builder.Services.AddSingleton<DeskQueue>();
         builder.Services.AddSingleton<ConversationCase>();
         builder.Services.AddSingleton<ReplyTemplates>();
         builder.Services.AddSingleton<Supervision.DeskPresence>();
         builder.Services.AddScoped<Microsoft.AspNetCore.Components.Server.Circuits.CircuitHandler, Supervision.DeskPresenceCircuitHandler>();
         builder.Services.AddSingleton<Supervision.DeskWall>();
+        builder.Services.AddSingleton<Supervision.TriageReview>();
         return builder;
     }
 
@@ -75,6 +77,34 @@ public static class DeskRegistration
             DeskUser.From(http.User) is not { } user ? Results.Forbid()
                 : Answer(await cases.CloseAsync(user, id, request?.Outcome, ct), id, "outcome"));
 
+        desk.MapPost("/conversations/{id:guid}/link-person", async (Guid id, LinkPersonRequest request, HttpContext http, ConversationCase cases, CancellationToken ct) =>
+            DeskUser.From(http.User) is not { } user ? Results.Forbid()
+                : Answer(await cases.LinkPersonAsync(user, id, request?.PersonId ?? Guid.Empty, request?.Reason, ct), id, "person"));
+
+        desk.MapPost("/conversations/{id:guid}/life-at-risk", async (Guid id, HttpContext http, ConversationCase cases, CancellationToken ct) =>
+            DeskUser.From(http.User) is not { } user ? Results.Forbid()
+                : Answer(await cases.MarkLifeAtRiskAsync(user, id, ct), id, "lifeAtRisk"));
+
+        var controlRoom = endpoints.MapGroup("/api/control-room")
+            .RequireAuthorization(new AuthorizeAttribute { Roles = Roles.ControlRoom + "," + Roles.Supervisor }).DisableAntiforgery();
+        controlRoom.MapGet("/handovers", async (HttpContext http, Triage.ControlRoom room, CancellationToken ct) =>
+        {
+            if (DeskUser.From(http.User) is not { } user)
+                return Results.Forbid();
+            var handovers = await room.ListAsync(user, ct);
+            await room.RecordViewedAsync(user, handovers.Count, ct);
+            return Results.Ok(handovers);
+        });
+        controlRoom.MapPost("/handovers/{id:guid}/acknowledge", async (Guid id, AcknowledgeRequest request, HttpContext http, Triage.ControlRoom room, CancellationToken ct) =>
+        {
+            if (DeskUser.From(http.User) is not { } user)
+                return Results.Forbid();
+            var result = await room.AcknowledgeAsync(user, id, request?.IncidentNumber, ct);
+            return result.ConversationMissing ? Results.NotFound()
+                : result.Succeeded ? Results.Ok(new { acknowledged = true })
+                : Results.ValidationProblem(result.Errors.ToDictionary(e => e.Key.Length == 0 ? "incidentNumber" : e.Key, e => new[] { e.Value }), title: "Not acknowledged");
+        });
+
         endpoints.MapGroup("/api/supervisor").RequireAuthorization(new AuthorizeAttribute { Roles = Roles.Supervisor }).DisableAntiforgery()
             .MapPost("/conversations/{id:guid}/reassign", async (Guid id, ReassignRequest request, HttpContext http, DeskQueue queue, CancellationToken ct) =>
             {
@@ -108,6 +138,12 @@ public static class DeskRegistration
 
     /// <summary>Closing a conversation through the JSON API.</summary>
     public sealed record CloseRequest(string? Outcome);
+
+    /// <summary>Linking another person record to a conversation's person.</summary>
+    public sealed record LinkPersonRequest(Guid? PersonId, string? Reason);
+
+    /// <summary>The control room's acknowledgement of a handover.</summary>
+    public sealed record AcknowledgeRequest(string? IncidentNumber);
 
     /// <summary>A supervisor's reassignment through the JSON API.</summary>
     public sealed record ReassignRequest(string? ToUserId, string? Reason);

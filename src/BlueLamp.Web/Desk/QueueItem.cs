@@ -17,4 +17,11 @@ public sealed record QueueItem(
     DateTimeOffset? LastInboundAt,
     DateTimeOffset LastMessageAt,
     string? AssignedToUserId = null,
-    string? AssignedToName = null);
+    string? AssignedToName = null,
+    bool LifeAtRisk = false,
+    DateTimeOffset? SlaDueAt = null,
+    DateTimeOffset? BreachedDueAt = null,
+    string? CategoryCode = null,
+    Grade? EngineGrade = null,
+    Guid? ClusterId = null,
+    DateTimeOffset? ReviewDueAt = null);

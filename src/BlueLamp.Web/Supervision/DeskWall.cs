@@ -7,7 +7,7 @@ using Microsoft.EntityFrameworkCore;
 namespace BlueLamp.Web.Supervision;
 
 /// <summary>Builds the supervisor's live wall: the open work by grade, who holds what, and today's demand against last week's.</summary>
-public sealed class DeskWall(BlueLampDbFactory dbs, DeskPresence presence, TimeProvider time)
+public sealed class DeskWall(BlueLampDbFactory dbs, DeskPresence presence, SlaPolicy sla, TimeProvider time)
 {
     /// <summary>The wall shows hours in UK time, as the desk works them.</summary>
     private static readonly TimeZoneInfo DeskTime = TimeZoneInfo.FindSystemTimeZoneById("Europe/London");
@@ -18,7 +18,7 @@ public sealed class DeskWall(BlueLampDbFactory dbs, DeskPresence presence, TimeP
         await using var db = dbs.ForForce(forceId);
         var open = await db.Conversations.AsNoTracking()
             .Where(c => c.Status == ConversationStatus.Open)
-            .Select(c => new { c.Grade, c.AssignedToUserId, c.AwaitingReply })
+            .Select(c => new { c.Id, c.Grade, c.AssignedToUserId, c.AssignedToName, c.AwaitingReply, c.SlaDueAt, c.BreachedDueAt, c.Preview })
             .ToListAsync(cancellationToken);
 
         var byGrade = new Dictionary<string, int>(StringComparer.Ordinal)
@@ -64,6 +64,19 @@ public sealed class DeskWall(BlueLampDbFactory dbs, DeskPresence presence, TimeP
                 inbound.Count(at => at < todayStart && TimeZoneInfo.ConvertTime(at, DeskTime).Hour == h)))
             .ToList();
 
-        return new WallSnapshot(byGrade, open.Count(c => c.AssignedToUserId is null), open.Count(c => c.AwaitingReply), operators, hours, now);
+        // Overdue first; "near" means less than a quarter of the grade's allowance left.
+        var deadlines = open
+            .Where(c => c.AwaitingReply && (c.BreachedDueAt is not null
+                || (c.SlaDueAt is { } due && c.Grade is { } g && due - now < sla.AllowanceFor(g) / 4)))
+            .Select(c => new DeadlineItem(c.Id, c.Preview, c.Grade, (c.BreachedDueAt ?? c.SlaDueAt)!.Value, c.BreachedDueAt is not null || c.SlaDueAt <= now, c.AssignedToName))
+            .OrderByDescending(d => d.Breached).ThenBy(d => d.DueAt)
+            .ToList();
+        var handovers = await db.Handovers.AsNoTracking()
+            .Where(h => h.Status != HandoverStatus.Acknowledged)
+            .Select(h => new HandoverItem(h.ConversationId, h.OpenedAt, h.Status == HandoverStatus.Escalated, h.Reason))
+            .ToListAsync(cancellationToken);
+
+        return new WallSnapshot(byGrade, open.Count(c => c.AssignedToUserId is null), open.Count(c => c.AwaitingReply), operators, hours, now,
+            deadlines, handovers.OrderBy(h => h.OpenedAt).ToList());
     }
 }

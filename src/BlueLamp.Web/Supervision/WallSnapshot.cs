@@ -9,7 +9,15 @@ public sealed record WallSnapshot(
     int AwaitingReply,
     IReadOnlyList<OperatorLoad> Operators,
     IReadOnlyList<HourCount> MessagesPerHour,
-    DateTimeOffset TakenAt);
+    DateTimeOffset TakenAt,
+    IReadOnlyList<DeadlineItem>? Deadlines = null,
+    IReadOnlyList<HandoverItem>? UnacknowledgedHandovers = null);
+
+/// <summary>A conversation past its deadline, or close to it.</summary>
+public sealed record DeadlineItem(Guid ConversationId, string Preview, Grade? Grade, DateTimeOffset DueAt, bool Breached, string? HeldBy);
+
+/// <summary>A handover the control room has not yet acknowledged.</summary>
+public sealed record HandoverItem(Guid ConversationId, DateTimeOffset OpenedAt, bool Escalated, string Reason);
 
 /// <summary>One member of staff on the wall: on shift or not, and what they hold.</summary>
 public sealed record OperatorLoad(string UserId, string DisplayName, bool OnShift, DateTimeOffset? OnShiftSince, int Holding, Grade? MostUrgentHeld);

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace BlueLamp.Web.Tests.Hosting;
@@ -18,8 +19,11 @@ public sealed partial class BlueLampHost : WebApplicationFactory<Program>
     private readonly Dictionary<string, string?> _settings;
     private readonly bool _ownsFolder;
 
-    public BlueLampHost(IReadOnlyDictionary<string, string?>? settings = null, string? dataFolder = null)
+    private readonly TimeProvider? _time;
+
+    public BlueLampHost(IReadOnlyDictionary<string, string?>? settings = null, string? dataFolder = null, TimeProvider? time = null)
     {
+        _time = time;
         _ownsFolder = dataFolder is null;
         DataFolder = dataFolder ?? Directory.CreateTempSubdirectory("bluelamp-web-").FullName;
         _settings = new Dictionary<string, string?>
@@ -50,6 +54,8 @@ public sealed partial class BlueLampHost : WebApplicationFactory<Program>
         foreach (var (key, value) in _settings)
             builder.UseSetting(key, value);
         builder.UseEnvironment("Development");
+        if (_time is not null)
+            builder.ConfigureTestServices(services => services.AddSingleton(_time));
     }
 
     /// <summary>A browser-like client: keeps cookies, does not follow redirects (tests look at them).</summary>

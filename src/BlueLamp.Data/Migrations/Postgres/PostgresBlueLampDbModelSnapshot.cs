@@ -47,6 +47,10 @@ namespace BlueLamp.Data.Migrations.Postgres
                     b.Property<int>("Kind")
                         .HasColumnType("integer");
 
+                    b.Property<string>("MonitoredHours")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
                     b.Property<int>("Platform")
                         .HasColumnType("integer");
 
@@ -260,6 +264,30 @@ namespace BlueLamp.Data.Migrations.Postgres
                     b.ToTable("case_references", (string)null);
                 });
 
+            modelBuilder.Entity("BlueLamp.Core.Contact.Cluster", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("ForceId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("FormedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Label")
+                        .IsRequired()
+                        .HasMaxLength(140)
+                        .HasColumnType("character varying(140)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ForceId", "FormedAt");
+
+                    b.ToTable("clusters", (string)null);
+                });
+
             modelBuilder.Entity("BlueLamp.Core.Contact.Conversation", b =>
                 {
                     b.Property<Guid>("Id")
@@ -286,12 +314,25 @@ namespace BlueLamp.Data.Migrations.Postgres
                     b.Property<bool>("AwaitingReply")
                         .HasColumnType("boolean");
 
+                    b.Property<DateTimeOffset?>("BreachedDueAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CategoryCode")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
                     b.Property<DateTimeOffset?>("ClosedAt")
                         .HasColumnType("timestamp with time zone");
 
                     b.Property<string>("ClosedByName")
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
+
+                    b.Property<Guid?>("ClusterId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int?>("EngineGrade")
+                        .HasColumnType("integer");
 
                     b.Property<Guid>("ForceId")
                         .HasColumnType("uuid");
@@ -302,8 +343,21 @@ namespace BlueLamp.Data.Migrations.Postgres
                     b.Property<int?>("GradeSource")
                         .HasColumnType("integer");
 
+                    b.Property<DateTimeOffset?>("HandoverAcknowledgedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("HandoverId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset?>("HoldingReplySentAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<int>("Kind")
                         .HasColumnType("integer");
+
+                    b.Property<string>("Language")
+                        .HasMaxLength(2)
+                        .HasColumnType("character varying(2)");
 
                     b.Property<DateTimeOffset?>("LastInboundAt")
                         .HasColumnType("timestamp with time zone");
@@ -311,7 +365,13 @@ namespace BlueLamp.Data.Migrations.Postgres
                     b.Property<DateTimeOffset>("LastMessageAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<bool>("LifeAtRisk")
+                        .HasColumnType("boolean");
+
                     b.Property<DateTimeOffset>("OpenedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("OutOfHoursReplySentAt")
                         .HasColumnType("timestamp with time zone");
 
                     b.Property<string>("OutcomeCode")
@@ -326,6 +386,18 @@ namespace BlueLamp.Data.Migrations.Postgres
                         .HasMaxLength(280)
                         .HasColumnType("character varying(280)");
 
+                    b.Property<DateTimeOffset?>("ReviewDueAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("SlaBreachCount")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset?>("SlaBreachedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("SlaDueAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<int>("Status")
                         .HasColumnType("integer");
 
@@ -334,11 +406,16 @@ namespace BlueLamp.Data.Migrations.Postgres
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
+                    b.Property<DateTimeOffset?>("UnansweredSince")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<int>("Version")
                         .IsConcurrencyToken()
                         .HasColumnType("integer");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("ClusterId");
 
                     b.HasIndex("PersonId");
 
@@ -348,6 +425,8 @@ namespace BlueLamp.Data.Migrations.Postgres
                     b.HasIndex("ForceId", "AssignedToUserId");
 
                     b.HasIndex("ForceId", "Status", "LastMessageAt");
+
+                    b.HasIndex("ForceId", "Status", "SlaDueAt");
 
                     b.ToTable("conversations", (string)null);
                 });
@@ -591,9 +670,12 @@ namespace BlueLamp.Data.Migrations.Postgres
                     b.Property<Guid>("ForceId")
                         .HasColumnType("uuid");
 
+                    b.Property<Guid?>("MergedIntoPersonId")
+                        .HasColumnType("uuid");
+
                     b.HasKey("Id");
 
-                    b.HasIndex("ForceId");
+                    b.HasIndex("ForceId", "DisplayName");
 
                     b.ToTable("people", (string)null);
                 });
@@ -707,6 +789,134 @@ namespace BlueLamp.Data.Migrations.Postgres
                         .IsUnique();
 
                     b.ToTable("forces", (string)null);
+                });
+
+            modelBuilder.Entity("BlueLamp.Core.Triage.Handover", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset?>("AcknowledgedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("AcknowledgedByName")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("AcknowledgedByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<Guid>("ConversationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset?>("EscalatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("ForceId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("IncidentNumber")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateTimeOffset>("OpenedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("OpenedByName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Summary")
+                        .IsRequired()
+                        .HasMaxLength(8000)
+                        .HasColumnType("character varying(8000)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ConversationId")
+                        .IsUnique();
+
+                    b.HasIndex("ForceId", "Status", "OpenedAt");
+
+                    b.ToTable("handovers", (string)null);
+                });
+
+            modelBuilder.Entity("BlueLamp.Core.Triage.RiskAssessment", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("AssessedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CategoryCode")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<Guid>("ConversationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("EngineVersion")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<Guid>("ForceId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Grade")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("IndicatorSetVersion")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("IndicatorsJson")
+                        .IsRequired()
+                        .HasMaxLength(64000)
+                        .HasColumnType("character varying(64000)");
+
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .HasMaxLength(2)
+                        .HasColumnType("character varying(2)");
+
+                    b.Property<bool>("LifeAtRisk")
+                        .HasColumnType("boolean");
+
+                    b.Property<Guid>("MessageId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("PersonAtRisk")
+                        .HasColumnType("integer");
+
+                    b.Property<double>("Score")
+                        .HasColumnType("double precision");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MessageId")
+                        .IsUnique();
+
+                    b.HasIndex("ConversationId", "AssessedAt");
+
+                    b.HasIndex("ForceId", "AssessedAt");
+
+                    b.ToTable("risk_assessments", (string)null);
                 });
 
             modelBuilder.Entity("BlueLamp.Core.Triage.ThriveAssessment", b =>
@@ -1038,6 +1248,15 @@ namespace BlueLamp.Data.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("BlueLamp.Core.Contact.Cluster", b =>
+                {
+                    b.HasOne("BlueLamp.Core.Forces.Force", null)
+                        .WithMany()
+                        .HasForeignKey("ForceId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("BlueLamp.Core.Contact.Conversation", b =>
                 {
                     b.HasOne("BlueLamp.Core.Accounts.Account", null)
@@ -1045,6 +1264,11 @@ namespace BlueLamp.Data.Migrations.Postgres
                         .HasForeignKey("AccountId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+
+                    b.HasOne("BlueLamp.Core.Contact.Cluster", null)
+                        .WithMany()
+                        .HasForeignKey("ClusterId")
+                        .OnDelete(DeleteBehavior.Restrict);
 
                     b.HasOne("BlueLamp.Core.Contact.Person", null)
                         .WithMany()
@@ -1139,6 +1363,30 @@ namespace BlueLamp.Data.Migrations.Postgres
                     b.HasOne("BlueLamp.Core.Forces.Force", null)
                         .WithMany()
                         .HasForeignKey("ForceId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("BlueLamp.Core.Triage.Handover", b =>
+                {
+                    b.HasOne("BlueLamp.Core.Contact.Conversation", null)
+                        .WithMany()
+                        .HasForeignKey("ConversationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("BlueLamp.Core.Triage.RiskAssessment", b =>
+                {
+                    b.HasOne("BlueLamp.Core.Contact.Conversation", null)
+                        .WithMany()
+                        .HasForeignKey("ConversationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("BlueLamp.Core.Contact.Message", null)
+                        .WithMany()
+                        .HasForeignKey("MessageId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });

@@ -42,6 +42,10 @@ namespace BlueLamp.Data.Migrations.Sqlite
                     b.Property<int>("Kind")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("MonitoredHours")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("Platform")
                         .HasColumnType("INTEGER");
 
@@ -253,6 +257,30 @@ namespace BlueLamp.Data.Migrations.Sqlite
                     b.ToTable("case_references", (string)null);
                 });
 
+            modelBuilder.Entity("BlueLamp.Core.Contact.Cluster", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ForceId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("FormedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Label")
+                        .IsRequired()
+                        .HasMaxLength(140)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ForceId", "FormedAt");
+
+                    b.ToTable("clusters", (string)null);
+                });
+
             modelBuilder.Entity("BlueLamp.Core.Contact.Conversation", b =>
                 {
                     b.Property<Guid>("Id")
@@ -279,12 +307,25 @@ namespace BlueLamp.Data.Migrations.Sqlite
                     b.Property<bool>("AwaitingReply")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long?>("BreachedDueAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CategoryCode")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
                     b.Property<long?>("ClosedAt")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("ClosedByName")
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("ClusterId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("EngineGrade")
+                        .HasColumnType("INTEGER");
 
                     b.Property<Guid>("ForceId")
                         .HasColumnType("TEXT");
@@ -295,8 +336,21 @@ namespace BlueLamp.Data.Migrations.Sqlite
                     b.Property<int?>("GradeSource")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long?>("HandoverAcknowledgedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("HandoverId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("HoldingReplySentAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("Kind")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("Language")
+                        .HasMaxLength(2)
+                        .HasColumnType("TEXT");
 
                     b.Property<long?>("LastInboundAt")
                         .HasColumnType("INTEGER");
@@ -304,7 +358,13 @@ namespace BlueLamp.Data.Migrations.Sqlite
                     b.Property<long>("LastMessageAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<bool>("LifeAtRisk")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long>("OpenedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("OutOfHoursReplySentAt")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("OutcomeCode")
@@ -319,6 +379,18 @@ namespace BlueLamp.Data.Migrations.Sqlite
                         .HasMaxLength(280)
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("ReviewDueAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SlaBreachCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("SlaBreachedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("SlaDueAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("Status")
                         .HasColumnType("INTEGER");
 
@@ -327,11 +399,16 @@ namespace BlueLamp.Data.Migrations.Sqlite
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("UnansweredSince")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("Version")
                         .IsConcurrencyToken()
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("ClusterId");
 
                     b.HasIndex("PersonId");
 
@@ -341,6 +418,8 @@ namespace BlueLamp.Data.Migrations.Sqlite
                     b.HasIndex("ForceId", "AssignedToUserId");
 
                     b.HasIndex("ForceId", "Status", "LastMessageAt");
+
+                    b.HasIndex("ForceId", "Status", "SlaDueAt");
 
                     b.ToTable("conversations", (string)null);
                 });
@@ -584,9 +663,12 @@ namespace BlueLamp.Data.Migrations.Sqlite
                     b.Property<Guid>("ForceId")
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid?>("MergedIntoPersonId")
+                        .HasColumnType("TEXT");
+
                     b.HasKey("Id");
 
-                    b.HasIndex("ForceId");
+                    b.HasIndex("ForceId", "DisplayName");
 
                     b.ToTable("people", (string)null);
                 });
@@ -700,6 +782,134 @@ namespace BlueLamp.Data.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("forces", (string)null);
+                });
+
+            modelBuilder.Entity("BlueLamp.Core.Triage.Handover", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("AcknowledgedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AcknowledgedByName")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AcknowledgedByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ConversationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("EscalatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("ForceId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("IncidentNumber")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("OpenedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("OpenedByName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Summary")
+                        .IsRequired()
+                        .HasMaxLength(8000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ConversationId")
+                        .IsUnique();
+
+                    b.HasIndex("ForceId", "Status", "OpenedAt");
+
+                    b.ToTable("handovers", (string)null);
+                });
+
+            modelBuilder.Entity("BlueLamp.Core.Triage.RiskAssessment", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("AssessedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CategoryCode")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ConversationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("EngineVersion")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ForceId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Grade")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("IndicatorSetVersion")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("IndicatorsJson")
+                        .IsRequired()
+                        .HasMaxLength(64000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .HasMaxLength(2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("LifeAtRisk")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("MessageId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("PersonAtRisk")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double>("Score")
+                        .HasColumnType("REAL");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MessageId")
+                        .IsUnique();
+
+                    b.HasIndex("ConversationId", "AssessedAt");
+
+                    b.HasIndex("ForceId", "AssessedAt");
+
+                    b.ToTable("risk_assessments", (string)null);
                 });
 
             modelBuilder.Entity("BlueLamp.Core.Triage.ThriveAssessment", b =>
@@ -1027,6 +1237,15 @@ namespace BlueLamp.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("BlueLamp.Core.Contact.Cluster", b =>
+                {
+                    b.HasOne("BlueLamp.Core.Forces.Force", null)
+                        .WithMany()
+                        .HasForeignKey("ForceId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("BlueLamp.Core.Contact.Conversation", b =>
                 {
                     b.HasOne("BlueLamp.Core.Accounts.Account", null)
@@ -1034,6 +1253,11 @@ namespace BlueLamp.Data.Migrations.Sqlite
                         .HasForeignKey("AccountId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+
+                    b.HasOne("BlueLamp.Core.Contact.Cluster", null)
+                        .WithMany()
+                        .HasForeignKey("ClusterId")
+                        .OnDelete(DeleteBehavior.Restrict);
 
                     b.HasOne("BlueLamp.Core.Contact.Person", null)
                         .WithMany()
@@ -1128,6 +1352,30 @@ namespace BlueLamp.Data.Migrations.Sqlite
                     b.HasOne("BlueLamp.Core.Forces.Force", null)
                         .WithMany()
                         .HasForeignKey("ForceId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("BlueLamp.Core.Triage.Handover", b =>
+                {
+                    b.HasOne("BlueLamp.Core.Contact.Conversation", null)
+                        .WithMany()
+                        .HasForeignKey("ConversationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("BlueLamp.Core.Triage.RiskAssessment", b =>
+                {
+                    b.HasOne("BlueLamp.Core.Contact.Conversation", null)
+                        .WithMany()
+                        .HasForeignKey("ConversationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("BlueLamp.Core.Contact.Message", null)
+                        .WithMany()
+                        .HasForeignKey("MessageId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });

@@ -12,8 +12,8 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace BlueLamp.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresBlueLampDb))]
-    [Migration("20261125134640_PlatformChannels")]
-    partial class PlatformChannels
+    [Migration("20261125135609_Reassessment")]
+    partial class Reassessment
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -64,75 +64,6 @@ namespace BlueLamp.Data.Migrations.Postgres
                         .IsUnique();
 
                     b.ToTable("accounts", (string)null);
-                });
-
-            modelBuilder.Entity("BlueLamp.Core.Accounts.AccountConnection", b =>
-                {
-                    b.Property<Guid>("AccountId")
-                        .HasColumnType("uuid");
-
-                    b.Property<string>("ChatMarker")
-                        .HasMaxLength(300)
-                        .HasColumnType("character varying(300)");
-
-                    b.Property<DateTimeOffset>("ConnectedAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<DateTimeOffset?>("CredentialsExpireAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<string>("CredentialsHint")
-                        .IsRequired()
-                        .HasMaxLength(400)
-                        .HasColumnType("character varying(400)");
-
-                    b.Property<Guid>("ForceId")
-                        .HasColumnType("uuid");
-
-                    b.Property<DateTimeOffset?>("LastEventAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<DateTimeOffset?>("LastReconciledAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<bool>("NeedsReconnect")
-                        .HasColumnType("boolean");
-
-                    b.Property<int>("Platform")
-                        .HasColumnType("integer");
-
-                    b.Property<string>("PlatformAccountId")
-                        .IsRequired()
-                        .HasMaxLength(300)
-                        .HasColumnType("character varying(300)");
-
-                    b.Property<string>("PollMarker")
-                        .HasMaxLength(300)
-                        .HasColumnType("character varying(300)");
-
-                    b.Property<DateTimeOffset?>("PollMarkerAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<string>("Problem")
-                        .HasMaxLength(500)
-                        .HasColumnType("character varying(500)");
-
-                    b.Property<DateTimeOffset?>("ProblemSince")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<string>("ProtectedCredentials")
-                        .IsRequired()
-                        .HasMaxLength(8000)
-                        .HasColumnType("character varying(8000)");
-
-                    b.HasKey("AccountId");
-
-                    b.HasIndex("ForceId");
-
-                    b.HasIndex("Platform", "PlatformAccountId")
-                        .IsUnique();
-
-                    b.ToTable("account_connections", (string)null);
                 });
 
             modelBuilder.Entity("BlueLamp.Core.Audit.AuditEvent", b =>
@@ -263,6 +194,30 @@ namespace BlueLamp.Data.Migrations.Postgres
                     b.ToTable("case_references", (string)null);
                 });
 
+            modelBuilder.Entity("BlueLamp.Core.Contact.Cluster", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("ForceId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("FormedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Label")
+                        .IsRequired()
+                        .HasMaxLength(140)
+                        .HasColumnType("character varying(140)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ForceId", "FormedAt");
+
+                    b.ToTable("clusters", (string)null);
+                });
+
             modelBuilder.Entity("BlueLamp.Core.Contact.Conversation", b =>
                 {
                     b.Property<Guid>("Id")
@@ -289,12 +244,25 @@ namespace BlueLamp.Data.Migrations.Postgres
                     b.Property<bool>("AwaitingReply")
                         .HasColumnType("boolean");
 
+                    b.Property<DateTimeOffset?>("BreachedDueAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CategoryCode")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
                     b.Property<DateTimeOffset?>("ClosedAt")
                         .HasColumnType("timestamp with time zone");
 
                     b.Property<string>("ClosedByName")
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
+
+                    b.Property<Guid?>("ClusterId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int?>("EngineGrade")
+                        .HasColumnType("integer");
 
                     b.Property<Guid>("ForceId")
                         .HasColumnType("uuid");
@@ -305,14 +273,30 @@ namespace BlueLamp.Data.Migrations.Postgres
                     b.Property<int?>("GradeSource")
                         .HasColumnType("integer");
 
+                    b.Property<DateTimeOffset?>("HandoverAcknowledgedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("HandoverId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset?>("HoldingReplySentAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<int>("Kind")
                         .HasColumnType("integer");
+
+                    b.Property<string>("Language")
+                        .HasMaxLength(2)
+                        .HasColumnType("character varying(2)");
 
                     b.Property<DateTimeOffset?>("LastInboundAt")
                         .HasColumnType("timestamp with time zone");
 
                     b.Property<DateTimeOffset>("LastMessageAt")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<bool>("LifeAtRisk")
+                        .HasColumnType("boolean");
 
                     b.Property<DateTimeOffset>("OpenedAt")
                         .HasColumnType("timestamp with time zone");
@@ -329,6 +313,18 @@ namespace BlueLamp.Data.Migrations.Postgres
                         .HasMaxLength(280)
                         .HasColumnType("character varying(280)");
 
+                    b.Property<DateTimeOffset?>("ReviewDueAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("SlaBreachCount")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset?>("SlaBreachedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("SlaDueAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<int>("Status")
                         .HasColumnType("integer");
 
@@ -337,11 +333,16 @@ namespace BlueLamp.Data.Migrations.Postgres
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
+                    b.Property<DateTimeOffset?>("UnansweredSince")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<int>("Version")
                         .IsConcurrencyToken()
                         .HasColumnType("integer");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("ClusterId");
 
                     b.HasIndex("PersonId");
 
@@ -351,6 +352,8 @@ namespace BlueLamp.Data.Migrations.Postgres
                     b.HasIndex("ForceId", "AssignedToUserId");
 
                     b.HasIndex("ForceId", "Status", "LastMessageAt");
+
+                    b.HasIndex("ForceId", "Status", "SlaDueAt");
 
                     b.ToTable("conversations", (string)null);
                 });
@@ -392,74 +395,6 @@ namespace BlueLamp.Data.Migrations.Postgres
                     b.ToTable("conversation_notes", (string)null);
                 });
 
-            modelBuilder.Entity("BlueLamp.Core.Contact.InboundEvent", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("uuid");
-
-                    b.Property<Guid>("AccountId")
-                        .HasColumnType("uuid");
-
-                    b.Property<int>("Attempts")
-                        .HasColumnType("integer");
-
-                    b.Property<string>("Event")
-                        .IsRequired()
-                        .HasMaxLength(32000)
-                        .HasColumnType("character varying(32000)");
-
-                    b.Property<string>("EventKey")
-                        .IsRequired()
-                        .HasMaxLength(400)
-                        .HasColumnType("character varying(400)");
-
-                    b.Property<Guid>("ForceId")
-                        .HasColumnType("uuid");
-
-                    b.Property<string>("LastError")
-                        .HasMaxLength(500)
-                        .HasColumnType("character varying(500)");
-
-                    b.Property<string>("Payload")
-                        .IsRequired()
-                        .HasMaxLength(32000)
-                        .HasColumnType("character varying(32000)");
-
-                    b.Property<int>("Platform")
-                        .HasColumnType("integer");
-
-                    b.Property<string>("PlatformMessageId")
-                        .IsRequired()
-                        .HasMaxLength(300)
-                        .HasColumnType("character varying(300)");
-
-                    b.Property<DateTimeOffset?>("ProcessedAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<DateTimeOffset>("ReceivedAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<DateTimeOffset>("SentAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<string>("Source")
-                        .IsRequired()
-                        .HasMaxLength(20)
-                        .HasColumnType("character varying(20)");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("ProcessedAt");
-
-                    b.HasIndex("AccountId", "EventKey")
-                        .IsUnique();
-
-                    b.HasIndex("AccountId", "PlatformMessageId");
-
-                    b.ToTable("inbound_events", (string)null);
-                });
-
             modelBuilder.Entity("BlueLamp.Core.Contact.Message", b =>
                 {
                     b.Property<Guid>("Id")
@@ -480,29 +415,14 @@ namespace BlueLamp.Data.Migrations.Postgres
                     b.Property<Guid>("ConversationId")
                         .HasColumnType("uuid");
 
-                    b.Property<string>("DeliveredPlatformMessageId")
-                        .HasMaxLength(300)
-                        .HasColumnType("character varying(300)");
-
-                    b.Property<string>("DeliveryError")
-                        .HasMaxLength(1000)
-                        .HasColumnType("character varying(1000)");
-
                     b.Property<int>("DeliveryState")
                         .HasColumnType("integer");
 
                     b.Property<int>("Direction")
                         .HasColumnType("integer");
 
-                    b.Property<DateTimeOffset?>("EditedAt")
-                        .HasColumnType("timestamp with time zone");
-
                     b.Property<Guid>("ForceId")
                         .HasColumnType("uuid");
-
-                    b.Property<string>("ParentPostId")
-                        .HasMaxLength(300)
-                        .HasColumnType("character varying(300)");
 
                     b.Property<string>("PlatformMessageId")
                         .IsRequired()
@@ -510,9 +430,6 @@ namespace BlueLamp.Data.Migrations.Postgres
                         .HasColumnType("character varying(200)");
 
                     b.Property<DateTimeOffset>("RecordedAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<DateTimeOffset?>("RemovedAt")
                         .HasColumnType("timestamp with time zone");
 
                     b.Property<DateTimeOffset>("SentAt")
@@ -531,50 +448,6 @@ namespace BlueLamp.Data.Migrations.Postgres
                     b.HasIndex("ConversationId", "SentAt");
 
                     b.ToTable("messages", (string)null);
-                });
-
-            modelBuilder.Entity("BlueLamp.Core.Contact.OutboundDelivery", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("uuid");
-
-                    b.Property<Guid>("AccountId")
-                        .HasColumnType("uuid");
-
-                    b.Property<int>("Attempts")
-                        .HasColumnType("integer");
-
-                    b.Property<DateTimeOffset?>("CompletedAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<Guid>("ConversationId")
-                        .HasColumnType("uuid");
-
-                    b.Property<DateTimeOffset>("DueAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<Guid>("ForceId")
-                        .HasColumnType("uuid");
-
-                    b.Property<Guid>("MessageId")
-                        .HasColumnType("uuid");
-
-                    b.Property<DateTimeOffset>("QueuedAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("AccountId");
-
-                    b.HasIndex("ConversationId");
-
-                    b.HasIndex("MessageId")
-                        .IsUnique();
-
-                    b.HasIndex("CompletedAt", "DueAt");
-
-                    b.ToTable("outbound_deliveries", (string)null);
                 });
 
             modelBuilder.Entity("BlueLamp.Core.Contact.Person", b =>
@@ -710,6 +583,134 @@ namespace BlueLamp.Data.Migrations.Postgres
                         .IsUnique();
 
                     b.ToTable("forces", (string)null);
+                });
+
+            modelBuilder.Entity("BlueLamp.Core.Triage.Handover", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset?>("AcknowledgedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("AcknowledgedByName")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("AcknowledgedByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<Guid>("ConversationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset?>("EscalatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("ForceId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("IncidentNumber")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateTimeOffset>("OpenedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("OpenedByName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Summary")
+                        .IsRequired()
+                        .HasMaxLength(8000)
+                        .HasColumnType("character varying(8000)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ConversationId")
+                        .IsUnique();
+
+                    b.HasIndex("ForceId", "Status", "OpenedAt");
+
+                    b.ToTable("handovers", (string)null);
+                });
+
+            modelBuilder.Entity("BlueLamp.Core.Triage.RiskAssessment", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("AssessedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CategoryCode")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<Guid>("ConversationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("EngineVersion")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<Guid>("ForceId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Grade")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("IndicatorSetVersion")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("IndicatorsJson")
+                        .IsRequired()
+                        .HasMaxLength(64000)
+                        .HasColumnType("character varying(64000)");
+
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .HasMaxLength(2)
+                        .HasColumnType("character varying(2)");
+
+                    b.Property<bool>("LifeAtRisk")
+                        .HasColumnType("boolean");
+
+                    b.Property<Guid>("MessageId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("PersonAtRisk")
+                        .HasColumnType("integer");
+
+                    b.Property<double>("Score")
+                        .HasColumnType("double precision");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MessageId")
+                        .IsUnique();
+
+                    b.HasIndex("ConversationId", "AssessedAt");
+
+                    b.HasIndex("ForceId", "AssessedAt");
+
+                    b.ToTable("risk_assessments", (string)null);
                 });
 
             modelBuilder.Entity("BlueLamp.Core.Triage.ThriveAssessment", b =>
@@ -1005,15 +1006,6 @@ namespace BlueLamp.Data.Migrations.Postgres
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("BlueLamp.Core.Accounts.AccountConnection", b =>
-                {
-                    b.HasOne("BlueLamp.Core.Accounts.Account", null)
-                        .WithOne()
-                        .HasForeignKey("BlueLamp.Core.Accounts.AccountConnection", "AccountId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-                });
-
             modelBuilder.Entity("BlueLamp.Core.Audit.AuditEvent", b =>
                 {
                     b.HasOne("BlueLamp.Core.Forces.Force", null)
@@ -1041,6 +1033,15 @@ namespace BlueLamp.Data.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("BlueLamp.Core.Contact.Cluster", b =>
+                {
+                    b.HasOne("BlueLamp.Core.Forces.Force", null)
+                        .WithMany()
+                        .HasForeignKey("ForceId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("BlueLamp.Core.Contact.Conversation", b =>
                 {
                     b.HasOne("BlueLamp.Core.Accounts.Account", null)
@@ -1048,6 +1049,11 @@ namespace BlueLamp.Data.Migrations.Postgres
                         .HasForeignKey("AccountId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+
+                    b.HasOne("BlueLamp.Core.Contact.Cluster", null)
+                        .WithMany()
+                        .HasForeignKey("ClusterId")
+                        .OnDelete(DeleteBehavior.Restrict);
 
                     b.HasOne("BlueLamp.Core.Contact.Person", null)
                         .WithMany()
@@ -1065,15 +1071,6 @@ namespace BlueLamp.Data.Migrations.Postgres
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("BlueLamp.Core.Contact.InboundEvent", b =>
-                {
-                    b.HasOne("BlueLamp.Core.Accounts.Account", null)
-                        .WithMany()
-                        .HasForeignKey("AccountId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-                });
-
             modelBuilder.Entity("BlueLamp.Core.Contact.Message", b =>
                 {
                     b.HasOne("BlueLamp.Core.Accounts.Account", null)
@@ -1085,27 +1082,6 @@ namespace BlueLamp.Data.Migrations.Postgres
                     b.HasOne("BlueLamp.Core.Contact.Conversation", null)
                         .WithMany()
                         .HasForeignKey("ConversationId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("BlueLamp.Core.Contact.OutboundDelivery", b =>
-                {
-                    b.HasOne("BlueLamp.Core.Accounts.Account", null)
-                        .WithMany()
-                        .HasForeignKey("AccountId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-
-                    b.HasOne("BlueLamp.Core.Contact.Conversation", null)
-                        .WithMany()
-                        .HasForeignKey("ConversationId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-
-                    b.HasOne("BlueLamp.Core.Contact.Message", null)
-                        .WithOne()
-                        .HasForeignKey("BlueLamp.Core.Contact.OutboundDelivery", "MessageId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
@@ -1142,6 +1118,30 @@ namespace BlueLamp.Data.Migrations.Postgres
                     b.HasOne("BlueLamp.Core.Forces.Force", null)
                         .WithMany()
                         .HasForeignKey("ForceId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("BlueLamp.Core.Triage.Handover", b =>
+                {
+                    b.HasOne("BlueLamp.Core.Contact.Conversation", null)
+                        .WithMany()
+                        .HasForeignKey("ConversationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("BlueLamp.Core.Triage.RiskAssessment", b =>
+                {
+                    b.HasOne("BlueLamp.Core.Contact.Conversation", null)
+                        .WithMany()
+                        .HasForeignKey("ConversationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("BlueLamp.Core.Contact.Message", null)
+                        .WithMany()
+                        .HasForeignKey("MessageId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });

@@ -1,0 +1,119 @@
+using BlueLamp.Core.Audit;
+using BlueLamp.Core.Contact;
+using BlueLamp.Core.Triage;
+using BlueLamp.Data;
+using BlueLamp.Data.Audit;
+using BlueLamp.Web.Contact;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace BlueLamp.Web.Triage;
+
+/// <summary>
+/// The desk's clock: records SLA breaches as deadlines pass and escalates control-room handovers left
+/// unacknowledged past the force's limit. Safe on several nodes: each change is a conditional update, so only
+/// one node records it.
+/// </summary>
+public sealed class DeskClock(
+    BlueLampDbFactory dbs, AuditTrail audit, IDeskEvents deskEvents, IOptions<TriageOptions> options,
+    TimeProvider time, ILogger<DeskClock> logger) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                await RunOnceAsync(stoppingToken);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                // A failed tick must not stop the clock: the next one tries again.
+                logger.LogError(ex, "The desk clock failed a tick");
+            }
+            try
+            {
+                await Task.Delay(options.Value.ClockInterval, time, stoppingToken);
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+        }
+    }
+
+    /// <summary>One tick: every force's passed deadlines and overdue handovers. Returns how many of each it recorded.</summary>
+    public async Task<(int Breaches, int Escalations)> RunOnceAsync(CancellationToken cancellationToken = default)
+    {
+        List<Guid> forces;
+        await using (var lookup = dbs.Unscoped())
+            forces = await lookup.Forces.AsNoTracking().Select(f => f.Id).ToListAsync(cancellationToken);
+        int breaches = 0, escalations = 0;
+        foreach (var forceId in forces)
+        {
+            breaches += await RecordBreachesAsync(forceId, cancellationToken);
+            escalations += await EscalateHandoversAsync(forceId, cancellationToken);
+        }
+        return (breaches, escalations);
+    }
+
+    private async Task<int> RecordBreachesAsync(Guid forceId, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        await using var db = dbs.ForForce(forceId);
+        var due = await db.Conversations
+            .Where(c => c.Status == ConversationStatus.Open && c.AwaitingReply && c.SlaDueAt != null && c.SlaDueAt <= now)
+            .Select(c => c.Id)
+            .ToListAsync(cancellationToken);
+        var recorded = 0;
+        foreach (var conversationId in due)
+        {
+            db.ChangeTracker.Clear();
+            var conversation = await db.Conversations.SingleAsync(c => c.Id == conversationId, cancellationToken);
+            var missed = conversation.SlaDueAt;
+            if (!conversation.RecordSlaBreach(now))
+                continue;
+            try
+            {
+                await audit.SaveWithAuditAsync(db, new AuditEntry(AuditActions.SlaBreached, null, ContactIntake.SystemName, "conversation",
+                    conversationId.ToString("D"), $"due {missed:yyyy-MM-dd HH:mm:ss} UTC, grade {(int?)conversation.Grade}"), cancellationToken);
+            }
+            catch (DbUpdateConcurrencyException)
+            {
+                // Answered, or recorded by another node, in the meantime.
+                continue;
+            }
+            recorded++;
+            await deskEvents.PublishAsync(new DeskEvent(forceId, conversationId, DeskEventKind.SlaBreached), cancellationToken);
+        }
+        return recorded;
+    }
+
+    private async Task<int> EscalateHandoversAsync(Guid forceId, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        var cutoff = now - options.Value.HandoverAcknowledgeLimit;
+        await using var db = dbs.ForForce(forceId);
+        var overdue = await db.Handovers.AsNoTracking()
+            .Where(h => h.Status == HandoverStatus.Open && h.OpenedAt <= cutoff)
+            .Select(h => new { h.Id, h.ConversationId, h.OpenedAt })
+            .ToListAsync(cancellationToken);
+        var escalated = 0;
+        foreach (var handover in overdue)
+        {
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            var changed = await db.Handovers
+                .Where(h => h.Id == handover.Id && h.Status == HandoverStatus.Open)
+                .ExecuteUpdateAsync(set => set.SetProperty(h => h.Status, HandoverStatus.Escalated).SetProperty(h => h.EscalatedAt, now), cancellationToken);
+            if (changed == 0)
+                continue; // acknowledged, or escalated by another node
+            await audit.SaveWithAuditAsync(db, new AuditEntry(AuditActions.HandoverEscalated, null, ContactIntake.SystemName, "handover",
+                handover.Id.ToString("D"), $"not acknowledged {(int)(now - handover.OpenedAt).TotalSeconds} s after it was opened"), cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+            escalated++;
+            logger.LogWarning("Handover {HandoverId} escalated: not acknowledged within the limit", handover.Id);
+            await deskEvents.PublishAsync(new DeskEvent(forceId, handover.ConversationId, DeskEventKind.HandoverEscalated), cancellationToken);
+        }
+        return escalated;
+    }
+}

@@ -1,0 +1,13 @@
+namespace BlueLamp.Web.Triage;
+
+/// <summary>The force's triage settings: how long an unacknowledged handover waits before it escalates.</summary>
+public sealed class TriageOptions
+{
+    public const string Section = "Triage";
+
+    /// <summary>Default 2 minutes, as the issue sets; a force may shorten it.</summary>
+    public TimeSpan HandoverAcknowledgeLimit { get; set; } = TimeSpan.FromMinutes(2);
+
+    /// <summary>How often the desk clock looks for SLA breaches and overdue handovers.</summary>
+    public TimeSpan ClockInterval { get; set; } = TimeSpan.FromSeconds(10);
+}
