@@ -39,6 +39,9 @@ public abstract class BlueLampDb : IdentityDbContext<BlueLampUser>
     public DbSet<ReplyTemplate> ReplyTemplates => Set<ReplyTemplate>();
     public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
     public DbSet<AuditHead> AuditHeads => Set<AuditHead>();
+    public DbSet<AccountConnection> AccountConnections => Set<AccountConnection>();
+    public DbSet<InboundEvent> InboundEvents => Set<InboundEvent>();
+    public DbSet<OutboundDelivery> OutboundDeliveries => Set<OutboundDelivery>();
 
     /// <summary>Limits this context to one force's records. A context serves one force for its whole life.</summary>
     public BlueLampDb ScopeTo(Guid forceId)

@@ -1,6 +1,7 @@
 using BlueLamp.Data;
 using Microsoft.AspNetCore.DataProtection;
 using BlueLamp.Web.Audit;
+using BlueLamp.Web.Channels;
 using BlueLamp.Web.Components;
 using BlueLamp.Web.Components.Account;
 using BlueLamp.Web.Demo;
@@ -25,6 +26,7 @@ builder.AddTriage();
 builder.AddWebChat();
 builder.AddAuditTrailPages();
 builder.AddHealth();
+builder.AddPlatformChannels();
 builder.Services.AddOptions<DemoOptions>().BindConfiguration(DemoOptions.Section);
 builder.Services.AddScoped<DemoForce>();
 builder.Services.AddRazorComponents().AddInteractiveServerComponents();
@@ -51,8 +53,9 @@ app.MapHealth();
 app.MapWebChat();
 app.MapDeskApi();
 app.MapAuditApi();
+app.MapPlatformChannels();
 app.MapAccountEndpoints();
-app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+app.MapRazorComponents<App>().AddInteractiveServerRenderMode().AddPlatformChannelPages(app.Configuration);
 
 await app.RunAsync();
 

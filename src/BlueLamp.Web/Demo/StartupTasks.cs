@@ -31,6 +31,7 @@ public static class StartupTasks
         var demo = services.GetRequiredService<DemoForce>();
         var created = await demo.EnsureAsync();
         await demo.EnsureTemplatesAsync();
+        await demo.EnsureChannelAccountsAsync(services.GetRequiredService<BlueLamp.Web.Channels.DemoChannels>().Accounts());
         if (created.Count > 0)
         {
             // Straight to the console, not the logging pipeline: these passwords must not end up in log storage.
