@@ -23,6 +23,8 @@ fi
 pg_bin="$(dirname "$(ls -d /usr/lib/postgresql/*/bin/initdb | sort -V | tail -1)")"
 pg_dir="$(mktemp -d /tmp/bluelamp-pg.XXXXXX)"
 pg_port="${BLUELAMP_TEST_PG_PORT:-55432}"
+# Another run (or another checkout's) may hold the port: take the next free one.
+while (exec 3<>"/dev/tcp/127.0.0.1/$pg_port") 2>/dev/null; do pg_port=$((pg_port + 1)); done
 as_pg() { if [ "$(id -u)" -eq 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi; }
 if [ "$(id -u)" -eq 0 ]; then chown postgres "$pg_dir"; fi
 cleanup() {

@@ -40,6 +40,9 @@ public abstract class BlueLampDb : IdentityDbContext<BlueLampUser>
     public DbSet<ReplyTemplate> ReplyTemplates => Set<ReplyTemplate>();
     public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
     public DbSet<AuditHead> AuditHeads => Set<AuditHead>();
+    public DbSet<AccountConnection> AccountConnections => Set<AccountConnection>();
+    public DbSet<InboundEvent> InboundEvents => Set<InboundEvent>();
+    public DbSet<OutboundDelivery> OutboundDeliveries => Set<OutboundDelivery>();
     public DbSet<Post> Posts => Set<Post>();
     public DbSet<PostCopy> PostCopies => Set<PostCopy>();
     public DbSet<Appeal> Appeals => Set<Appeal>();

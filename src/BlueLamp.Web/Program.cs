@@ -1,6 +1,7 @@
 using BlueLamp.Data;
 using Microsoft.AspNetCore.DataProtection;
 using BlueLamp.Web.Audit;
+using BlueLamp.Web.Channels;
 using BlueLamp.Web.Components;
 using BlueLamp.Web.Components.Account;
 using BlueLamp.Web.Demo;
@@ -26,6 +27,7 @@ builder.AddTriage();
 builder.AddWebChat();
 builder.AddAuditTrailPages();
 builder.AddHealth();
+builder.AddPlatformChannels();
 builder.AddPublishing();
 builder.Services.AddOptions<DemoOptions>().BindConfiguration(DemoOptions.Section);
 builder.Services.AddScoped<DemoForce>();
@@ -53,9 +55,10 @@ app.MapHealth();
 app.MapWebChat();
 app.MapDeskApi();
 app.MapAuditApi();
+app.MapPlatformChannels();
 app.MapPublishing();
 app.MapAccountEndpoints();
-app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+app.MapRazorComponents<App>().AddInteractiveServerRenderMode().AddPlatformChannelPages(app.Configuration);
 
 await app.RunAsync();
 

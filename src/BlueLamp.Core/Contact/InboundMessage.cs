@@ -12,4 +12,5 @@ public sealed record InboundMessage(
     string? DisplayName,
     string PlatformMessageId,
     string Text,
-    DateTimeOffset SentAt);
+    DateTimeOffset SentAt,
+    string? ParentPostId = null);

@@ -62,15 +62,71 @@ public sealed class Message : IForceOwned
 
     public DeliveryState DeliveryState { get; private set; }
 
+    /// <summary>The post a comment, reply or mention sits under (the platform's id), so triage sees its context.</summary>
+    public string? ParentPostId { get; private set; }
+
+    /// <summary>When the person last edited the message on the platform; the original stays in the raw inbound event.</summary>
+    public DateTimeOffset? EditedAt { get; private set; }
+
+    /// <summary>When the person removed the message on the platform; its text is kept for the record.</summary>
+    public DateTimeOffset? RemovedAt { get; private set; }
+
+    /// <summary>The platform's error when an outbound message could not be delivered.</summary>
+    public string? DeliveryError { get; private set; }
+
+    /// <summary>The platform's own id of an outbound message once it was delivered.</summary>
+    public string? DeliveredPlatformMessageId { get; private set; }
+
     public static Message Inbound(
         Guid id, Guid forceId, Guid conversationId, Guid accountId, string platformMessageId,
-        string text, DateTimeOffset sentAt, DateTimeOffset recordedAt) =>
+        string text, DateTimeOffset sentAt, DateTimeOffset recordedAt, string? parentPostId = null) =>
         new(id, forceId, conversationId, accountId, MessageDirection.Inbound, platformMessageId, text,
-            sentAt, recordedAt, null, null, DeliveryState.Received);
+            sentAt, recordedAt, null, null, DeliveryState.Received) { ParentPostId = parentPostId };
 
     public static Message Outbound(
         Guid id, Guid forceId, Guid conversationId, Guid accountId, string text,
         DateTimeOffset at, string authorUserId, string authorName, DeliveryState deliveryState) =>
         new(id, forceId, conversationId, accountId, MessageDirection.Outbound, $"bluelamp:{id:N}", text,
             at, at, authorUserId, authorName, deliveryState);
+
+    /// <summary>The person changed the text on the platform; an older edit arriving late changes nothing.</summary>
+    public void Edit(string text, DateTimeOffset editedAt)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(text);
+        if (Direction != MessageDirection.Inbound)
+            throw new InvalidOperationException("Only a message from the public is edited by its author.");
+        if (EditedAt is { } previous && previous >= editedAt)
+            return;
+        Text = text.Length <= MaxTextLength ? text : text[..MaxTextLength];
+        EditedAt = editedAt;
+    }
+
+    /// <summary>The person removed the message on the platform.</summary>
+    public void Remove(DateTimeOffset removedAt) => RemovedAt ??= removedAt;
+
+    /// <summary>The platform took the outbound message.</summary>
+    public void Delivered(string platformMessageId)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(platformMessageId);
+        DeliveryState = DeliveryState.Sent;
+        DeliveredPlatformMessageId = platformMessageId;
+        DeliveryError = null;
+    }
+
+    /// <summary>The platform refused the outbound message or could not be reached, for good: an operator must act.</summary>
+    public void DeliveryFailed(string error)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(error);
+        DeliveryState = DeliveryState.Failed;
+        DeliveryError = error.Length <= 1000 ? error : error[..1000];
+    }
+
+    /// <summary>An operator tries a failed message again.</summary>
+    public void RetryDelivery()
+    {
+        if (Direction != MessageDirection.Outbound || DeliveryState != DeliveryState.Failed)
+            throw new InvalidOperationException("Only a failed outbound message can be sent again.");
+        DeliveryState = DeliveryState.Pending;
+        DeliveryError = null;
+    }
 }

@@ -20,5 +20,8 @@ internal sealed class MessageConfiguration : IEntityTypeConfiguration<Message>
         // Duplicates are refused by the database, not by a check-then-insert race.
         message.HasIndex(m => new { m.AccountId, m.PlatformMessageId }).IsUnique();
         message.HasIndex(m => new { m.ConversationId, m.SentAt });
+        message.Property(m => m.ParentPostId).HasMaxLength(300);
+        message.Property(m => m.DeliveryError).HasMaxLength(1000);
+        message.Property(m => m.DeliveredPlatformMessageId).HasMaxLength(300);
     }
 }

@@ -21,6 +21,7 @@ public static class GraphEndpoints
         graph.MapGet("{id}/conversations", (HttpRequest request, string id, GraphReadApi api) => api.ConversationsAsync(request, id));
         graph.MapGet("{id}/feed", (HttpRequest request, string id, GraphReadApi api) => api.PostsAsync(request, id));
         graph.MapGet("{id}/published_posts", (HttpRequest request, string id, GraphReadApi api) => api.PostsAsync(request, id));
+        graph.MapGet("{id}/posts", (HttpRequest request, string id, GraphReadApi api) => api.PostsAsync(request, id));
         graph.MapGet("{id}/media", (HttpRequest request, string id, GraphReadApi api) => api.PostsAsync(request, id));
         graph.MapGet("{id}", (HttpRequest request, string id, GraphReadApi api) => api.NodeAsync(request, id));
         graph.MapPost("{id}/feed", (HttpRequest request, string id, GraphPublishingApi api) => api.PagePostAsync(request, id, photo: false));

@@ -172,6 +172,11 @@ public sealed class GraphReadApi(SimulatorState state, GraphGate gate, GraphComm
                 ["username"] = () => meta.InstagramUsername,
                 ["permalink"] = () => $"https://www.instagram.com/p/{post.Id[^8..]}/",
                 ["comments_count"] = () => state.Entries(e => e.ThreadId == post.Id && e.Kind == EntryKind.Comment && !e.Removed).Count,
+                // Field expansion, as Graph allows: media?fields=comments.limit(n){…,replies{…}}, top-level comments with their replies.
+                ["comments"] = () => GraphPage.Of(
+                    state.Entries(e => e.ThreadId == post.Id && e.Kind == EntryKind.Comment && !e.Removed && e.ParentId is null).Reverse().ToList(),
+                    c => comments.InstagramComment(c, fields.SubFields("comments") ?? GraphFields.Of("timestamp", "text", "id")),
+                    fields.LimitOf("comments") ?? GraphPage.DefaultLimit, null, null),
             });
         }
         return fields.OrDefaults("created_time", "message", "id").Select(new Dictionary<string, Func<object?>>
@@ -182,6 +187,11 @@ public sealed class GraphReadApi(SimulatorState state, GraphGate gate, GraphComm
             ["updated_time"] = () => GraphTime.Format(post.At),
             ["permalink_url"] = () => $"https://www.facebook.com/{meta.PageId}/posts/{post.Id.Split('_')[^1]}",
             ["from"] = () => new { name = meta.PageName, id = meta.PageId },
+            // Field expansion: posts?fields=comments.filter(stream).limit(n){…}, every comment and reply under the post, newest first.
+            ["comments"] = () => GraphPage.Of(
+                state.Entries(e => e.ThreadId == post.Id && e.Kind == EntryKind.Comment && !e.Removed).Reverse().ToList(),
+                c => comments.FacebookComment(c, fields.SubFields("comments") ?? GraphFields.Of("created_time", "from", "message", "id")),
+                fields.LimitOf("comments") ?? GraphPage.DefaultLimit, null, null),
         });
     }
 }

@@ -61,7 +61,7 @@ public sealed class ContactIntake(
             }
 
             var message = Message.Inbound(Guid.CreateVersion7(), forceId, conversation.Id, inbound.AccountId,
-                inbound.PlatformMessageId, inbound.Text, inbound.SentAt, now);
+                inbound.PlatformMessageId, inbound.Text, inbound.SentAt, now, inbound.ParentPostId);
             conversation.Receive(message);
             db.Messages.Add(message);
 

@@ -83,6 +83,36 @@ public sealed class DemoForce(
         await db.SaveChangesAsync(cancellationToken);
     }
 
+    /// <summary>
+    /// Registers the demo force's Facebook, Instagram, X and Bluesky accounts and connects them (credentials already
+    /// encrypted), once each: an account that exists already is left as it is.
+    /// </summary>
+    public async Task EnsureChannelAccountsAsync(IReadOnlyList<BlueLamp.Web.Channels.DemoChannelAccount> channels, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(channels);
+        Guid forceId;
+        await using (var lookup = dbs.Unscoped())
+        {
+            var force = await lookup.Forces.AsNoTracking().SingleOrDefaultAsync(f => f.Slug == Slug, cancellationToken);
+            if (force is null)
+                return;
+            forceId = force.Id;
+        }
+        foreach (var channel in channels)
+        {
+            await using var db = dbs.ForForce(forceId);
+            if (await db.Accounts.AnyAsync(a => a.Platform == channel.Platform && a.Handle == channel.PlatformAccountId, cancellationToken))
+                continue;
+            var now = time.GetUtcNow();
+            var account = new Account(Guid.CreateVersion7(), forceId, null, channel.Platform, AccountKind.Corporate, channel.PlatformAccountId, channel.DisplayName);
+            db.Accounts.Add(account);
+            db.AccountConnections.Add(new AccountConnection(account.Id, forceId, channel.Platform, channel.PlatformAccountId,
+                channel.ProtectedCredentials, channel.CredentialsHint, channel.CredentialsExpireAt, now));
+            await audit.SaveWithAuditAsync(db, new AuditEntry(BlueLamp.Web.Channels.ChannelAuditActions.AccountConnected, null, "BlueLamp (demo set-up)",
+                "account", account.Id.ToString("D"), $"{channel.DisplayName} ({channel.Platform} {channel.PlatformAccountId}): {channel.CredentialsHint}"), cancellationToken);
+        }
+    }
+
     private static readonly (string Title, string Language, string Body)[] DemoTemplates =
     [
         ("Acknowledge", "en", "Hello {name}, thank you for contacting {force}. We have read your message and are looking into it. If you or anyone else is in danger now, please call 999."),

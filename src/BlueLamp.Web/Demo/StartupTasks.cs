@@ -31,6 +31,7 @@ public static class StartupTasks
         var demo = services.GetRequiredService<DemoForce>();
         var created = await demo.EnsureAsync();
         await demo.EnsureTemplatesAsync();
+        await demo.EnsureChannelAccountsAsync(services.GetRequiredService<BlueLamp.Web.Channels.DemoChannels>().Accounts());
         await services.GetRequiredService<Publishing.DemoPublishing>().EnsureAsync();
         if (created.Count > 0)
         {

@@ -13,7 +13,7 @@ namespace BlueLamp.Web.Desk;
 /// The operator's work on one conversation: reading it, answering, notes, references, THRIVE, closing.
 /// Every read and every change is written to the audit trail in the same transaction as the change.
 /// </summary>
-public sealed class ConversationCase(BlueLampDbFactory dbs, AuditTrail audit, IDeskEvents deskEvents, SlaPolicy slaPolicy, TimeProvider time)
+public sealed class ConversationCase(BlueLampDbFactory dbs, AuditTrail audit, IDeskEvents deskEvents, SlaPolicy slaPolicy, TimeProvider time, Channels.OutboundReplies? platformReplies = null)
 {
     /// <summary>The longest reply the desk sends; each platform's own limit applies on top.</summary>
     public const int MaxReplyLength = 2000;
@@ -63,11 +63,17 @@ public sealed class ConversationCase(BlueLampDbFactory dbs, AuditTrail audit, ID
             return DeskResult.Refused($"{conversation.AssignedToName} has this conversation. Ask a supervisor to reassign it if you need to answer.");
 
         var now = time.GetUtcNow();
+        // A platform's own rules (length as it counts, Meta's window) refuse before anything is stored; its replies go out through the outbox.
+        var outbound = platformReplies is null ? null : await platformReplies.PrepareAsync(db, conversation, body, now, cancellationToken);
+        if (outbound?.Refusal is { } refusal)
+            return DeskResult.Refused(refusal, "text");
         // Web chat delivers by the visitor's live stream, so a stored reply is a sent reply.
-        var reply = conversation.Reply(Guid.CreateVersion7(), body, now, user.UserId, user.DisplayName, DeliveryState.Sent);
+        var reply = conversation.Reply(Guid.CreateVersion7(), body, now, user.UserId, user.DisplayName, outbound?.State ?? DeliveryState.Sent);
         if (conversation.AssignedToUserId is null)
             conversation.AssignTo(user.UserId, user.DisplayName, now);
         db.Messages.Add(reply);
+        if (outbound?.Queue == true)
+            platformReplies!.Enqueue(db, reply);
         try
         {
             await audit.SaveWithAuditAsync(db,
@@ -79,6 +85,8 @@ public sealed class ConversationCase(BlueLampDbFactory dbs, AuditTrail audit, ID
             return DeskResult.Refused("The conversation changed while you were writing (a new message arrived, or someone took it). Read it, then send again.");
         }
         await deskEvents.PublishAsync(new DeskEvent(user.ForceId, conversationId, DeskEventKind.ReplySent, reply.Id), cancellationToken);
+        if (outbound?.Queue == true)
+            platformReplies!.Nudge();
         return DeskResult.Done(reply.Id);
     }
 
@@ -340,7 +348,7 @@ public sealed class ConversationCase(BlueLampDbFactory dbs, AuditTrail audit, ID
             .OrderBy(m => m.SentAt).ThenBy(m => m.RecordedAt)
             .ToListAsync(cancellationToken))
             .Select(m => new MessageView(m.Id, m.Direction, m.Text, m.SentAt, m.AuthorName, m.DeliveryState,
-                byMessage.TryGetValue(m.Id, out var r) ? r.Indicators() : null))
+                byMessage.TryGetValue(m.Id, out var r) ? r.Indicators() : null, m.DeliveryError, m.EditedAt, m.RemovedAt))
             .ToList();
         var latest = assessments.LastOrDefault();
         var handover = header.HandoverId is { } handoverId

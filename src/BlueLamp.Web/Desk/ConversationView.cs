@@ -50,7 +50,10 @@ public sealed record MessageView(
     DateTimeOffset SentAt,
     string? AuthorName,
     DeliveryState DeliveryState,
-    IReadOnlyList<StoredIndicator>? Indicators = null);
+    IReadOnlyList<StoredIndicator>? Indicators = null,
+    string? DeliveryError = null,
+    DateTimeOffset? EditedAt = null,
+    DateTimeOffset? RemovedAt = null);
 
 /// <summary>An internal note as the desk shows it.</summary>
 public sealed record NoteView(string Text, string AuthorName, DateTimeOffset WrittenAt);

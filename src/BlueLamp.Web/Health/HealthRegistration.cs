@@ -1,5 +1,6 @@
 using BlueLamp.Data;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace BlueLamp.Web.Health;
 
@@ -23,6 +24,8 @@ public static class HealthRegistration
                 {
                     status = report.Status.ToString(),
                     checks = report.Entries.ToDictionary(e => e.Key, e => e.Value.Status.ToString()),
+                    details = report.Entries.Where(e => e.Value.Status != HealthStatus.Healthy || e.Value.Data.Count > 0)
+                        .ToDictionary(e => e.Key, e => new { description = e.Value.Description, data = e.Value.Data }),
                 });
             },
         }).AllowAnonymous();

@@ -1,6 +1,7 @@
 using BlueLamp.Channels.Bluesky;
 using BlueLamp.Channels.Common;
 using BlueLamp.Core.Accounts;
+using BlueLamp.Web.Channels;
 using BlueLamp.Core.Publishing;
 
 namespace BlueLamp.Web.Publishing;
@@ -14,12 +15,12 @@ public sealed class BlueskyPublisher(BlueskyClient bluesky) : IPostPublisher
     {
         ArgumentNullException.ThrowIfNull(copy);
         var language = copy.Language == PostLanguage.Welsh ? "cy" : "en";
-        return bluesky.CreatePostAsync(new BlueskyCredentials(copy.Account.Handle, copy.Secret), copy.Text, replyTo: null, [language], cancellationToken);
+        return bluesky.CreatePostAsync(copy.Account.Bluesky(), copy.Text, replyTo: null, [language], cancellationToken);
     }
 
-    public Task<SendResult> DeleteAsync(Account account, string secret, string platformPostId, CancellationToken cancellationToken = default)
+    public Task<SendResult> DeleteAsync(ConnectedAccount account, string platformPostId, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(account);
-        return bluesky.DeletePostAsync(new BlueskyCredentials(account.Handle, secret), platformPostId, cancellationToken);
+        return bluesky.DeletePostAsync(account.Bluesky(), platformPostId, cancellationToken);
     }
 }

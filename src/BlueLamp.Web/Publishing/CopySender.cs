@@ -4,6 +4,7 @@ using BlueLamp.Core.Publishing;
 using BlueLamp.Data;
 using BlueLamp.Data.Audit;
 using Microsoft.EntityFrameworkCore;
+using BlueLamp.Web.Channels;
 using Microsoft.Extensions.Options;
 
 namespace BlueLamp.Web.Publishing;
@@ -14,7 +15,7 @@ namespace BlueLamp.Web.Publishing;
 /// whose update changed the row makes the call. Each result is recorded on the copy with its audit entry.
 /// </summary>
 public sealed class CopySender(
-    IEnumerable<IPostPublisher> publishers, IAccountSecrets secrets, AuditTrail audit, IOptionsMonitor<PublishingOptions> options,
+    IEnumerable<IPostPublisher> publishers, ConnectedAccounts connected, AuditTrail audit, IOptionsMonitor<PublishingOptions> options,
     TimeProvider time, ILogger<CopySender> logger)
 {
     public const string SystemName = "BlueLamp (publishing)";
@@ -32,11 +33,11 @@ public sealed class CopySender(
             return false;
         var copy = await db.PostCopies.AsNoTracking().SingleAsync(c => c.Id == copyId, cancellationToken);
         var account = await db.Accounts.AsNoTracking().SingleAsync(a => a.Id == copy.AccountId, cancellationToken);
-        var secret = await secrets.SecretForAsync(account, cancellationToken);
-        var result = secret is null
+        var connection = await connected.GetAsync(account.Id, cancellationToken);
+        var result = connection is null
             ? SendResult.Failed(new PlatformFailure($"{account.DisplayName} is not connected: an administrator must add its credentials.", Retryable: false, NeedsReconnect: true))
             : _publishers.TryGetValue(account.Platform, out var publisher)
-                ? await publisher.PublishAsync(new CopyToSend(account, secret, copy.Text, copy.Language, images), cancellationToken)
+                ? await publisher.PublishAsync(new CopyToSend(connection, copy.Text, copy.Language, images), cancellationToken)
                 : SendResult.Failed(PlatformFailure.Refused($"BlueLamp cannot publish to {account.Platform}."));
 
         var now = time.GetUtcNow();
@@ -77,11 +78,11 @@ public sealed class CopySender(
             return null;
         var copy = await db.PostCopies.SingleAsync(c => c.Id == copyId, cancellationToken);
         var account = await db.Accounts.AsNoTracking().SingleAsync(a => a.Id == copy.AccountId, cancellationToken);
-        var secret = await secrets.SecretForAsync(account, cancellationToken);
-        var result = secret is null
+        var connection = await connected.GetAsync(account.Id, cancellationToken);
+        var result = connection is null
             ? SendResult.Failed(new PlatformFailure($"{account.DisplayName} is not connected: an administrator must add its credentials.", Retryable: false, NeedsReconnect: true))
             : _publishers.TryGetValue(account.Platform, out var publisher)
-                ? await publisher.DeleteAsync(account, secret, copy.PlatformPostId!, cancellationToken)
+                ? await publisher.DeleteAsync(connection, copy.PlatformPostId!, cancellationToken)
                 : SendResult.Failed(PlatformFailure.Refused($"BlueLamp cannot take posts down on {account.Platform}."));
 
         now = time.GetUtcNow();

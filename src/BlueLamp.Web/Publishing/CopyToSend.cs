@@ -1,7 +1,7 @@
-using BlueLamp.Core.Accounts;
 using BlueLamp.Core.Publishing;
+using BlueLamp.Web.Channels;
 
 namespace BlueLamp.Web.Publishing;
 
-/// <summary>One copy as a publisher sends it: to which account, with which secret, the text, its language and images.</summary>
-public sealed record CopyToSend(Account Account, string Secret, string Text, PostLanguage Language, IReadOnlyList<PostImage> Images);
+/// <summary>One copy as a publisher sends it: to which connected account, the text, its language and images.</summary>
+public sealed record CopyToSend(ConnectedAccount Account, string Text, PostLanguage Language, IReadOnlyList<PostImage> Images);

@@ -1,6 +1,7 @@
 using BlueLamp.Channels.Common;
 using BlueLamp.Channels.Meta;
 using BlueLamp.Core.Accounts;
+using BlueLamp.Web.Channels;
 
 namespace BlueLamp.Web.Publishing;
 
@@ -13,12 +14,12 @@ public sealed class FacebookPublisher(MetaPublishingClient graph) : IPostPublish
     {
         ArgumentNullException.ThrowIfNull(copy);
         var image = copy.Images.Count > 0 ? copy.Images[0] : null;
-        return graph.PublishToPageAsync(new MetaAccountCredentials(Platform.Facebook, copy.Account.Handle, copy.Secret), copy.Text, image?.Url, image?.AltText, cancellationToken);
+        return graph.PublishToPageAsync(copy.Account.Meta(), copy.Text, image?.Url, image?.AltText, cancellationToken);
     }
 
-    public Task<SendResult> DeleteAsync(Account account, string secret, string platformPostId, CancellationToken cancellationToken = default)
+    public Task<SendResult> DeleteAsync(ConnectedAccount account, string platformPostId, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(account);
-        return graph.DeleteAsync(new MetaAccountCredentials(Platform.Facebook, account.Handle, secret), platformPostId, cancellationToken);
+        return graph.DeleteAsync(account.Meta(), platformPostId, cancellationToken);
     }
 }

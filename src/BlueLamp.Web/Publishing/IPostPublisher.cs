@@ -1,5 +1,6 @@
 using BlueLamp.Channels.Common;
 using BlueLamp.Core.Accounts;
+using BlueLamp.Web.Channels;
 
 namespace BlueLamp.Web.Publishing;
 
@@ -10,5 +11,5 @@ public interface IPostPublisher
 
     Task<SendResult> PublishAsync(CopyToSend copy, CancellationToken cancellationToken = default);
 
-    Task<SendResult> DeleteAsync(Account account, string secret, string platformPostId, CancellationToken cancellationToken = default);
+    Task<SendResult> DeleteAsync(ConnectedAccount account, string platformPostId, CancellationToken cancellationToken = default);
 }

@@ -1,6 +1,7 @@
 using BlueLamp.Channels.Common;
 using BlueLamp.Channels.Meta;
 using BlueLamp.Core.Accounts;
+using BlueLamp.Web.Channels;
 
 namespace BlueLamp.Web.Publishing;
 
@@ -15,12 +16,12 @@ public sealed class InstagramPublisher(MetaPublishingClient graph) : IPostPublis
         if (copy.Images.Count == 0)
             return Task.FromResult(SendResult.Failed(PlatformFailure.Refused("Instagram needs an image.")));
         var image = copy.Images[0];
-        return graph.PublishToInstagramAsync(new MetaAccountCredentials(Platform.Instagram, copy.Account.Handle, copy.Secret), copy.Text, image.Url, image.AltText, cancellationToken);
+        return graph.PublishToInstagramAsync(copy.Account.Meta(), copy.Text, image.Url, image.AltText, cancellationToken);
     }
 
-    public Task<SendResult> DeleteAsync(Account account, string secret, string platformPostId, CancellationToken cancellationToken = default)
+    public Task<SendResult> DeleteAsync(ConnectedAccount account, string platformPostId, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(account);
-        return graph.DeleteAsync(new MetaAccountCredentials(Platform.Instagram, account.Handle, secret), platformPostId, cancellationToken);
+        return graph.DeleteAsync(account.Meta(), platformPostId, cancellationToken);
     }
 }

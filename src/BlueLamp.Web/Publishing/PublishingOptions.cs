@@ -1,6 +1,6 @@
 namespace BlueLamp.Web.Publishing;
 
-/// <summary>How the scheduler runs (configuration section <c>Publishing</c>), and, until the account register holds them, account secrets.</summary>
+/// <summary>How the scheduler runs (configuration section <c>Publishing</c>).</summary>
 public sealed class PublishingOptions
 {
     public const string Section = "Publishing";
@@ -13,10 +13,4 @@ public sealed class PublishingOptions
 
     /// <summary>This node's name in claims; defaults to the machine name and process id.</summary>
     public string? NodeName { get; set; }
-
-    /// <summary>
-    /// Each account's secret by its handle (page id, Instagram id, X user id, Bluesky handle): a page or Instagram
-    /// token, an X user-context token, a Bluesky app password. The encrypted account register replaces this.
-    /// </summary>
-    public Dictionary<string, string> Credentials { get; set; } = new(StringComparer.Ordinal);
 }

@@ -1,9 +1,8 @@
 using BlueLamp.Channels.Bluesky;
-using BlueLamp.Channels.Common;
 using BlueLamp.Channels.Meta;
 using BlueLamp.Channels.X;
 using BlueLamp.Core.Publishing;
-using Microsoft.Extensions.DependencyInjection.Extensions;
+using BlueLamp.Web.Channels;
 
 namespace BlueLamp.Web.Publishing;
 
@@ -18,11 +17,16 @@ public static class PublishingRegistration
             .Validate(o => o.SchedulerInterval > TimeSpan.Zero && o.SchedulerInterval <= TimeSpan.FromSeconds(30), "Publishing:SchedulerInterval must be between 0 and 30 seconds, so posts go out within a minute.")
             .Validate(o => o.ClaimLease >= TimeSpan.FromSeconds(10), "Publishing:ClaimLease must be at least 10 seconds.")
             .ValidateOnStart();
-        // The platform connectors, unless the channels capability registered them already.
+        // The platform connectors and connected accounts come from the channels capability (AddPlatformChannels).
         if (!services.Any(d => d.ServiceType == typeof(MetaGraphClient)))
-            services.AddPlatformClients(builder.Configuration);
+            throw new InvalidOperationException("Publishing needs the platform channels: call builder.AddPlatformChannels() before builder.AddPublishing().");
+        if (ChannelsRegistration.IsDemo(builder.Configuration))
+        {
+            // In demo mode the platforms are this app's own simulator, whose port is known only once Kestrel binds.
+            services.AddHttpClient<MetaPublishingClient>().AddHttpMessageHandler<DemoSelfAddress>();
+            services.AddHttpClient<XPublishingClient>().AddHttpMessageHandler<DemoSelfAddress>();
+        }
         services.AddSingleton(new PlatformLimits(XTextLength.Count, BlueskyTextLength.Count));
-        services.TryAddSingleton<IAccountSecrets, ConfiguredAccountSecrets>();
         services.AddSingleton<IPostPublisher, FacebookPublisher>();
         services.AddSingleton<IPostPublisher, InstagramPublisher>();
         services.AddSingleton<IPostPublisher, XPublisher>();

@@ -1,6 +1,7 @@
 using BlueLamp.Channels.Common;
 using BlueLamp.Channels.X;
 using BlueLamp.Core.Accounts;
+using BlueLamp.Web.Channels;
 
 namespace BlueLamp.Web.Publishing;
 
@@ -12,12 +13,12 @@ public sealed class XPublisher(XPublishingClient x) : IPostPublisher
     public Task<SendResult> PublishAsync(CopyToSend copy, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(copy);
-        return x.CreatePostAsync(new XCredentials(copy.Account.Handle, copy.Secret), copy.Text, cancellationToken);
+        return x.CreatePostAsync(copy.Account.X(), copy.Text, cancellationToken);
     }
 
-    public Task<SendResult> DeleteAsync(Account account, string secret, string platformPostId, CancellationToken cancellationToken = default)
+    public Task<SendResult> DeleteAsync(ConnectedAccount account, string platformPostId, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(account);
-        return x.DeletePostAsync(new XCredentials(account.Handle, secret), platformPostId, cancellationToken);
+        return x.DeletePostAsync(account.X(), platformPostId, cancellationToken);
     }
 }

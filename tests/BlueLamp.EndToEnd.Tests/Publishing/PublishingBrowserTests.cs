@@ -33,8 +33,8 @@ public sealed class PublishingBrowserTests(BrowserFixture browser) : IClassFixtu
         await composer.GetByTestId("add-image").ClickAsync();
         await composer.GetByLabel("Image 1 address (https://…)").FillAsync("https://example.test/appeals/cerys.jpg");
         await composer.GetByLabel("Image 1 alt text (required)").FillAsync("Cerys, a teenage girl with shoulder-length dark hair, smiling");
-        foreach (var name in new[] { "Facebook", "Instagram", "X", "Bluesky" })
-            await composer.GetByLabel($"Demo Constabulary North ({name})").CheckAsync();
+        foreach (var name in new[] { "Demo Constabulary on Facebook", "@democonstabulary on Instagram", "@DemoConstab on X", "@democonstabulary.bsky.social on Bluesky" })
+            await composer.GetByLabel(name).CheckAsync();
         // The previews are drawn by the server: once X counts the text, the server has every field.
         await Expect(composer.GetByTestId("preview-x").GetByTestId("preview-count")).ToHaveTextAsync("136 / 280");
         await Expect(composer.GetByTestId("preview-bluesky")).ToContainTextAsync("Cerys, 16");

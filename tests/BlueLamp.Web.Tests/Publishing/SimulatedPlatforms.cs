@@ -48,7 +48,10 @@ public sealed class SimulatedPlatforms : IAsyncDisposable
         return new SimulatedPlatforms(app);
     }
 
-    /// <summary>BlueLamp settings: connectors at the simulator, one quick retry (so a fault that stays on shows), the demo accounts' secrets.</summary>
+    /// <summary>
+    /// BlueLamp settings: connectors at this simulator rather than the app's own, one quick retry (so a fault that stays on
+    /// shows). The demo accounts are connected with the simulator's default secrets, which this one shares.
+    /// </summary>
     public Dictionary<string, string?> BlueLampSettings(Dictionary<string, string?>? more = null)
     {
         var settings = new Dictionary<string, string?>
@@ -59,10 +62,6 @@ public sealed class SimulatedPlatforms : IAsyncDisposable
             ["Channels:Resilience:MaxRetryAttempts"] = "1",
             ["Channels:Resilience:BaseDelay"] = "00:00:00.010",
             ["Publishing:SchedulerInterval"] = "00:00:01",
-            ["Publishing:Credentials:104000000000001"] = "sim-page-token",
-            ["Publishing:Credentials:17841400000000001"] = "sim-page-token",
-            ["Publishing:Credentials:1500000000000000001"] = "sim-x-user-token",
-            ["Publishing:Credentials:democonstabulary.bsky.social"] = "sim1-app2-pass-word",
         };
         foreach (var (key, value) in more ?? [])
             settings[key] = value;

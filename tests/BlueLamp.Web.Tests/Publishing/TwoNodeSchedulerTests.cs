@@ -21,6 +21,7 @@ public sealed class TwoNodeSchedulerTests
         var admin = Environment.GetEnvironmentVariable("BLUELAMP_TEST_POSTGRES");
         Assert.SkipWhen(string.IsNullOrEmpty(admin), "BLUELAMP_TEST_POSTGRES is not set (./test.sh sets it).");
         var name = $"bluelamp_nodes_{Guid.NewGuid():N}";
+        var folder = Directory.CreateTempSubdirectory("bluelamp-nodes-").FullName;
         await using (var connection = new NpgsqlConnection(admin))
         {
             await connection.OpenAsync(Ct);
@@ -35,9 +36,10 @@ public sealed class TwoNodeSchedulerTests
                 ["Database:Provider"] = "Postgres",
                 ["ConnectionStrings:BlueLamp"] = new NpgsqlConnectionStringBuilder(admin) { Database = name }.ConnectionString,
             };
-            await using var nodeA = new BlueLampHost(platforms.BlueLampSettings(new(database) { ["Publishing:NodeName"] = "node-a" }));
+            // One data folder: the nodes share the Data Protection keys that encrypt the accounts' credentials, as a cluster must.
+            await using var nodeA = new BlueLampHost(platforms.BlueLampSettings(new(database) { ["Publishing:NodeName"] = "node-a" }), dataFolder: folder);
             _ = nodeA.BaseAddress;
-            await using var nodeB = new BlueLampHost(platforms.BlueLampSettings(new(database) { ["Publishing:NodeName"] = "node-b" }));
+            await using var nodeB = new BlueLampHost(platforms.BlueLampSettings(new(database) { ["Publishing:NodeName"] = "node-b" }), dataFolder: folder);
             _ = nodeB.BaseAddress;
 
             using var comms = await nodeA.LoginAsync(Roles.CommsOfficer);
@@ -75,6 +77,7 @@ public sealed class TwoNodeSchedulerTests
             await connection.OpenAsync(Ct);
             await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)", connection);
             await drop.ExecuteNonQueryAsync(Ct);
+            Directory.Delete(folder, recursive: true);
         }
     }
 }

@@ -68,6 +68,75 @@ namespace BlueLamp.Data.Migrations.Postgres
                     b.ToTable("accounts", (string)null);
                 });
 
+            modelBuilder.Entity("BlueLamp.Core.Accounts.AccountConnection", b =>
+                {
+                    b.Property<Guid>("AccountId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("ChatMarker")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<DateTimeOffset>("ConnectedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("CredentialsExpireAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CredentialsHint")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)");
+
+                    b.Property<Guid>("ForceId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset?>("LastEventAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("LastReconciledAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<bool>("NeedsReconnect")
+                        .HasColumnType("boolean");
+
+                    b.Property<int>("Platform")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("PlatformAccountId")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<string>("PollMarker")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<DateTimeOffset?>("PollMarkerAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Problem")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<DateTimeOffset?>("ProblemSince")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ProtectedCredentials")
+                        .IsRequired()
+                        .HasMaxLength(8000)
+                        .HasColumnType("character varying(8000)");
+
+                    b.HasKey("AccountId");
+
+                    b.HasIndex("ForceId");
+
+                    b.HasIndex("Platform", "PlatformAccountId")
+                        .IsUnique();
+
+                    b.ToTable("account_connections", (string)null);
+                });
+
             modelBuilder.Entity("BlueLamp.Core.Audit.AuditEvent", b =>
                 {
                     b.Property<long>("Id")
@@ -400,6 +469,74 @@ namespace BlueLamp.Data.Migrations.Postgres
                     b.ToTable("conversation_notes", (string)null);
                 });
 
+            modelBuilder.Entity("BlueLamp.Core.Contact.InboundEvent", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("AccountId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Event")
+                        .IsRequired()
+                        .HasMaxLength(32000)
+                        .HasColumnType("character varying(32000)");
+
+                    b.Property<string>("EventKey")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)");
+
+                    b.Property<Guid>("ForceId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<string>("Payload")
+                        .IsRequired()
+                        .HasMaxLength(32000)
+                        .HasColumnType("character varying(32000)");
+
+                    b.Property<int>("Platform")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("PlatformMessageId")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<DateTimeOffset?>("ProcessedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset>("ReceivedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset>("SentAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProcessedAt");
+
+                    b.HasIndex("AccountId", "EventKey")
+                        .IsUnique();
+
+                    b.HasIndex("AccountId", "PlatformMessageId");
+
+                    b.ToTable("inbound_events", (string)null);
+                });
+
             modelBuilder.Entity("BlueLamp.Core.Contact.Message", b =>
                 {
                     b.Property<Guid>("Id")
@@ -420,14 +557,29 @@ namespace BlueLamp.Data.Migrations.Postgres
                     b.Property<Guid>("ConversationId")
                         .HasColumnType("uuid");
 
+                    b.Property<string>("DeliveredPlatformMessageId")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<string>("DeliveryError")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
                     b.Property<int>("DeliveryState")
                         .HasColumnType("integer");
 
                     b.Property<int>("Direction")
                         .HasColumnType("integer");
 
+                    b.Property<DateTimeOffset?>("EditedAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<Guid>("ForceId")
                         .HasColumnType("uuid");
+
+                    b.Property<string>("ParentPostId")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
 
                     b.Property<string>("PlatformMessageId")
                         .IsRequired()
@@ -435,6 +587,9 @@ namespace BlueLamp.Data.Migrations.Postgres
                         .HasColumnType("character varying(200)");
 
                     b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("RemovedAt")
                         .HasColumnType("timestamp with time zone");
 
                     b.Property<DateTimeOffset>("SentAt")
@@ -453,6 +608,50 @@ namespace BlueLamp.Data.Migrations.Postgres
                     b.HasIndex("ConversationId", "SentAt");
 
                     b.ToTable("messages", (string)null);
+                });
+
+            modelBuilder.Entity("BlueLamp.Core.Contact.OutboundDelivery", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("AccountId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset?>("CompletedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("ConversationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("DueAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("ForceId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("MessageId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("QueuedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AccountId");
+
+                    b.HasIndex("ConversationId");
+
+                    b.HasIndex("MessageId")
+                        .IsUnique();
+
+                    b.HasIndex("CompletedAt", "DueAt");
+
+                    b.ToTable("outbound_deliveries", (string)null);
                 });
 
             modelBuilder.Entity("BlueLamp.Core.Contact.Person", b =>
@@ -1323,6 +1522,15 @@ namespace BlueLamp.Data.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("BlueLamp.Core.Accounts.AccountConnection", b =>
+                {
+                    b.HasOne("BlueLamp.Core.Accounts.Account", null)
+                        .WithOne()
+                        .HasForeignKey("BlueLamp.Core.Accounts.AccountConnection", "AccountId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("BlueLamp.Core.Audit.AuditEvent", b =>
                 {
                     b.HasOne("BlueLamp.Core.Forces.Force", null)
@@ -1388,6 +1596,15 @@ namespace BlueLamp.Data.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("BlueLamp.Core.Contact.InboundEvent", b =>
+                {
+                    b.HasOne("BlueLamp.Core.Accounts.Account", null)
+                        .WithMany()
+                        .HasForeignKey("AccountId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("BlueLamp.Core.Contact.Message", b =>
                 {
                     b.HasOne("BlueLamp.Core.Accounts.Account", null)
@@ -1399,6 +1616,27 @@ namespace BlueLamp.Data.Migrations.Postgres
                     b.HasOne("BlueLamp.Core.Contact.Conversation", null)
                         .WithMany()
                         .HasForeignKey("ConversationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("BlueLamp.Core.Contact.OutboundDelivery", b =>
+                {
+                    b.HasOne("BlueLamp.Core.Accounts.Account", null)
+                        .WithMany()
+                        .HasForeignKey("AccountId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("BlueLamp.Core.Contact.Conversation", null)
+                        .WithMany()
+                        .HasForeignKey("ConversationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("BlueLamp.Core.Contact.Message", null)
+                        .WithOne()
+                        .HasForeignKey("BlueLamp.Core.Contact.OutboundDelivery", "MessageId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });

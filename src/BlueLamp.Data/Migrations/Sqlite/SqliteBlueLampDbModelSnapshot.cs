@@ -62,6 +62,75 @@ namespace BlueLamp.Data.Migrations.Sqlite
                     b.ToTable("accounts", (string)null);
                 });
 
+            modelBuilder.Entity("BlueLamp.Core.Accounts.AccountConnection", b =>
+                {
+                    b.Property<Guid>("AccountId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ChatMarker")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ConnectedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("CredentialsExpireAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CredentialsHint")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ForceId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("LastEventAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("LastReconciledAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("NeedsReconnect")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Platform")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("PlatformAccountId")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PollMarker")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("PollMarkerAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Problem")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ProblemSince")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ProtectedCredentials")
+                        .IsRequired()
+                        .HasMaxLength(8000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("AccountId");
+
+                    b.HasIndex("ForceId");
+
+                    b.HasIndex("Platform", "PlatformAccountId")
+                        .IsUnique();
+
+                    b.ToTable("account_connections", (string)null);
+                });
+
             modelBuilder.Entity("BlueLamp.Core.Audit.AuditEvent", b =>
                 {
                     b.Property<long>("Id")
@@ -392,6 +461,74 @@ namespace BlueLamp.Data.Migrations.Sqlite
                     b.ToTable("conversation_notes", (string)null);
                 });
 
+            modelBuilder.Entity("BlueLamp.Core.Contact.InboundEvent", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("AccountId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Event")
+                        .IsRequired()
+                        .HasMaxLength(32000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("EventKey")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ForceId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Payload")
+                        .IsRequired()
+                        .HasMaxLength(32000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Platform")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("PlatformMessageId")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ProcessedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ReceivedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("SentAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProcessedAt");
+
+                    b.HasIndex("AccountId", "EventKey")
+                        .IsUnique();
+
+                    b.HasIndex("AccountId", "PlatformMessageId");
+
+                    b.ToTable("inbound_events", (string)null);
+                });
+
             modelBuilder.Entity("BlueLamp.Core.Contact.Message", b =>
                 {
                     b.Property<Guid>("Id")
@@ -412,13 +549,28 @@ namespace BlueLamp.Data.Migrations.Sqlite
                     b.Property<Guid>("ConversationId")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("DeliveredPlatformMessageId")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DeliveryError")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("DeliveryState")
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("Direction")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long?>("EditedAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<Guid>("ForceId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ParentPostId")
+                        .HasMaxLength(300)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("PlatformMessageId")
@@ -427,6 +579,9 @@ namespace BlueLamp.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<long>("RecordedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("RemovedAt")
                         .HasColumnType("INTEGER");
 
                     b.Property<long>("SentAt")
@@ -445,6 +600,50 @@ namespace BlueLamp.Data.Migrations.Sqlite
                     b.HasIndex("ConversationId", "SentAt");
 
                     b.ToTable("messages", (string)null);
+                });
+
+            modelBuilder.Entity("BlueLamp.Core.Contact.OutboundDelivery", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("AccountId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("CompletedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("ConversationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("DueAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("ForceId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("MessageId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("QueuedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AccountId");
+
+                    b.HasIndex("ConversationId");
+
+                    b.HasIndex("MessageId")
+                        .IsUnique();
+
+                    b.HasIndex("CompletedAt", "DueAt");
+
+                    b.ToTable("outbound_deliveries", (string)null);
                 });
 
             modelBuilder.Entity("BlueLamp.Core.Contact.Person", b =>
@@ -1311,6 +1510,15 @@ namespace BlueLamp.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("BlueLamp.Core.Accounts.AccountConnection", b =>
+                {
+                    b.HasOne("BlueLamp.Core.Accounts.Account", null)
+                        .WithOne()
+                        .HasForeignKey("BlueLamp.Core.Accounts.AccountConnection", "AccountId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("BlueLamp.Core.Audit.AuditEvent", b =>
                 {
                     b.HasOne("BlueLamp.Core.Forces.Force", null)
@@ -1376,6 +1584,15 @@ namespace BlueLamp.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("BlueLamp.Core.Contact.InboundEvent", b =>
+                {
+                    b.HasOne("BlueLamp.Core.Accounts.Account", null)
+                        .WithMany()
+                        .HasForeignKey("AccountId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("BlueLamp.Core.Contact.Message", b =>
                 {
                     b.HasOne("BlueLamp.Core.Accounts.Account", null)
@@ -1387,6 +1604,27 @@ namespace BlueLamp.Data.Migrations.Sqlite
                     b.HasOne("BlueLamp.Core.Contact.Conversation", null)
                         .WithMany()
                         .HasForeignKey("ConversationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("BlueLamp.Core.Contact.OutboundDelivery", b =>
+                {
+                    b.HasOne("BlueLamp.Core.Accounts.Account", null)
+                        .WithMany()
+                        .HasForeignKey("AccountId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("BlueLamp.Core.Contact.Conversation", null)
+                        .WithMany()
+                        .HasForeignKey("ConversationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("BlueLamp.Core.Contact.Message", null)
+                        .WithOne()
+                        .HasForeignKey("BlueLamp.Core.Contact.OutboundDelivery", "MessageId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });

@@ -1,0 +1,63 @@
+using BlueLamp.Channels.Common;
+using BlueLamp.Channels.Meta;
+using BlueLamp.Core.Accounts;
+
+namespace BlueLamp.Web.Channels;
+
+/// <summary>
+/// The proof that nothing was missed: reads each account's recent conversations, comments, mentions and notifications
+/// from the platform's own list endpoints and stores them through the same door as webhooks, so whatever a webhook
+/// never delivered is backfilled and nothing is stored twice. A refused token marks the account for reconnection.
+/// </summary>
+public sealed class Reconciliation(MetaGraphClient meta, AccountPolling polling, InboundEventStore store, ConnectedAccounts accounts, ILogger<Reconciliation> logger)
+{
+    /// <summary>Reconciles every connected account once; returns how many events were new (backfilled).</summary>
+    public async Task<int> RunOnceAsync(CancellationToken cancellationToken = default)
+    {
+        var backfilled = 0;
+        foreach (var account in await accounts.AllAsync(cancellationToken))
+            backfilled += await ReconcileAsync(account, cancellationToken);
+        return backfilled;
+    }
+
+    public async Task<int> ReconcileAsync(ConnectedAccount account, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(account);
+        var backfilled = 0;
+        PlatformFailure? failure;
+        switch (account.Platform)
+        {
+            case Platform.Facebook or Platform.Instagram:
+                var messages = await meta.ListRecentMessagesAsync(account.Meta(), cancellationToken: cancellationToken);
+                failure = messages.Failure;
+                if (messages.IsSuccess)
+                    backfilled += (await store.StoreAsync(account, messages.Value!, InboundEventStore.FromReconciliation, cancellationToken)).Stored;
+                if (failure is null)
+                {
+                    var comments = await meta.ListRecentCommentsAsync(account.Meta(), cancellationToken: cancellationToken);
+                    failure = comments.Failure;
+                    if (comments.IsSuccess)
+                        backfilled += (await store.StoreAsync(account, comments.Value!, InboundEventStore.FromReconciliation, cancellationToken)).Stored;
+                }
+                break;
+            case Platform.X:
+                failure = await polling.PollXMentionsAsync(account, readBackFully: true, cancellationToken);
+                break;
+            case Platform.Bluesky:
+                failure = await polling.PollBlueskyNotificationsAsync(account, readBackFully: true, cancellationToken)
+                    ?? await polling.PollBlueskyChatsAsync(account, cancellationToken);
+                break;
+            default:
+                return 0;
+        }
+        if (failure is not null)
+        {
+            await accounts.ReportFailureAsync(account, failure, cancellationToken);
+            return backfilled;
+        }
+        await accounts.ReconciledAsync(account, cancellationToken);
+        if (backfilled > 0)
+            logger.LogWarning("Reconciliation backfilled {Count} events of {Platform} account {AccountId} that no webhook delivered", backfilled, account.Platform, account.AccountId);
+        return backfilled;
+    }
+}
