@@ -7,7 +7,6 @@ namespace BlueLamp.EndToEnd.Tests;
 /// <summary>The operator's casework in the browser: claim seen by a colleague, template, THRIVE, close, reopen; and the pages pass axe-core.</summary>
 public sealed class DeskCaseworkTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
 {
-    private static readonly string? ScreenshotFolder = Environment.GetEnvironmentVariable("BLUELAMP_SCREENSHOTS");
 
     [Fact]
     public async Task An_operator_claims_answers_with_a_template_assesses_and_closes_while_a_colleague_watches_live()
@@ -26,10 +25,10 @@ public sealed class DeskCaseworkTests(BrowserFixture browser) : IClassFixture<Br
 
         await using var operatorContext = await browser.Browser.NewContextAsync(new() { BaseURL = baseUrl, ViewportSize = new() { Width = 1400, Height = 900 } });
         var desk = await operatorContext.NewPageAsync();
-        await LoginAsync(desk, users["Operator"]);
+        await BrowserSteps.LoginAsync(desk, users["Operator"]);
         await using var supervisorContext = await browser.Browser.NewContextAsync(new() { BaseURL = baseUrl, ViewportSize = new() { Width = 1400, Height = 900 } });
         var colleague = await supervisorContext.NewPageAsync();
-        await LoginAsync(colleague, users["Supervisor"]);
+        await BrowserSteps.LoginAsync(colleague, users["Supervisor"]);
 
         await colleague.GotoAsync("/desk");
         await Expect(colleague.GetByTestId("queue-claim")).ToBeVisibleAsync();
@@ -86,7 +85,7 @@ public sealed class DeskCaseworkTests(BrowserFixture browser) : IClassFixture<Br
         await desk.GetByLabel("Rationale (and the reason for any change of grade)").FillAsync("Criminal damage, no one at risk");
         await desk.GetByTestId("thrive-save").ClickAsync();
         await Expect(desk.GetByTestId("latest-assessment")).ToContainTextAsync("Grade 3 by Demo Operator");
-        await ScreenshotAsync(desk, "desk-conversation-casework");
+        await BrowserSteps.ScreenshotAsync(desk, "desk-conversation-casework");
 
         await desk.GetByTestId("close").ClickAsync();
         await Expect(desk.GetByTestId("conversation-status")).ToHaveTextAsync("Closed: Crime reported");
@@ -97,7 +96,7 @@ public sealed class DeskCaseworkTests(BrowserFixture browser) : IClassFixture<Br
         await chat.GetByTestId("chat-send").ClickAsync();
         await Expect(colleague.GetByTestId("queue-preview")).ToHaveTextAsync("I found a witness who saw it happen");
         await Expect(desk.GetByTestId("conversation-status")).ToHaveTextAsync("Open");
-        await ScreenshotAsync(colleague, "desk-queue-filters");
+        await BrowserSteps.ScreenshotAsync(colleague, "desk-queue-filters");
     }
 
     [Fact]
@@ -115,7 +114,7 @@ public sealed class DeskCaseworkTests(BrowserFixture browser) : IClassFixture<Br
 
         await using var operatorContext = await browser.Browser.NewContextAsync(new() { BaseURL = baseUrl, ViewportSize = new() { Width = 1400, Height = 1000 } });
         var desk = await operatorContext.NewPageAsync();
-        await LoginAsync(desk, users["Operator"]);
+        await BrowserSteps.LoginAsync(desk, users["Operator"]);
         await desk.GotoAsync("/desk");
         await desk.GetByTestId("queue-claim").ClickAsync();
         await Expect(desk.GetByTestId("queue-holder")).ToHaveTextAsync("You");
@@ -124,7 +123,7 @@ public sealed class DeskCaseworkTests(BrowserFixture browser) : IClassFixture<Br
 
         await using var supervisorContext = await browser.Browser.NewContextAsync(new() { BaseURL = baseUrl, ViewportSize = new() { Width = 1400, Height = 1000 } });
         var wall = await supervisorContext.NewPageAsync();
-        await LoginAsync(wall, users["Supervisor"]);
+        await BrowserSteps.LoginAsync(wall, users["Supervisor"]);
         await wall.GotoAsync("/supervisor");
         var operatorRow = wall.GetByTestId("wall-operator").Filter(new() { HasText = "Demo Operator" });
         await Expect(operatorRow).ToContainTextAsync("Yes, since");
@@ -132,7 +131,7 @@ public sealed class DeskCaseworkTests(BrowserFixture browser) : IClassFixture<Br
         // "burglary" makes the engine grade it 3 (scheduled) at once.
         await Expect(wall.GetByTestId("wall-grade-3")).ToHaveTextAsync("1");
         await Accessibility.AssertNoSeriousViolationsAsync(wall);
-        await ScreenshotAsync(wall, "supervisor-wall");
+        await BrowserSteps.ScreenshotAsync(wall, "supervisor-wall");
 
         var supervisorDesk = await supervisorContext.NewPageAsync();
         await supervisorDesk.GotoAsync("/desk");
@@ -154,7 +153,7 @@ public sealed class DeskCaseworkTests(BrowserFixture browser) : IClassFixture<Br
         await using var host = new BlueLampHost();
         await using var context = await browser.Browser.NewContextAsync(new() { BaseURL = host.BaseAddress.ToString().TrimEnd('/') });
         var page = await context.NewPageAsync();
-        await LoginAsync(page, host.DemoUsers()["Operator"]);
+        await BrowserSteps.LoginAsync(page, host.DemoUsers()["Operator"]);
         await page.GotoAsync("/desk");
         await Expect(page.GetByTestId("queue-empty")).ToBeVisibleAsync();
         await page.Locator("[data-shortcuts=ready]").WaitForAsync(new() { State = WaitForSelectorState.Attached });
@@ -166,22 +165,5 @@ public sealed class DeskCaseworkTests(BrowserFixture browser) : IClassFixture<Br
         await Accessibility.AssertNoSeriousViolationsAsync(page);
         await page.Keyboard.PressAsync("Escape");
         await Expect(help).ToBeHiddenAsync();
-    }
-
-    private static async Task LoginAsync(IPage page, (string Email, string Password) user)
-    {
-        await page.GotoAsync("/Account/Login");
-        await page.GetByLabel("Email").FillAsync(user.Email);
-        await page.GetByLabel("Password").FillAsync(user.Password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Log in" }).ClickAsync();
-        await page.WaitForURLAsync(url => !url.Contains("/Account/Login", StringComparison.Ordinal));
-    }
-
-    private static async Task ScreenshotAsync(IPage page, string name)
-    {
-        if (string.IsNullOrEmpty(ScreenshotFolder))
-            return;
-        Directory.CreateDirectory(ScreenshotFolder);
-        await page.ScreenshotAsync(new() { Path = Path.Combine(ScreenshotFolder, $"{name}.png"), FullPage = false });
     }
 }

@@ -7,7 +7,6 @@ namespace BlueLamp.EndToEnd.Tests;
 /// <summary>The worst case, end to end: a life-at-risk message alarms every desk, one operator takes it, the control room acknowledges.</summary>
 public sealed class LifeAtRiskTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
 {
-    private static readonly string? ScreenshotFolder = Environment.GetEnvironmentVariable("BLUELAMP_SCREENSHOTS");
 
     [Fact]
     public async Task A_life_at_risk_message_alarms_two_operators_one_takes_it_and_the_control_room_acknowledges()
@@ -18,11 +17,11 @@ public sealed class LifeAtRiskTests(BrowserFixture browser) : IClassFixture<Brow
 
         await using var firstContext = await browser.Browser.NewContextAsync(new() { BaseURL = baseUrl, ViewportSize = new() { Width = 1400, Height = 1000 } });
         var first = await firstContext.NewPageAsync();
-        await LoginAsync(first, users["Operator"]);
+        await BrowserSteps.LoginAsync(first, users["Operator"]);
         await first.GotoAsync("/desk");
         await using var secondContext = await browser.Browser.NewContextAsync(new() { BaseURL = baseUrl, ViewportSize = new() { Width = 1400, Height = 1000 } });
         var second = await secondContext.NewPageAsync();
-        await LoginAsync(second, users["Supervisor"]);
+        await BrowserSteps.LoginAsync(second, users["Supervisor"]);
         await second.GotoAsync("/supervisor");
         await Expect(first.GetByTestId("queue-empty")).ToBeVisibleAsync();
 
@@ -40,7 +39,7 @@ public sealed class LifeAtRiskTests(BrowserFixture browser) : IClassFixture<Brow
         await Expect(second.GetByTestId("life-alarm")).ToContainTextAsync("LIFE AT RISK");
         await Expect(first.GetByTestId("queue-life-at-risk")).ToBeVisibleAsync();
         await Accessibility.AssertNoSeriousViolationsAsync(first);
-        await ScreenshotAsync(first, "life-at-risk-alarm");
+        await BrowserSteps.ScreenshotAsync(first, "life-at-risk-alarm");
 
         // One operator takes it: the alarm stops on every screen.
         await first.GetByTestId("life-alarm-take").ClickAsync();
@@ -49,12 +48,12 @@ public sealed class LifeAtRiskTests(BrowserFixture browser) : IClassFixture<Brow
         await Expect(second.GetByTestId("life-alarm")).ToBeHiddenAsync();
         await Expect(first.GetByTestId("life-alarm")).ToBeHiddenAsync();
         await Expect(first.Locator("mark.indicator").First).ToBeVisibleAsync();
-        await ScreenshotAsync(first, "life-at-risk-conversation");
+        await BrowserSteps.ScreenshotAsync(first, "life-at-risk-conversation");
 
         // The control room sees what the desk knows, and acknowledges with the incident number.
         await using var controlContext = await browser.Browser.NewContextAsync(new() { BaseURL = baseUrl, ViewportSize = new() { Width = 1280, Height = 900 } });
         var control = await controlContext.NewPageAsync();
-        await LoginAsync(control, users["ControlRoom"]);
+        await BrowserSteps.LoginAsync(control, users["ControlRoom"]);
         await control.GotoAsync("/control-room");
         var handover = control.GetByTestId("handover").First;
         await Expect(handover.GetByTestId("handover-summary")).ToContainTextAsync("ive got the pills out");
@@ -65,26 +64,9 @@ public sealed class LifeAtRiskTests(BrowserFixture browser) : IClassFixture<Brow
         await handover.GetByLabel("Incident number (e.g. 0412 25/11/26)").FillAsync("0312 25/11/26");
         await handover.GetByTestId("handover-acknowledge").ClickAsync();
         await Expect(control.GetByTestId("handover-acknowledged")).ToContainTextAsync("0312 25/11/26");
-        await ScreenshotAsync(control, "control-room");
+        await BrowserSteps.ScreenshotAsync(control, "control-room");
 
         // The desk sees the acknowledgement live.
         await Expect(first.GetByTestId("life-at-risk-banner")).ToContainTextAsync("incident 0312 25/11/26");
-    }
-
-    private static async Task LoginAsync(IPage page, (string Email, string Password) user)
-    {
-        await page.GotoAsync("/Account/Login");
-        await page.GetByLabel("Email").FillAsync(user.Email);
-        await page.GetByLabel("Password").FillAsync(user.Password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Log in" }).ClickAsync();
-        await page.WaitForURLAsync(url => !url.Contains("/Account/Login", StringComparison.Ordinal));
-    }
-
-    private static async Task ScreenshotAsync(IPage page, string name)
-    {
-        if (string.IsNullOrEmpty(ScreenshotFolder))
-            return;
-        Directory.CreateDirectory(ScreenshotFolder);
-        await page.ScreenshotAsync(new() { Path = Path.Combine(ScreenshotFolder, $"{name}.png") });
     }
 }

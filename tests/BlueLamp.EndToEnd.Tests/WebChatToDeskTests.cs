@@ -8,7 +8,6 @@ namespace BlueLamp.EndToEnd.Tests;
 /// <summary>The walking skeleton, end to end in a real browser: the public writes, the desk sees it live and answers, the public sees the answer, the auditor sees who did it.</summary>
 public sealed class WebChatToDeskTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
 {
-    private static readonly string? ScreenshotFolder = Environment.GetEnvironmentVariable("BLUELAMP_SCREENSHOTS");
 
     [Fact]
     public async Task A_web_chat_message_appears_on_the_desk_without_reload_and_the_reply_reaches_the_public_page()
@@ -19,7 +18,7 @@ public sealed class WebChatToDeskTests(BrowserFixture browser) : IClassFixture<B
 
         await using var operatorContext = await browser.Browser.NewContextAsync(new() { BaseURL = baseUrl, ViewportSize = new() { Width = 1280, Height = 800 } });
         var desk = await operatorContext.NewPageAsync();
-        await LoginAsync(desk, users["Operator"]);
+        await BrowserSteps.LoginAsync(desk, users["Operator"]);
         await desk.GotoAsync("/desk");
         await Expect(desk.GetByTestId("queue-empty")).ToBeVisibleAsync();
 
@@ -43,32 +42,32 @@ public sealed class WebChatToDeskTests(BrowserFixture browser) : IClassFixture<B
         await Expect(item).ToBeVisibleAsync(new() { Timeout = 10_000 });
         TestContext.Current.TestOutputHelper?.WriteLine($"Message visible on the desk {sent.ElapsedMilliseconds} ms after Send was clicked.");
         await Expect(item).ToContainTextAsync("<b>shouting</b>");
-        await ScreenshotAsync(chat, "webchat-public");
-        await ScreenshotAsync(desk, "desk-queue");
+        await BrowserSteps.ScreenshotAsync(chat, "webchat-public");
+        await BrowserSteps.ScreenshotAsync(desk, "desk-queue");
 
         await desk.GetByTestId("queue-item").First.ClickAsync();
         await Expect(desk.GetByTestId("message-inbound")).ToContainTextAsync("<b>shouting</b>");
         await MudControls.FillCountedAsync(desk, "Reply", "Thank you for telling us. Officers are on their way. If anyone is hurt, call 999 now.", 2000);
         await desk.GetByTestId("reply-send").ClickAsync();
         await Expect(desk.GetByTestId("message-outbound").Filter(new() { HasText = "Officers are on their way" })).ToBeVisibleAsync();
-        await ScreenshotAsync(desk, "desk-conversation");
+        await BrowserSteps.ScreenshotAsync(desk, "desk-conversation");
 
         // The public page shows the reply without a reload, signed by the force, not by the operator.
         var reply = chat.GetByTestId("chat-reply").Filter(new() { HasText = "Officers are on their way" });
         await Expect(reply).ToContainTextAsync("Officers are on their way", new() { Timeout = 10_000 });
         await Expect(reply).ToContainTextAsync("Demo Constabulary");
-        await ScreenshotAsync(chat, "webchat-reply");
+        await BrowserSteps.ScreenshotAsync(chat, "webchat-reply");
 
         await using var auditorContext = await browser.Browser.NewContextAsync(new() { BaseURL = baseUrl, ViewportSize = new() { Width = 1280, Height = 800 } });
         var audit = await auditorContext.NewPageAsync();
-        await LoginAsync(audit, users["Auditor"]);
+        await BrowserSteps.LoginAsync(audit, users["Auditor"]);
         await audit.GotoAsync("/audit");
         var table = audit.GetByTestId("audit-table");
         await Expect(table.Locator("tr", new() { HasText = "conversation.opened" }).Filter(new() { HasText = "Demo Operator" })).ToHaveCountAsync(1);
         await Expect(table.Locator("tr", new() { HasText = "conversation.replied" }).Filter(new() { HasText = "Demo Operator" })).ToHaveCountAsync(1);
         await audit.GetByTestId("audit-verify").ClickAsync();
         await Expect(audit.GetByTestId("audit-verification")).ToContainTextAsync("The chain is intact");
-        await ScreenshotAsync(audit, "audit-trail");
+        await BrowserSteps.ScreenshotAsync(audit, "audit-trail");
     }
 
     [Fact]
@@ -84,7 +83,7 @@ public sealed class WebChatToDeskTests(BrowserFixture browser) : IClassFixture<B
         await page.GetByLabel("Password").FillAsync("wrong password");
         await page.GetByLabel("Password").PressAsync("Enter");
         await Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("do not match");
-        await ScreenshotAsync(page, "login-error");
+        await BrowserSteps.ScreenshotAsync(page, "login-error");
 
         // Tab from the email field through password and "keep me logged in" to the button, and press Enter.
         await page.GetByLabel("Email").FillAsync(email);
@@ -96,23 +95,6 @@ public sealed class WebChatToDeskTests(BrowserFixture browser) : IClassFixture<B
         await page.Keyboard.PressAsync("Enter");
         await page.WaitForURLAsync(url => !url.Contains("/Account/Login", StringComparison.Ordinal));
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "BlueLamp", Exact = true, Level = 1 })).ToBeVisibleAsync();
-        await ScreenshotAsync(page, "home");
-    }
-
-    private static async Task LoginAsync(IPage page, (string Email, string Password) user)
-    {
-        await page.GotoAsync("/Account/Login");
-        await page.GetByLabel("Email").FillAsync(user.Email);
-        await page.GetByLabel("Password").FillAsync(user.Password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Log in" }).ClickAsync();
-        await page.WaitForURLAsync(url => !url.Contains("/Account/Login", StringComparison.Ordinal));
-    }
-
-    private static async Task ScreenshotAsync(IPage page, string name)
-    {
-        if (string.IsNullOrEmpty(ScreenshotFolder))
-            return;
-        Directory.CreateDirectory(ScreenshotFolder);
-        await page.ScreenshotAsync(new() { Path = Path.Combine(ScreenshotFolder, $"{name}.png"), FullPage = false });
+        await BrowserSteps.ScreenshotAsync(page, "home");
     }
 }

@@ -11,7 +11,6 @@ namespace BlueLamp.EndToEnd.Tests.Publishing;
 /// </summary>
 public sealed class PublishingBrowserTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
 {
-    private static readonly string? ScreenshotFolder = Environment.GetEnvironmentVariable("BLUELAMP_SCREENSHOTS");
     private static readonly string[] Platforms = ["facebook", "instagram", "x", "bluesky"];
 
     [Fact]
@@ -25,7 +24,7 @@ public sealed class PublishingBrowserTests(BrowserFixture browser) : IClassFixtu
 
         await using var contributorContext = await browser.Browser.NewContextAsync(new() { BaseURL = baseUrl, ViewportSize = new() { Width = 1400, Height = 1100 } });
         var composer = await contributorContext.NewPageAsync();
-        await LoginAsync(composer, users["Contributor"]);
+        await BrowserSteps.LoginAsync(composer, users["Contributor"]);
         await composer.GotoAsync("/posts/new");
         await MudControls.ChooseAsync(composer, "purpose", "Missing-person appeal");
         await composer.GetByLabel("Case reference (crime or occurrence number)").FillAsync("2600123456");
@@ -39,14 +38,14 @@ public sealed class PublishingBrowserTests(BrowserFixture browser) : IClassFixtu
         await Expect(composer.GetByTestId("preview-x").GetByTestId("preview-count")).ToHaveTextAsync("136 / 280");
         await Expect(composer.GetByTestId("preview-bluesky")).ToContainTextAsync("Cerys, 16");
         await Accessibility.AssertNoSeriousViolationsAsync(composer);
-        await ScreenshotAsync(composer, "publishing-composer");
+        await BrowserSteps.ScreenshotAsync(composer, "publishing-composer");
         await composer.GetByTestId("submit").ClickAsync();
         await Expect(composer.GetByTestId("post-status")).ToHaveTextAsync("Waiting for approval");
         var postUrl = composer.Url;
 
         await using var commsContext = await browser.Browser.NewContextAsync(new() { BaseURL = baseUrl, ViewportSize = new() { Width = 1400, Height = 1100 } });
         var comms = await commsContext.NewPageAsync();
-        await LoginAsync(comms, users["CommsOfficer"]);
+        await BrowserSteps.LoginAsync(comms, users["CommsOfficer"]);
         await comms.GotoAsync(postUrl);
         await Expect(comms.GetByTestId("post-body")).ToHaveTextAsync(body);
         // Approving before the SIO's or OIC's decision is recorded is refused.
@@ -71,7 +70,7 @@ public sealed class PublishingBrowserTests(BrowserFixture browser) : IClassFixtu
         await comms.GotoAsync("/posts/calendar");
         await Expect(comms.GetByTestId("calendar-entry")).ToHaveCountAsync(4);
         await Accessibility.AssertNoSeriousViolationsAsync(comms);
-        await ScreenshotAsync(comms, "publishing-calendar");
+        await BrowserSteps.ScreenshotAsync(comms, "publishing-calendar");
 
         // Found: one action takes every copy down from every platform.
         await comms.GotoAsync(postUrl);
@@ -82,22 +81,5 @@ public sealed class PublishingBrowserTests(BrowserFixture browser) : IClassFixtu
         await Expect(comms.GetByTestId("post-note").Filter(new() { HasText = "copies taken down" })).ToHaveTextAsync("4 of 4 copies taken down.");
         foreach (var platform in Platforms)
             Assert.Empty(await platforms.LivePostsAsync(platform, "Cerys, 16"));
-    }
-
-    private static async Task LoginAsync(IPage page, (string Email, string Password) user)
-    {
-        await page.GotoAsync("/Account/Login");
-        await page.GetByLabel("Email").FillAsync(user.Email);
-        await page.GetByLabel("Password").FillAsync(user.Password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Log in" }).ClickAsync();
-        await page.WaitForURLAsync(url => !url.Contains("/Account/Login", StringComparison.Ordinal));
-    }
-
-    private static async Task ScreenshotAsync(IPage page, string name)
-    {
-        if (string.IsNullOrEmpty(ScreenshotFolder))
-            return;
-        Directory.CreateDirectory(ScreenshotFolder);
-        await page.ScreenshotAsync(new() { Path = Path.Combine(ScreenshotFolder, $"{name}.png"), FullPage = false });
     }
 }
