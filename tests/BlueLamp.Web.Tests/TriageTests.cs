@@ -207,6 +207,28 @@ public sealed class TriageTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_platforms_emergency_referral_entered_by_the_control_room_is_life_at_risk_whatever_its_words()
+    {
+        using var controlRoom = await _host.LoginAsync(Roles.ControlRoom);
+
+        var missing = await controlRoom.PostAsJsonAsync("/api/control-room/referrals", new { platform = 2, platformUserId = "", details = "" }, Ct);
+        Assert.Equal(HttpStatusCode.BadRequest, missing.StatusCode);
+        var created = await controlRoom.PostAsJsonAsync("/api/control-room/referrals",
+            new { platform = 2, platformUserId = "psid-7781", displayName = "J. Smith", details = "Meta safety team: user posted a livestream from a rooftop car park" }, Ct);
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        var conversationId = (await created.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("conversationId").GetGuid();
+
+        await using var db = await DemoDbAsync();
+        var conversation = await db.Conversations.AsNoTracking().SingleAsync(c => c.Id == conversationId, Ct);
+        Assert.True(conversation.LifeAtRisk);
+        Assert.NotNull(conversation.HandoverId);
+        var handovers = await controlRoom.GetFromJsonAsync<JsonElement>("/api/control-room/handovers", Ct);
+        Assert.Contains(handovers.EnumerateArray(), h => h.GetProperty("summary").GetString()!.Contains("rooftop car park", StringComparison.Ordinal));
+        using var op = await _host.LoginAsync(Roles.Operator);
+        Assert.Equal(HttpStatusCode.Forbidden, (await op.PostAsJsonAsync("/api/control-room/referrals", new { platform = 2, platformUserId = "x", details = "y" }, Ct)).StatusCode);
+    }
+
+    [Fact]
     public async Task The_life_at_risk_conversation_is_first_in_the_queue_ahead_of_older_urgent_ones()
     {
         var (burglary, v1, _) = await WriteAsync("There is a burglary happening right now next door, I can see them inside");

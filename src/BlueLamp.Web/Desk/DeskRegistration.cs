@@ -95,6 +95,16 @@ public static class DeskRegistration
             await room.RecordViewedAsync(user, handovers.Count, ct);
             return Results.Ok(handovers);
         });
+        controlRoom.MapPost("/referrals", async (Triage.EmergencyReferral referral, HttpContext http, Triage.EmergencyReferrals referrals, CancellationToken ct) =>
+        {
+            if (DeskUser.From(http.User) is not { } user)
+                return Results.Forbid();
+            var result = await referrals.ReceiveAsync(user, referral, ct);
+            return result.Succeeded
+                ? Results.Created($"/api/desk/conversations/{result.CreatedId}", new { conversationId = result.CreatedId })
+                : Results.ValidationProblem(result.Errors.ToDictionary(e => e.Key.Length == 0 ? "details" : e.Key, e => new[] { e.Value }), title: "Referral not recorded");
+        });
+
         controlRoom.MapPost("/handovers/{id:guid}/acknowledge", async (Guid id, AcknowledgeRequest request, HttpContext http, Triage.ControlRoom room, CancellationToken ct) =>
         {
             if (DeskUser.From(http.User) is not { } user)

@@ -16,6 +16,7 @@ public static class TriageRegistration
         builder.Services.AddHostedService(sp => sp.GetRequiredService<DeskClock>());
         builder.Services.AddSingleton<ControlRoom>();
         builder.Services.AddSingleton<LifeAtRiskAlarms>();
+        builder.Services.AddSingleton<EmergencyReferrals>();
         return builder;
     }
 }

@@ -1,0 +1,56 @@
+using BlueLamp.Core.Accounts;
+using BlueLamp.Core.Contact;
+using BlueLamp.Data;
+using BlueLamp.Web.Contact;
+using BlueLamp.Web.Desk;
+using BlueLamp.Web.Identity;
+using Microsoft.EntityFrameworkCore;
+
+namespace BlueLamp.Web.Triage;
+
+/// <summary>
+/// A platform's own emergency referral (a platform telling the police a user's life may be at risk), entered by the
+/// control room or a supervisor. It goes down the same path as a life-at-risk message: a conversation on the desk,
+/// the alarm, a handover; it is marked life at risk whatever its words say.
+/// </summary>
+public sealed class EmergencyReferrals(BlueLampDbFactory dbs, ContactIntake intake, ConversationCase cases, TimeProvider time)
+{
+    public async Task<DeskResult> ReceiveAsync(DeskUser user, EmergencyReferral referral, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        ArgumentNullException.ThrowIfNull(referral);
+        var errors = new Dictionary<string, string>(StringComparer.Ordinal);
+        if (string.IsNullOrWhiteSpace(referral.PlatformUserId))
+            errors["platformUserId"] = "Give the platform's id of the person (from the referral).";
+        if (string.IsNullOrWhiteSpace(referral.Details))
+            errors["details"] = "Give what the platform reported.";
+        else if (referral.Details.Length > Message.MaxTextLength)
+            errors["details"] = $"Keep the details to {Message.MaxTextLength} characters.";
+        if (errors.Count > 0)
+            return DeskResult.Invalid(errors);
+
+        Guid accountId;
+        await using (var db = dbs.ForForce(user.ForceId))
+        {
+            // The force's account on that platform, or its web chat when it has none there.
+            var account = await db.Accounts.AsNoTracking()
+                .Where(a => a.Platform == referral.Platform && a.Status == AccountStatus.Active).Select(a => (Guid?)a.Id).FirstOrDefaultAsync(cancellationToken)
+                ?? await db.Accounts.AsNoTracking().Where(a => a.Platform == Platform.WebChat).Select(a => (Guid?)a.Id).FirstOrDefaultAsync(cancellationToken);
+            if (account is null)
+                return DeskResult.Refused("This force has no account to file the referral under.", "platform");
+            accountId = account.Value;
+        }
+
+        var now = time.GetUtcNow();
+        var text = $"[Emergency referral from {referral.Platform}, entered by {user.DisplayName}] {referral.Details!.Trim()}";
+        var received = await intake.ReceiveAsync(user.ForceId, new InboundMessage(accountId, referral.Platform, ConversationKind.DirectMessage,
+            $"referral:{referral.Platform}:{referral.PlatformUserId!.Trim()}", referral.PlatformUserId.Trim(), referral.DisplayName,
+            $"referral:{Guid.CreateVersion7():N}", text, now), cancellationToken);
+        // Whatever the words, a platform's referral is a life at risk: raise it (a no-op when triage already did).
+        await cases.MarkLifeAtRiskAsync(user, received.ConversationId, cancellationToken);
+        return DeskResult.Done(received.ConversationId);
+    }
+}
+
+/// <summary>What a platform's emergency referral says.</summary>
+public sealed record EmergencyReferral(Platform Platform, string? PlatformUserId, string? DisplayName, string? Details);
