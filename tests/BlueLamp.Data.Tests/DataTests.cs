@@ -86,7 +86,7 @@ public abstract class DataTests(DatabaseProvider provider) : IAsyncLifetime
 
         await using var db = Dbs.ForForce(north.Id);
 
-        Assert.Null(await db.Conversations.FindAsync([southConversation.Id], TestContext.Current.CancellationToken) is { } found && found.ForceId == north.Id ? found : null);
+        Assert.Null(await db.Conversations.FindAsync([southConversation.Id], TestContext.Current.CancellationToken));
         Assert.False(await db.Conversations.AnyAsync(c => c.Id == southConversation.Id, TestContext.Current.CancellationToken));
         Assert.False(await db.Messages.AnyAsync(m => m.ConversationId == southConversation.Id, TestContext.Current.CancellationToken));
     }
@@ -263,11 +263,10 @@ public abstract class DataTests(DatabaseProvider provider) : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Search_terms_keep_only_words_so_query_syntax_cannot_be_injected()
+    public void Search_terms_keep_only_words_so_query_syntax_cannot_be_injected()
     {
         Assert.Equal(["stolen", "bike", "near", "or"], MessageSearch.Terms("stolen* \"bike\" NEAR(OR)"));
         Assert.Empty(MessageSearch.Terms("*** -- ;"));
-        await Task.CompletedTask;
     }
 
     private Dictionary<string, string?> Settings() => new(Database.Settings);

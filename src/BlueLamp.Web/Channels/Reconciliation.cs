@@ -11,12 +11,18 @@ namespace BlueLamp.Web.Channels;
 /// </summary>
 public sealed class Reconciliation(MetaGraphClient meta, AccountPolling polling, InboundEventStore store, ConnectedAccounts accounts, ILogger<Reconciliation> logger)
 {
+    private int _completedRuns;
+
+    /// <summary>How many full passes have finished since start (the first is the start-up pass).</summary>
+    public int CompletedRuns => Volatile.Read(ref _completedRuns);
+
     /// <summary>Reconciles every connected account once; returns how many events were new (backfilled).</summary>
     public async Task<int> RunOnceAsync(CancellationToken cancellationToken = default)
     {
         var backfilled = 0;
         foreach (var account in await accounts.AllAsync(cancellationToken))
             backfilled += await ReconcileAsync(account, cancellationToken);
+        Interlocked.Increment(ref _completedRuns);
         return backfilled;
     }
 

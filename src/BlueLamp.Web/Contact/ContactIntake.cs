@@ -41,6 +41,8 @@ public sealed class ContactIntake(
             }
 
             var now = time.GetUtcNow();
+            // Read once: the handover summary names it and its rota decides the out-of-hours reply.
+            var account = await db.Accounts.AsNoTracking().SingleAsync(a => a.Id == inbound.AccountId, cancellationToken);
             var identity = await db.PersonIdentities
                 .SingleOrDefaultAsync(i => i.Platform == inbound.Platform && i.PlatformUserId == inbound.PlatformUserId, cancellationToken);
             Person? person = null;
@@ -80,7 +82,6 @@ public sealed class ContactIntake(
                 if (conversation.HandoverId is null)
                 {
                     person ??= await db.People.SingleAsync(p => p.Id == identity.PersonId, cancellationToken);
-                    var account = await db.Accounts.AsNoTracking().SingleAsync(a => a.Id == inbound.AccountId, cancellationToken);
                     handover = new Handover(Guid.CreateVersion7(), forceId, conversation.Id,
                         conversation.LifeAtRisk ? "Life at risk (automatic assessment)" : "Grade 1 (automatic assessment)",
                         HandoverSummary.Write(person, identity, account, conversation, message, assessment), SystemName, now);
@@ -99,8 +100,7 @@ public sealed class ContactIntake(
 
             // Outside the account's monitored hours the person is told at once where to get help; a 24/7 desk never sends it.
             Message? outOfHours = null;
-            var hours = await db.Accounts.AsNoTracking().Where(a => a.Id == inbound.AccountId).Select(a => a.MonitoredHours).SingleAsync(cancellationToken);
-            if (hours is not null && !(DeskHours.Parse(hours, out _) ?? DeskHours.AlwaysMonitored).IsMonitored(now) && conversation.RecordOutOfHoursReply(now))
+            if (!account.Hours.IsMonitored(now) && conversation.RecordOutOfHoursReply(now))
             {
                 outOfHours = Message.Outbound(Guid.CreateVersion7(), forceId, conversation.Id, inbound.AccountId, OutOfHoursReply.For(conversation.Language),
                     now.AddTicks(10), "system", SystemName, inbound.Platform == Platform.WebChat ? DeliveryState.Sent : DeliveryState.Pending);

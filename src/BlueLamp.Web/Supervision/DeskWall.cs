@@ -7,7 +7,7 @@ using Microsoft.EntityFrameworkCore;
 namespace BlueLamp.Web.Supervision;
 
 /// <summary>Builds the supervisor's live wall: the open work by grade, who holds what, and today's demand against last week's.</summary>
-public sealed class DeskWall(BlueLampDbFactory dbs, DeskPresence presence, SlaPolicy sla, TimeProvider time)
+public sealed class DeskWall(BlueLampDbFactory dbs, Desk.DeskQueue queue, DeskPresence presence, SlaPolicy sla, TimeProvider time)
 {
     /// <summary>The wall shows hours in UK time, as the desk works them.</summary>
     private static readonly TimeZoneInfo DeskTime = TimeZoneInfo.FindSystemTimeZoneById("Europe/London");
@@ -30,22 +30,13 @@ public sealed class DeskWall(BlueLampDbFactory dbs, DeskPresence presence, SlaPo
             ["not assessed"] = open.Count(c => c.Grade is null),
         };
 
-        await using var lookup = dbs.Unscoped();
-        var deskRoles = new[] { Roles.Operator, Roles.Supervisor };
-        var staff = await (
-                from u in lookup.Users.AsNoTracking()
-                join ur in lookup.UserRoles on u.Id equals ur.UserId
-                join r in lookup.Roles on ur.RoleId equals r.Id
-                where u.ForceId == forceId && deskRoles.Contains(r.Name!)
-                select new { u.Id, u.DisplayName })
-            .Distinct()
-            .ToListAsync(cancellationToken);
+        var staff = await queue.DeskStaffAsync(forceId, cancellationToken);
         var onShift = presence.OnShift(forceId).ToDictionary(p => p.User.UserId, p => p.Since);
         var operators = staff
             .Select(s =>
             {
-                var held = open.Where(c => c.AssignedToUserId == s.Id).ToList();
-                return new OperatorLoad(s.Id, s.DisplayName, onShift.ContainsKey(s.Id), onShift.TryGetValue(s.Id, out var since) ? since : null,
+                var held = open.Where(c => c.AssignedToUserId == s.UserId).ToList();
+                return new OperatorLoad(s.UserId, s.DisplayName, onShift.ContainsKey(s.UserId), onShift.TryGetValue(s.UserId, out var since) ? since : null,
                     held.Count, held.Where(c => c.Grade is not null).Select(c => c.Grade).Min());
             })
             .OrderByDescending(o => o.OnShift).ThenByDescending(o => o.Holding).ThenBy(o => o.DisplayName, StringComparer.CurrentCulture)

@@ -149,6 +149,9 @@ public sealed class IntakeFaultTests
         // One delivered normally first: reconciliation must not double it.
         await simulator.MessageAsync("facebook", facebook, $"delivered ({marker})");
         await Eventually.GetAsync(() => host.MessagesAsync(marker), m => m.Count == 1, "the delivered message");
+        // The start-up reconciliation must be over, or on a slow machine it backfills the "lost" messages early.
+        var reconciliation = host.Host.Services.GetRequiredService<Reconciliation>();
+        await Eventually.GetAsync(() => Task.FromResult(reconciliation.CompletedRuns), n => n >= 1, "the start-up reconciliation");
 
         await simulator.SetFaultsAsync("facebook", new { dropWebhooks = true });
         await simulator.SetFaultsAsync("instagram", new { dropWebhooks = true });
@@ -162,7 +165,6 @@ public sealed class IntakeFaultTests
         await Task.Delay(500, Ct);
         Assert.Single(await host.MessagesAsync(marker));
 
-        var reconciliation = host.Host.Services.GetRequiredService<Reconciliation>();
         await reconciliation.RunOnceAsync(Ct);
         await reconciliation.RunOnceAsync(Ct);
         await simulator.ClearFaultsAsync();
