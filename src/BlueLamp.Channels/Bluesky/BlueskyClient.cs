@@ -131,6 +131,33 @@ public sealed class BlueskyClient(HttpClient http, IOptionsMonitor<BlueskyOption
     }
 
     /// <summary>
+    /// Whether the account may open a chat with a person (<c>chat.bsky.convo.getConvoAvailability</c>): people choose to
+    /// take chats from everyone, from those they follow, or from nobody.
+    /// </summary>
+    public async Task<(bool CanChat, PlatformFailure? Failure)> CanChatAsync(BlueskyCredentials account, string did, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(did);
+        var (response, failure, _) = await CallAsync(account, _ => new HttpRequestMessage(HttpMethod.Get, Xrpc("chat.bsky.convo.getConvoAvailability?members=" + Uri.EscapeDataString(did))), chat: true, cancellationToken).ConfigureAwait(false);
+        if (failure is not null)
+            return (false, failure);
+        return PlatformJson.Read(response!.Body, BlueskyJsonContext.Default.BlueskyConvoAvailabilityResponse)?.CanChat is { } canChat
+            ? (canChat, null)
+            : (false, new PlatformFailure("Bluesky's chat availability answer could not be read.", Retryable: true, NeedsReconnect: false, response.StatusCode));
+    }
+
+    /// <summary>Sends a chat message to a person, opening the convo with them first (<c>getConvoForMembers</c>, then <c>sendMessage</c>).</summary>
+    public async Task<SendResult> SendChatMessageToAsync(BlueskyCredentials account, string did, string text, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(did);
+        var (response, failure, _) = await CallAsync(account, _ => new HttpRequestMessage(HttpMethod.Get, Xrpc("chat.bsky.convo.getConvoForMembers?members=" + Uri.EscapeDataString(did))), chat: true, cancellationToken).ConfigureAwait(false);
+        if (failure is not null)
+            return SendResult.Failed(failure);
+        return PlatformJson.Read(response!.Body, BlueskyJsonContext.Default.BlueskyConvoResponse)?.Convo?.Id is { } convoId
+            ? await SendChatMessageAsync(account, convoId, text, cancellationToken).ConfigureAwait(false)
+            : SendResult.Failed(new PlatformFailure("Bluesky did not return the convo with this person.", Retryable: true, NeedsReconnect: false, response.StatusCode));
+    }
+
+    /// <summary>
     /// Makes an authenticated call; when the access token turns out stale, renews the session once and repeats.
     /// </summary>
     private async Task<(PlatformResponse? Response, PlatformFailure? Failure, BlueskySession? Session)> CallAsync(

@@ -22,9 +22,17 @@ internal sealed record XDirectMessageData(
 
 internal sealed record XDirectMessageResponse([property: JsonPropertyName("data")] XDirectMessageData? Data);
 
+internal sealed record XHiddenRequest([property: JsonPropertyName("hidden")] bool Hidden);
+
+internal sealed record XHiddenData([property: JsonPropertyName("hidden")] bool? Hidden);
+
+internal sealed record XHiddenResponse([property: JsonPropertyName("data")] XHiddenData? Data);
+
 [JsonSourceGenerationOptions(DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
 [JsonSerializable(typeof(XPostRequest))]
 [JsonSerializable(typeof(XPostResponse))]
 [JsonSerializable(typeof(XDirectMessageRequest))]
 [JsonSerializable(typeof(XDirectMessageResponse))]
+[JsonSerializable(typeof(XHiddenRequest))]
+[JsonSerializable(typeof(XHiddenResponse))]
 internal sealed partial class XJsonContext : JsonSerializerContext;

@@ -69,8 +69,35 @@ public sealed class BlueskyChatApi(SimulatorState state, XrpcGate gate, BlueskyV
         {
             return XrpcErrors.InvalidRequest("members must name one other known account (group chats are not simulated)");
         }
+        if (state.IsChatClosed(members[0]) && state.Entries(e => e.Platform == SimulatedPlatform.Bluesky && e.Kind == EntryKind.DirectMessage && e.PersonId == members[0]).Count == 0)
+        {
+            return XrpcErrors.InvalidRequest("recipient has disabled incoming messages");
+        }
         var convoId = state.ThreadFor(SimulatedPlatform.Bluesky, members[0]);
         return new PlatformJson(200, new { convo = Convo(convoId, members[0], Messages(convoId)) });
+    }
+
+    /// <summary>Whether the account and the given member can chat, with their convo when there is one already.</summary>
+    public async Task<IResult> GetConvoAvailabilityAsync(HttpRequest request)
+    {
+        if (await gate.CheckAsync(request, chat: true) is { } refused)
+        {
+            return refused;
+        }
+        var members = request.Query["members"].Where(m => !string.IsNullOrEmpty(m) && m != account.Did).Select(m => m!).Distinct().ToList();
+        if (members.Count != 1 || state.FindPerson(SimulatedPlatform.Bluesky, members[0]) is null)
+        {
+            return XrpcErrors.InvalidRequest("members must name one other known account (group chats are not simulated)");
+        }
+        var existing = Messages(state.ThreadFor(SimulatedPlatform.Bluesky, members[0]));
+        // Someone who already wrote to the account has let it in; otherwise their chat setting decides.
+        var canChat = existing.Count > 0 || !state.IsChatClosed(members[0]);
+        var result = new Dictionary<string, object?> { ["canChat"] = canChat };
+        if (existing.Count > 0)
+        {
+            result["convo"] = Convo(existing[0].ThreadId!, members[0], existing);
+        }
+        return new PlatformJson(200, result);
     }
 
     public async Task<IResult> GetMessagesAsync(HttpRequest request)

@@ -20,6 +20,7 @@ public static class XrpcEndpoints
         xrpc.MapGet("chat.bsky.convo.listConvos", (HttpRequest request, BlueskyChatApi api) => api.ListConvosAsync(request));
         xrpc.MapGet("chat.bsky.convo.getConvo", (HttpRequest request, BlueskyChatApi api) => api.GetConvoAsync(request));
         xrpc.MapGet("chat.bsky.convo.getConvoForMembers", (HttpRequest request, BlueskyChatApi api) => api.GetConvoForMembersAsync(request));
+        xrpc.MapGet("chat.bsky.convo.getConvoAvailability", (HttpRequest request, BlueskyChatApi api) => api.GetConvoAvailabilityAsync(request));
         xrpc.MapGet("chat.bsky.convo.getMessages", (HttpRequest request, BlueskyChatApi api) => api.GetMessagesAsync(request));
         xrpc.MapPost("chat.bsky.convo.sendMessage", (HttpRequest request, BlueskyChatApi api) => api.SendMessageAsync(request));
     }

@@ -58,6 +58,9 @@ public sealed record SimulatedEntry
 
     public bool Removed { get; init; }
 
+    /// <summary>True when the account hid this comment or reply: the platform shows it only to its author (and their friends).</summary>
+    public bool Hidden { get; init; }
+
     /// <summary>What the simulator noticed was wrong with BlueLamp's request but, like the platform, accepted.</summary>
     public IReadOnlyList<string> Problems { get; init; } = [];
 

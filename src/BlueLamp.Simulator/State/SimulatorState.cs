@@ -13,6 +13,8 @@ public sealed class SimulatorState
     private readonly Dictionary<(SimulatedPlatform, string), SimulatedPerson> people = [];
     private readonly Dictionary<string, SimulatedEntry> entries = new(StringComparer.Ordinal);
     private readonly Dictionary<(SimulatedPlatform, string), string> threads = [];
+    private readonly HashSet<string> chatClosed = new(StringComparer.Ordinal);
+    private readonly Dictionary<SimulatedPlatform, string> profileTexts = [];
     private readonly SimulatorOptions options;
     private readonly PlatformIds ids;
     private readonly TimeProvider clock;
@@ -120,6 +122,49 @@ public sealed class SimulatorState
         }
     }
 
+    /// <summary>A Bluesky person's chat setting: closed means they take chat messages from nobody the account is.</summary>
+    public void SetChatClosed(string personId, bool closed)
+    {
+        lock (gate)
+        {
+            if (closed)
+            {
+                chatClosed.Add(personId);
+            }
+            else
+            {
+                chatClosed.Remove(personId);
+            }
+        }
+        OnChanged();
+    }
+
+    public bool IsChatClosed(string personId)
+    {
+        lock (gate)
+        {
+            return chatClosed.Contains(personId);
+        }
+    }
+
+    /// <summary>The account's profile text (Page about, Bluesky description) as BlueLamp last set it; null when never set.</summary>
+    public string? ProfileTextOf(SimulatedPlatform platform)
+    {
+        lock (gate)
+        {
+            return profileTexts.GetValueOrDefault(platform);
+        }
+    }
+
+    public void SetProfileText(SimulatedPlatform platform, string text)
+    {
+        lock (gate)
+        {
+            profileTexts[platform] = text;
+        }
+        OnChanged();
+    }
+
     public SimulatedEntry Add(SimulatedEntry entry)
     {
         SimulatedEntry stored;
@@ -176,6 +221,8 @@ public sealed class SimulatorState
             people.Clear();
             entries.Clear();
             threads.Clear();
+            chatClosed.Clear();
+            profileTexts.Clear();
         }
         Seed();
         OnChanged();
