@@ -79,15 +79,9 @@ public sealed class ContactIntake(
             Message? holdingReply = null;
             if (conversation.NeedsControlRoom)
             {
-                if (conversation.HandoverId is null)
-                {
-                    person ??= await db.People.SingleAsync(p => p.Id == identity.PersonId, cancellationToken);
-                    handover = new Handover(Guid.CreateVersion7(), forceId, conversation.Id,
-                        conversation.LifeAtRisk ? "Life at risk (automatic assessment)" : "Grade 1 (automatic assessment)",
-                        HandoverSummary.Write(person, identity, account, conversation, message, assessment), SystemName, now);
-                    db.Handovers.Add(handover);
-                    conversation.AttachHandover(handover.Id);
-                }
+                handover = await HandoverOpening.OpenIfNeededAsync(db, conversation,
+                    conversation.LifeAtRisk ? "Life at risk (automatic assessment)" : "Grade 1 (automatic assessment)", SystemName, now,
+                    new HandoverFacts(person, identity, account, message, assessment), cancellationToken);
                 if (conversation.LifeAtRisk && conversation.RecordHoldingReply(now))
                 {
                     // Web chat delivers through the visitor's live stream; other platforms' senders deliver pending messages.

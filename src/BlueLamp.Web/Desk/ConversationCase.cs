@@ -274,7 +274,7 @@ public sealed class ConversationCase(BlueLampDbFactory dbs, AuditTrail audit, ID
             return DeskResult.Invalid(errors);
         conversation.Assess(assessment, slaPolicy, ReassessmentPolicy.Default);
         db.ThriveAssessments.Add(assessment);
-        var handover = await OpenHandoverIfNeededAsync(db, conversation, user, "Grade 1 (operator's assessment)", cancellationToken);
+        var handover = await HandoverOpening.OpenIfNeededAsync(db, conversation, "Grade 1 (operator's assessment)", user.DisplayName, time.GetUtcNow(), HandoverFacts.None, cancellationToken);
         var change = assessment.PreviousGrade is { } before && before != assessment.Grade ? $"grade {(int)before} → {(int)assessment.Grade}" : $"grade {(int)assessment.Grade}";
         try
         {
@@ -304,7 +304,7 @@ public sealed class ConversationCase(BlueLampDbFactory dbs, AuditTrail audit, ID
         if (!conversation.MarkLifeAtRisk())
             return DeskResult.Refused("This conversation is already marked life at risk.");
         var now = time.GetUtcNow();
-        var handover = await OpenHandoverIfNeededAsync(db, conversation, user, "Life at risk (operator's judgement)", cancellationToken);
+        var handover = await HandoverOpening.OpenIfNeededAsync(db, conversation, "Life at risk (operator's judgement)", user.DisplayName, now, HandoverFacts.None, cancellationToken);
         Message? holding = null;
         if (conversation.RecordHoldingReply(now))
         {
@@ -328,25 +328,6 @@ public sealed class ConversationCase(BlueLampDbFactory dbs, AuditTrail audit, ID
         if (holding is not null)
             await deskEvents.PublishAsync(new DeskEvent(user.ForceId, conversationId, DeskEventKind.ReplySent, holding.Id), cancellationToken);
         return DeskResult.Done(handover?.Id);
-    }
-
-    private async Task<Handover?> OpenHandoverIfNeededAsync(BlueLampDb db, Conversation conversation, DeskUser user, string reason, CancellationToken cancellationToken)
-    {
-        if (!conversation.NeedsControlRoom || conversation.HandoverId is not null)
-            return null;
-        var person = await db.People.SingleAsync(p => p.Id == conversation.PersonId, cancellationToken);
-        var account = await db.Accounts.AsNoTracking().SingleAsync(a => a.Id == conversation.AccountId, cancellationToken);
-        var identity = await db.PersonIdentities.AsNoTracking().Where(i => i.PersonId == person.Id && i.Platform == account.Platform).FirstOrDefaultAsync(cancellationToken)
-            ?? await db.PersonIdentities.AsNoTracking().FirstAsync(i => i.PersonId == person.Id, cancellationToken);
-        var latest = await db.Messages.AsNoTracking().Where(m => m.ConversationId == conversation.Id && m.Direction == MessageDirection.Inbound)
-            .OrderByDescending(m => m.SentAt).FirstAsync(cancellationToken);
-        var assessment = await db.RiskAssessments.AsNoTracking().Where(r => r.ConversationId == conversation.Id)
-            .OrderByDescending(r => r.AssessedAt).FirstOrDefaultAsync(cancellationToken);
-        var handover = new Handover(Guid.CreateVersion7(), user.ForceId, conversation.Id, reason,
-            Triage.HandoverSummary.Write(person, identity, account, conversation, latest, assessment), user.DisplayName, time.GetUtcNow());
-        db.Handovers.Add(handover);
-        conversation.AttachHandover(handover.Id);
-        return handover;
     }
 
     /// <summary>Closes the conversation with an outcome; refused until it has a THRIVE assessment and a grade.</summary>
