@@ -88,6 +88,20 @@ public sealed class MetaGraphClient(HttpClient http, IOptionsMonitor<MetaOptions
         return await SucceedAsync(account, request, commentId, cancellationToken).ConfigureAwait(false);
     }
 
+    /// <summary>Sets the Page's about text (<c>POST /{page-id}</c> with <c>about</c>); Instagram bios cannot be set through the Graph API.</summary>
+    public async Task<SendResult> SetPageAboutAsync(MetaAccountCredentials account, string about, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(account);
+        ArgumentException.ThrowIfNullOrWhiteSpace(about);
+        if (account.Platform != Platform.Facebook)
+            return SendResult.Failed(PlatformFailure.Refused("Instagram does not let an app change the account's bio; copy the text into the app."));
+        using var request = new HttpRequestMessage(HttpMethod.Post, Url(Uri.EscapeDataString(account.AccountId)))
+        {
+            Content = PlatformJson.Content(new MetaPageAbout(about), MetaJsonContext.Default.MetaPageAbout),
+        };
+        return await SucceedAsync(account, request, account.AccountId, cancellationToken).ConfigureAwait(false);
+    }
+
     /// <summary>
     /// The latest messages of the account's most recently active conversations, as events, for reconciliation.
     /// </summary>

@@ -16,6 +16,8 @@ public static class XrpcEndpoints
         xrpc.MapGet("app.bsky.notification.listNotifications", (HttpRequest request, BlueskyNotificationsApi api) => api.ListAsync(request));
         xrpc.MapPost("app.bsky.notification.updateSeen", (HttpRequest request, BlueskyNotificationsApi api) => api.UpdateSeenAsync(request));
         xrpc.MapPost("com.atproto.repo.createRecord", (HttpRequest request, BlueskyRepoApi api) => api.CreateRecordAsync(request));
+        xrpc.MapGet("com.atproto.repo.getRecord", (HttpRequest request, BlueskyRepoApi api) => api.GetRecordAsync(request));
+        xrpc.MapPost("com.atproto.repo.putRecord", (HttpRequest request, BlueskyRepoApi api) => api.PutRecordAsync(request));
         xrpc.MapPost("com.atproto.repo.deleteRecord", (HttpRequest request, BlueskyRepoApi api) => api.DeleteRecordAsync(request));
         xrpc.MapGet("chat.bsky.convo.listConvos", (HttpRequest request, BlueskyChatApi api) => api.ListConvosAsync(request));
         xrpc.MapGet("chat.bsky.convo.getConvo", (HttpRequest request, BlueskyChatApi api) => api.GetConvoAsync(request));

@@ -25,7 +25,7 @@ public sealed class GraphPageProfileApi(SimulatorState state, GraphGate gate)
         {
             return GraphErrors.InvalidParameter($"Param about must be at most {AboutLimit} characters long.");
         }
-        state.SetProfileText(SimulatedPlatform.Facebook, about);
+        state.SetProfile(SimulatedPlatform.Facebook, new SimulatedProfile(about, null, null));
         return new PlatformJson(200, new { success = true });
     }
 }

@@ -14,7 +14,7 @@ public sealed class SimulatorState
     private readonly Dictionary<string, SimulatedEntry> entries = new(StringComparer.Ordinal);
     private readonly Dictionary<(SimulatedPlatform, string), string> threads = [];
     private readonly HashSet<string> chatClosed = new(StringComparer.Ordinal);
-    private readonly Dictionary<SimulatedPlatform, string> profileTexts = [];
+    private readonly Dictionary<SimulatedPlatform, SimulatedProfile> profiles = [];
     private readonly SimulatorOptions options;
     private readonly PlatformIds ids;
     private readonly TimeProvider clock;
@@ -152,15 +152,24 @@ public sealed class SimulatorState
     {
         lock (gate)
         {
-            return profileTexts.GetValueOrDefault(platform);
+            return profiles.GetValueOrDefault(platform)?.Text;
         }
     }
 
-    public void SetProfileText(SimulatedPlatform platform, string text)
+    /// <summary>The account's profile as last written: its text and, on Bluesky, the whole record and its cid.</summary>
+    public SimulatedProfile? ProfileOf(SimulatedPlatform platform)
     {
         lock (gate)
         {
-            profileTexts[platform] = text;
+            return profiles.GetValueOrDefault(platform);
+        }
+    }
+
+    public void SetProfile(SimulatedPlatform platform, SimulatedProfile profile)
+    {
+        lock (gate)
+        {
+            profiles[platform] = profile;
         }
         OnChanged();
     }
@@ -222,7 +231,7 @@ public sealed class SimulatorState
             entries.Clear();
             threads.Clear();
             chatClosed.Clear();
-            profileTexts.Clear();
+            profiles.Clear();
         }
         Seed();
         OnChanged();

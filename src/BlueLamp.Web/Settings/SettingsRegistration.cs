@@ -11,6 +11,7 @@ public static class SettingsRegistration
     {
         ArgumentNullException.ThrowIfNull(builder);
         builder.Services.AddSingleton<DeskSettings>();
+        builder.Services.AddSingleton<AccountProfiles>();
         return builder;
     }
 
@@ -34,6 +35,21 @@ public static class SettingsRegistration
             return result.Succeeded ? Results.NoContent()
                 : Results.ValidationProblem(result.Errors.ToDictionary(e => e.Key, e => new[] { e.Value }), title: "Not changed");
         });
+        settings.MapGet("/accounts/profile-text", async (HttpContext http, AccountProfiles profiles, CancellationToken ct) =>
+            DeskUser.From(http.User) is not { } user ? Results.Forbid() : Results.Ok(await profiles.ListAsync(user, ct)));
+
+        settings.MapPost("/accounts/{id:guid}/profile-text/push", async (Guid id, PushRequest request, HttpContext http, AccountProfiles profiles, CancellationToken ct) =>
+        {
+            if (DeskUser.From(http.User) is not { } user)
+                return Results.Forbid();
+            var result = await profiles.PushAsync(user, id, request?.Language, ct);
+            return result.ConversationMissing ? Results.NotFound()
+                : result.Succeeded ? Results.Ok(new { pushed = true })
+                : Results.ValidationProblem(result.Errors.ToDictionary(e => e.Key, e => new[] { e.Value }), title: "Not pushed");
+        });
         return endpoints;
     }
+
+    /// <summary>Which language of the profile text to set on the platform: "en" or "cy".</summary>
+    public sealed record PushRequest(string? Language);
 }
