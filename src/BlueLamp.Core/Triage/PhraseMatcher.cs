@@ -4,7 +4,8 @@ namespace BlueLamp.Core.Triage;
 /// All phrases of an indicator set compiled into one word trie, so a message is matched in a single pass
 /// over its tokens whatever the number of indicators. At each token it keeps the longest phrase that starts
 /// there; words are looked up once per token, by exact word and by the few prefixes (<c>overdos*</c>) in use.
-/// A lone <c>*</c> in a phrase stands for any one word ("waited * hours").
+/// A lone <c>*</c> in a phrase stands for any one word ("waited * hours"); <c>~word</c> stands for a Welsh word
+/// with any of its initial mutations; a lone <c>#</c> stands for any number ("took # pills").
 /// </summary>
 internal sealed class PhraseMatcher
 {
@@ -14,6 +15,7 @@ internal sealed class PhraseMatcher
     private readonly Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> prefixLookup;
     private readonly Dictionary<long, int> edges = [];
     private const int AnyWord = int.MaxValue;
+    private const int AnyNumber = int.MaxValue - 1;
 
     private readonly List<int> terminals = [-1];
     private readonly List<bool> hasAnyWordEdge = [false];
@@ -53,16 +55,29 @@ internal sealed class PhraseMatcher
                 alternatives.Add([AnyWord]);
                 group = "";
             }
-            foreach (var alternative in group.Split('/', StringSplitOptions.RemoveEmptyEntries))
+            else if (group == "#")
             {
+                alternatives.Add([AnyNumber]);
+                group = "";
+            }
+            foreach (var written in group.Split('/', StringSplitOptions.RemoveEmptyEntries))
+            {
+                var mutates = written.Length > 1 && written.StartsWith('~');
+                var alternative = mutates ? written[1..] : written;
                 var isPrefix = alternative.Length > 1 && alternative.EndsWith('*');
                 var tokens = TriageText.Words(isPrefix ? alternative[..^1] : alternative);
                 if (tokens.Count == 0)
-                    return $"'{alternative}' in phrase '{phrase}' has no words";
-                var symbols = new List<int>(tokens.Count);
-                for (var t = 0; t < tokens.Count; t++)
-                    symbols.Add(isPrefix && t == tokens.Count - 1 ? PrefixSymbol(tokens[t]) : WordSymbol(tokens[t]));
-                alternatives.Add(symbols);
+                    return $"'{written}' in phrase '{phrase}' has no words";
+                foreach (var head in mutates ? WelshMutations(tokens[0]) : [tokens[0]])
+                {
+                    var symbols = new List<int>(tokens.Count);
+                    for (var t = 0; t < tokens.Count; t++)
+                    {
+                        var word = t == 0 ? head : tokens[t];
+                        symbols.Add(isPrefix && t == tokens.Count - 1 ? PrefixSymbol(word) : WordSymbol(word));
+                    }
+                    alternatives.Add(symbols);
+                }
             }
             var grown = new List<List<int>>(sequences.Count * alternatives.Count);
             foreach (var sequence in sequences)
@@ -120,6 +135,8 @@ internal sealed class PhraseMatcher
                 else if (language < 0)
                     english++;
             }
+            if (IsNumber(chars))
+                token.Prefix2 = AnyNumber;
             foreach (var length in prefixLengths)
             {
                 if (length > chars.Length)
@@ -175,6 +192,39 @@ internal sealed class PhraseMatcher
         Walk(scratch, child, position + 1, ref best, ref bestEnd);
     }
 
+    /// <summary>
+    /// A Welsh word with its initial mutations (<c>~lladd</c>: lladd, ladd; <c>~curo</c>: curo, guro, nghuro, churo;
+    /// <c>~ateb</c>: ateb, hateb), so one phrase matches "fy lladd", "ei ladd" and "i'w ladd" alike.
+    /// </summary>
+    internal static IReadOnlyList<string> WelshMutations(string word)
+    {
+        var forms = new List<string> { word };
+        void Add(int drop, params string[] heads)
+        {
+            foreach (var head in heads)
+                forms.Add(head + word[drop..]);
+        }
+        if (word.StartsWith("ll", StringComparison.Ordinal))
+            Add(2, "l");
+        else if (word.StartsWith("rh", StringComparison.Ordinal))
+            Add(2, "r");
+        else if (word.Length > 1)
+        {
+            switch (word[0])
+            {
+                case 'c': Add(1, "g", "ngh", "ch"); break;
+                case 'p': Add(1, "b", "mh", "ph"); break;
+                case 't': Add(1, "d", "nh", "th"); break;
+                case 'g': Add(1, "", "ng"); break;
+                case 'b': Add(1, "f", "m"); break;
+                case 'd': Add(1, "dd", "n"); break;
+                case 'm': Add(1, "f"); break;
+                case 'a' or 'e' or 'i' or 'o' or 'u' or 'w' or 'y': Add(0, "h"); break;
+            }
+        }
+        return forms;
+    }
+
     private int WordSymbol(string word)
     {
         if (!words.TryGetValue(word, out var id))
@@ -198,6 +248,16 @@ internal sealed class PhraseMatcher
             prefixLengths = prefixes.Keys.Select(p => p.Length).Distinct().Order().ToArray();
         }
         return id;
+    }
+
+    private static bool IsNumber(ReadOnlySpan<char> chars)
+    {
+        foreach (var c in chars)
+        {
+            if (!char.IsAsciiDigit(c))
+                return false;
+        }
+        return chars.Length > 0;
     }
 
     private static long Key(int node, int symbol) => ((long)node << 32) | (uint)symbol;
