@@ -175,7 +175,8 @@ public sealed class TriageEngine
             switch (indicator.Role)
             {
                 case IndicatorRole.Immediacy:
-                    signals.Immediacy = Math.Max(signals.Immediacy, indicator.Weight);
+                    if (!QualifiesPast(hits, hit))
+                        signals.Immediacy = Math.Max(signals.Immediacy, indicator.Weight);
                     break;
                 case IndicatorRole.Nearby:
                     signals.Nearby = Math.Max(signals.Nearby, indicator.Weight);
@@ -210,6 +211,17 @@ public sealed class TriageEngine
             }
         }
         return signals;
+    }
+
+    /// <summary>"not going to do anything tonight", "safe tonight": a time word right after a past or safe statement belongs to it and says nothing is happening now.</summary>
+    private bool QualifiesPast(ReadOnlySpan<TriageScratch.RawHit> hits, TriageScratch.RawHit immediacy)
+    {
+        foreach (var other in hits)
+        {
+            if (!other.Removed && indicators[other.Indicator].Role == IndicatorRole.Past && other.Last < immediacy.First && immediacy.First - other.Last - 1 <= set.NegationWindow)
+                return true;
+        }
+        return false;
     }
 
     private Discount DiscountOf(TriageScratch scratch, ReadOnlySpan<TriageScratch.RawHit> hits, int index, in Signals signals, bool sightingCounts)
