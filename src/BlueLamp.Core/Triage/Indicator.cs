@@ -23,6 +23,10 @@ namespace BlueLamp.Core.Triage;
 /// Its span runs from the first part to the last, and it is discounted (negation, idiom, joke…) like a phrase.
 /// </param>
 /// <param name="Within">For a combination, the most words its parts may span, first to last (2–12).</param>
+/// <param name="Supporting">
+/// Supporting evidence only: it adds to the evidence of a threat to life, but never sets the category on its own
+/// ("goodbye", "given my cat to my sister"), so a lone farewell is not filed as suicide.
+/// </param>
 /// <param name="Requires">
 /// A category this phrase only counts beside: when set, the phrase counts (for its category and for life at
 /// risk) only if another counted indicator of that category, without a <c>Requires</c> of its own, is found
@@ -40,7 +44,8 @@ public sealed record Indicator(
     IReadOnlyList<string> Phrases,
     TriageCategory? Requires = null,
     IReadOnlyList<string>? Combines = null,
-    int Within = 0)
+    int Within = 0,
+    bool Supporting = false)
 {
     /// <summary>A combination indicator fires on its parts found together, not on phrases of its own.</summary>
     public bool IsCombination => Combines is { Count: > 0 };

@@ -83,6 +83,8 @@ public sealed class IndicatorSet
                     throw new InvalidIndicatorSetException($"Indicator '{indicator.Name}' has within {indicator.Within}; a combination spans 2 to 12 words.");
                 continue;
             }
+            if (indicator.Supporting && (indicator.Role != IndicatorRole.Category || !indicator.LifeThreatening))
+                throw new InvalidIndicatorSetException($"Indicator '{indicator.Name}' is supporting evidence of a threat to life, so it must be a category indicator with life set.");
             if (indicator.Within != 0)
                 throw new InvalidIndicatorSetException($"Indicator '{indicator.Name}' has 'within' but combines nothing.");
             if (indicator.Phrases.Count == 0)

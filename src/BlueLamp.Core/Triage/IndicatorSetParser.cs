@@ -113,7 +113,8 @@ public static class IndicatorSetParser
                 i.Phrases ?? [],
                 requires,
                 i.Combines,
-                i.Within));
+                i.Within,
+                i.Supporting));
         }
 
         return new IndicatorSet(
@@ -216,6 +217,8 @@ public static class IndicatorSetParser
         public List<string>? Combines { get; set; }
 
         public int Within { get; set; }
+
+        public bool Supporting { get; set; }
 
         public string? Note { get; set; }
     }

@@ -62,7 +62,8 @@ public sealed class TriageEngine
             if (hits[i].Removed || indicator.Role != IndicatorRole.Category || !Counts(discounts[i]) || CountedBefore(hits, discounts, i))
                 continue;
             var slot = (int)indicator.Category!.Value;
-            categoryScore[slot] += indicator.Weight;
+            if (!indicator.Supporting)
+                categoryScore[slot] += indicator.Weight;
             if (indicator.LifeThreatening && discounts[i] == Discount.None)
             {
                 lifeSum += indicator.Weight;
