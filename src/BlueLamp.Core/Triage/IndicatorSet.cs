@@ -122,6 +122,7 @@ public sealed class IndicatorSet
             Matcher.AddLanguageWord(word, 1);
         foreach (var word in EnglishWords)
             Matcher.AddLanguageWord(word, -1);
+        Matcher.IndexSlips();
     }
 
     /// <summary>The indicator set shipped with BlueLamp (<c>Triage/IndicatorSets/default.json</c>), loaded once.</summary>

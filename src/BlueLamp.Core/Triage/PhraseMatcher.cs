@@ -14,12 +14,18 @@ internal sealed class PhraseMatcher
     private readonly Dictionary<string, int> prefixes = new(StringComparer.Ordinal);
     private readonly Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> prefixLookup;
     private readonly Dictionary<long, int> edges = [];
+    private readonly Dictionary<string, long> deletions = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, long>.AlternateLookup<ReadOnlySpan<char>> deletionLookup;
+    private const int FuzzyMinLength = 7;
+    private const int FuzzyMaxLength = 40;
+    private const long Ambiguous = -1;
     private const int AnyWord = int.MaxValue;
     private const int AnyNumber = int.MaxValue - 1;
 
     private readonly List<int> terminals = [-1];
     private readonly List<bool> hasAnyWordEdge = [false];
     private readonly List<sbyte> wordLanguage = [];
+    private readonly List<string> texts = [];
     private int[] prefixLengths = [];
     private int nextSymbol;
 
@@ -27,6 +33,102 @@ internal sealed class PhraseMatcher
     {
         wordLookup = words.GetAlternateLookup<ReadOnlySpan<char>>();
         prefixLookup = prefixes.GetAlternateLookup<ReadOnlySpan<char>>();
+        deletionLookup = deletions.GetAlternateLookup<ReadOnlySpan<char>>();
+    }
+
+    /// <summary>
+    /// Indexes every long word of the set by each of its one-letter deletions, so that a long word in a message
+    /// that is one slip from it (a letter missing, extra, swapped with its neighbour or, in words of nine letters
+    /// or more, replaced: "suicidle", "paracetomol", "drownding") reads as that word. A slip in the last letter is
+    /// not one ("strangle" is not "strangled"), and a word two known words are one slip from is left alone.
+    /// Call once, after the last phrase.
+    /// </summary>
+    public void IndexSlips()
+    {
+        deletions.Clear();
+        Span<char> buffer = stackalloc char[FuzzyMaxLength];
+        foreach (var (word, id) in words)
+        {
+            if (word.Length < FuzzyMinLength || word.Length > FuzzyMaxLength || !IsLetters(word))
+                continue;
+            for (var at = 0; at < word.Length; at++)
+            {
+                var key = new string(Delete(word, at, buffer));
+                var value = ((long)id << 8) | (uint)at;
+                deletions[key] = deletions.TryGetValue(key, out var existing) && (existing >> 8) != id ? Ambiguous : value;
+            }
+        }
+    }
+
+    /// <summary>The word one slip from this unknown word, or -1 when there is none or more than one.</summary>
+    private int OneSlipFrom(ReadOnlySpan<char> token)
+    {
+        if (!IsLetters(token))
+            return -1;
+        // A letter missing from the message's word: the word is a deletion of a known word.
+        // Not the last letter: "strangle" and "strangled", "tablet" and "tablets" are different forms, not slips.
+        if (deletionLookup.TryGetValue(token, out var missing))
+            return missing == Ambiguous || (int)(missing & 0xFF) == token.Length ? -1 : (int)(missing >> 8);
+        Span<char> buffer = stackalloc char[FuzzyMaxLength];
+        var found = -1;
+        for (var at = 0; at < token.Length; at++)
+        {
+            var deleted = Delete(token, at, buffer);
+            // An extra letter in the message's word (again, not at the end).
+            if (at < token.Length - 1 && wordLookup.TryGetValue(deleted, out var id))
+                found = Agree(found, id);
+            // A letter swapped with its neighbour, or (in long words) replaced: both words lose a letter at (nearly) the same place.
+            else if (deletionLookup.TryGetValue(deleted, out var slip) && slip != Ambiguous && Math.Abs((int)(slip & 0xFF) - at) <= 1
+                && IsSwapOrLongReplacement(token, texts[(int)(slip >> 8)]))
+            {
+                found = Agree(found, (int)(slip >> 8));
+            }
+            if (found == -2)
+                return -1;
+        }
+        return found < 0 ? -1 : found;
+    }
+
+    private static int Agree(int found, int id) => found == -1 || found == id ? id : -2;
+
+    private static bool IsSwapOrLongReplacement(ReadOnlySpan<char> token, string word)
+    {
+        if (token.Length != word.Length)
+            return false;
+        var first = -1;
+        var differences = 0;
+        for (var i = 0; i < token.Length; i++)
+        {
+            if (token[i] == word[i])
+                continue;
+            if (++differences > 2)
+                return false;
+            if (first < 0)
+                first = i;
+        }
+        return differences switch
+        {
+            1 => token.Length >= 9 && first < token.Length - 1,
+            2 => token[first] == word[first + 1] && token[first + 1] == word[first],
+            _ => false,
+        };
+    }
+
+    private static ReadOnlySpan<char> Delete(ReadOnlySpan<char> word, int at, Span<char> buffer)
+    {
+        word[..at].CopyTo(buffer);
+        word[(at + 1)..].CopyTo(buffer[at..]);
+        return buffer[..(word.Length - 1)];
+    }
+
+    private static bool IsLetters(ReadOnlySpan<char> word)
+    {
+        foreach (var c in word)
+        {
+            if (!char.IsAsciiLetterLower(c))
+                return false;
+        }
+        return true;
     }
 
     /// <summary>Marks a word as a sign of Welsh (+1) or English (-1).</summary>
@@ -135,6 +237,10 @@ internal sealed class PhraseMatcher
                 else if (language < 0)
                     english++;
             }
+            else if (chars.Length >= FuzzyMinLength && chars.Length <= FuzzyMaxLength)
+            {
+                token.WordId = OneSlipFrom(chars);
+            }
             if (IsNumber(chars))
                 token.Prefix2 = AnyNumber;
             foreach (var length in prefixLengths)
@@ -233,6 +339,9 @@ internal sealed class PhraseMatcher
             words[word] = id;
             while (wordLanguage.Count <= id)
                 wordLanguage.Add(0);
+            while (texts.Count <= id)
+                texts.Add("");
+            texts[id] = word;
         }
         return id;
     }
@@ -245,6 +354,8 @@ internal sealed class PhraseMatcher
             prefixes[prefix] = id;
             while (wordLanguage.Count <= id)
                 wordLanguage.Add(0);
+            while (texts.Count <= id)
+                texts.Add("");
             prefixLengths = prefixes.Keys.Select(p => p.Length).Distinct().Order().ToArray();
         }
         return id;

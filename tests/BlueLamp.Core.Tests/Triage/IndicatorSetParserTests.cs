@@ -63,6 +63,22 @@ public sealed class IndicatorSetParserTests
         Assert.Equal(matched, Assert.Single(result.Indicators).Text);
     }
 
+    [Theory]
+    [InlineData("took paracetamol", "took paracetomol", true)]
+    [InlineData("is unconscious", "is unconcious", true)]
+    [InlineData("is drowning", "is drownding", true)]
+    [InlineData("is suicidal", "is suicdial", true)]
+    [InlineData("was strangled", "was strangle", false)]
+    [InlineData("was stabbing", "was stubbing", false)]
+    public void A_long_word_one_slip_away_matches_but_another_form_or_a_short_word_does_not(string phrase, string text, bool matches)
+    {
+        var set = IndicatorSetParser.Parse(SetWith($$"""{ "name": "test.p", "category": "enquiry", "weight": 0.5, "phrases": ["{{phrase}}"] }"""));
+
+        var result = new TriageEngine(set).Assess(text, TriageContext.DirectMessage);
+
+        Assert.Equal(matches, result.Indicators.Any(i => i.Name == "test.p" && i.Text == text));
+    }
+
     [Fact]
     public void A_phrase_that_requires_a_category_counts_only_beside_it()
     {
