@@ -88,6 +88,12 @@ namespace BlueLamp.Data.Migrations.Postgres
                         .HasMaxLength(400)
                         .HasColumnType("character varying(400)");
 
+                    b.Property<string>("DirectMessagesProblem")
+                        .HasColumnType("text");
+
+                    b.Property<DateTimeOffset?>("DirectMessagesProblemSince")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<Guid>("ForceId")
                         .HasColumnType("uuid");
 

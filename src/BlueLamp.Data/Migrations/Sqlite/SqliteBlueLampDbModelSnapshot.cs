@@ -82,6 +82,12 @@ namespace BlueLamp.Data.Migrations.Sqlite
                         .HasMaxLength(400)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("DirectMessagesProblem")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("DirectMessagesProblemSince")
+                        .HasColumnType("INTEGER");
+
                     b.Property<Guid>("ForceId")
                         .HasColumnType("TEXT");
 
