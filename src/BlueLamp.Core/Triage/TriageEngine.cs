@@ -366,17 +366,18 @@ public sealed class TriageEngine
 
     private IndicatorHit[] Explain(string text, TriageScratch scratch, ReadOnlySpan<TriageScratch.RawHit> hits, ReadOnlySpan<Discount> discounts)
     {
+        // A concept alone says nothing; when it is part of a combination, the combination's hit spans it.
         var count = 0;
         foreach (var hit in hits)
         {
-            if (!hit.Removed)
+            if (!hit.Removed && indicators[hit.Indicator].Role != IndicatorRole.Concept)
                 count++;
         }
         var explained = new IndicatorHit[count];
         var n = 0;
         for (var i = 0; i < hits.Length; i++)
         {
-            if (hits[i].Removed)
+            if (hits[i].Removed || indicators[hits[i].Indicator].Role == IndicatorRole.Concept)
                 continue;
             var indicator = indicators[hits[i].Indicator];
             var start = scratch.Tokens[hits[i].First].Start;
