@@ -4,20 +4,19 @@ using Npgsql;
 namespace BlueLamp.Web.Tests.Hosting;
 
 /// <summary>
-/// Two BlueLamp nodes (demo mode, node ids "node-a" and "node-b") sharing a fresh PostgreSQL database and one data
-/// folder (the Data Protection keys, as a cluster shares them). Null when no test PostgreSQL is configured.
+/// Two BlueLamp nodes (demo mode, node ids "node-a" and "node-b") sharing a fresh PostgreSQL database, each with a data
+/// folder of its own (on PostgreSQL the Data Protection key ring is in the database, so nothing else needs sharing).
+/// Null when no test PostgreSQL is configured.
 /// </summary>
 public sealed class TwoNodes : IAsyncDisposable
 {
     private readonly string admin;
     private readonly string database;
-    private readonly string folder;
 
-    private TwoNodes(string admin, string database, string folder, BlueLampHost a, BlueLampHost b)
+    private TwoNodes(string admin, string database, BlueLampHost a, BlueLampHost b)
     {
         this.admin = admin;
         this.database = database;
-        this.folder = folder;
         A = a;
         B = b;
     }
@@ -34,7 +33,6 @@ public sealed class TwoNodes : IAsyncDisposable
         if (ChannelHost.PostgresConnectionString is not { } admin)
             return null;
         var database = $"bluelamp_nodes_{Guid.NewGuid():N}";
-        var folder = Directory.CreateTempSubdirectory("bluelamp-nodes-").FullName;
         await using (var connection = new NpgsqlConnection(admin))
         {
             await connection.OpenAsync(cancellationToken);
@@ -47,11 +45,11 @@ public sealed class TwoNodes : IAsyncDisposable
             ["ConnectionStrings:BlueLamp"] = new NpgsqlConnectionStringBuilder(admin) { Database = database }.ConnectionString,
             ["Node:Id"] = id,
         };
-        var a = new BlueLampHost(Node("node-a"), dataFolder: folder);
+        var a = new BlueLampHost(Node("node-a"));
         _ = a.BaseAddress;
-        var b = new BlueLampHost(Node("node-b"), dataFolder: folder);
+        var b = new BlueLampHost(Node("node-b"));
         _ = b.BaseAddress;
-        return new TwoNodes(admin, database, folder, a, b);
+        return new TwoNodes(admin, database, a, b);
     }
 
     public async ValueTask DisposeAsync()
@@ -63,6 +61,5 @@ public sealed class TwoNodes : IAsyncDisposable
         await connection.OpenAsync();
         await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{database}\" WITH (FORCE)", connection);
         await drop.ExecuteNonQueryAsync();
-        Directory.Delete(folder, recursive: true);
     }
 }
