@@ -6,7 +6,8 @@ namespace BlueLamp.Web.Channels;
 
 /// <summary>
 /// Brings stored platform events to the desk: the ones just stored, from <see cref="InboundEventQueue"/>, by one
-/// worker per lane; and, on start and then every <see cref="ChannelIntakeOptions.SweepInterval"/>, every event still
+/// worker per lane, each taking whatever has queued up on its lane since its last turn as one batch (so under load a
+/// batch grows and the cost per event falls, and a lone event goes in at once); and, on start and then every <see cref="ChannelIntakeOptions.SweepInterval"/>, every event still
 /// unprocessed in the database (a process killed between storing and intake, another node's leftovers), oldest first.
 /// </summary>
 public sealed class InboundEventProcessor(
@@ -18,6 +19,9 @@ public sealed class InboundEventProcessor(
     ILogger<InboundEventProcessor> logger) : BackgroundService
 {
     private const int SweepBatch = 500;
+
+    /// <summary>The most events a lane takes at once; the intake splits them further into transactions of <see cref="ChannelIntakeOptions.IntakeBatchSize"/>.</summary>
+    private const int MaxLaneBatch = 1000;
 
     protected override Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -39,8 +43,8 @@ public sealed class InboundEventProcessor(
                 .Select(e => new { e.ForceId, e.Id })
                 .Take(SweepBatch)
                 .ToListAsync(cancellationToken);
-            foreach (var e in pending)
-                await intake.ProcessAsync(e.ForceId, e.Id, cancellationToken);
+            foreach (var force in pending.GroupBy(e => e.ForceId))
+                await intake.ProcessAsync(force.Key, force.Select(e => e.Id).ToList(), cancellationToken);
             tried += pending.Count;
             if (pending.Count < SweepBatch)
                 return tried;
@@ -51,16 +55,24 @@ public sealed class InboundEventProcessor(
     {
         try
         {
-            await foreach (var stored in queue.Lane(lane).ReadAllAsync(stoppingToken))
+            var reader = queue.Lane(lane);
+            var batch = new List<StoredEventRef>();
+            while (await reader.WaitToReadAsync(stoppingToken))
             {
-                try
+                batch.Clear();
+                while (batch.Count < MaxLaneBatch && reader.TryRead(out var stored))
+                    batch.Add(stored);
+                foreach (var force in batch.GroupBy(e => e.ForceId))
                 {
-                    await intake.ProcessAsync(stored.ForceId, stored.EventId, stoppingToken);
-                }
-                catch (Exception e) when (e is not OperationCanceledException)
-                {
-                    // The database did not answer: the event stays unprocessed and the sweep takes it later.
-                    logger.LogError(e, "Inbound event {EventId} is left for the sweep", stored.EventId);
+                    try
+                    {
+                        await intake.ProcessAsync(force.Key, force.Select(e => e.EventId).ToList(), stoppingToken);
+                    }
+                    catch (Exception e) when (e is not OperationCanceledException)
+                    {
+                        // The database did not answer: the events stay unprocessed and the sweep takes them later.
+                        logger.LogError(e, "{Count} inbound events are left for the sweep", force.Count());
+                    }
                 }
             }
         }
