@@ -67,15 +67,7 @@ public sealed class ContactIntake(
 
             try
             {
-                await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-                // The whole batch is retried on a conflict, so a savepoint per save would only cost a round trip.
-                db.Database.AutoSavepointsEnabled = false;
-                if (alongside is not null)
-                    await alongside(db, cancellationToken);
-                await db.SaveChangesAsync(cancellationToken);
-                foreach (var entry in work.AuditEntries)
-                    await audit.SaveWithAuditAsync(db, entry, cancellationToken);
-                await transaction.CommitAsync(cancellationToken);
+                await SaveAsync(db, work.AuditEntries, alongside, cancellationToken);
             }
             catch (DbUpdateException ex) when (attempt < MaxAttempts)
             {
@@ -88,6 +80,24 @@ public sealed class ContactIntake(
                 await deskEvents.PublishAsync(deskEvent, cancellationToken);
             return results;
         }
+    }
+
+    /// <summary>Writes the batch, what <paramref name="alongside"/> writes and any audit entries in one transaction.</summary>
+    private async Task SaveAsync(BlueLampDb db, IReadOnlyList<AuditEntry> auditEntries, Func<BlueLampDb, CancellationToken, Task>? alongside, CancellationToken cancellationToken)
+    {
+        // The whole batch is retried on a conflict, so a savepoint per save would only cost a round trip.
+        db.Database.AutoSavepointsEnabled = false;
+        if (auditEntries.Count > 0)
+        {
+            // The audit trail opens the transaction itself, after taking the force's turn for its chain.
+            await audit.SaveWithAuditAsync(db, auditEntries, alongside, cancellationToken);
+            return;
+        }
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        if (alongside is not null)
+            await alongside(db, cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
     }
 
     /// <summary>Adds one message (and whatever it sets off) to the batch's context; nothing is saved yet.</summary>
