@@ -22,6 +22,13 @@ public sealed class InboundEventIntake(
     /// <summary>Events that failed this often are left for a person to look at instead of being tried forever.</summary>
     public const int MaxAttempts = 10;
 
+    /// <summary>Whether triage already sees life at risk or grade 1 in a new message, so it goes in ahead of everything else.</summary>
+    public bool IsUrgent(ChannelEvent channelEvent, Guid accountId)
+    {
+        ArgumentNullException.ThrowIfNull(channelEvent);
+        return channelEvent.Verb == ChannelEventVerb.Created && intake.IsUrgent(InboundOf(channelEvent, accountId));
+    }
+
     /// <summary>Takes in the force's stored events that are not processed yet; the others are skipped.</summary>
     public async Task ProcessAsync(Guid forceId, IReadOnlyCollection<Guid> eventIds, CancellationToken cancellationToken = default)
     {

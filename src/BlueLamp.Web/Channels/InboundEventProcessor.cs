@@ -1,3 +1,4 @@
+using System.Threading.Channels;
 using BlueLamp.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -6,8 +7,9 @@ namespace BlueLamp.Web.Channels;
 
 /// <summary>
 /// Brings stored platform events to the desk: the ones just stored, from <see cref="InboundEventQueue"/>, by one
-/// worker per lane, each taking whatever has queued up on its lane since its last turn as one batch (so under load a
-/// batch grows and the cost per event falls, and a lone event goes in at once); and, on start and then every <see cref="ChannelIntakeOptions.SweepInterval"/>, every event still
+/// worker per lane, each taking whatever has queued up on its lane since its last turn (up to
+/// <see cref="ChannelIntakeOptions.IntakeBatchSize"/>) as one batch, so under load a batch grows and the cost per event
+/// falls while a lone event goes in at once, and one more worker for the urgent lane; and, on start and then every <see cref="ChannelIntakeOptions.SweepInterval"/>, every event still
 /// unprocessed in the database (a process killed between storing and intake, another node's leftovers), oldest first.
 /// </summary>
 public sealed class InboundEventProcessor(
@@ -20,13 +22,10 @@ public sealed class InboundEventProcessor(
 {
     private const int SweepBatch = 500;
 
-    /// <summary>The most events a lane takes at once; the intake splits them further into transactions of <see cref="ChannelIntakeOptions.IntakeBatchSize"/>.</summary>
-    private const int MaxLaneBatch = 1000;
-
     protected override Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        var workers = Enumerable.Range(0, queue.LaneCount).Select(lane => WorkAsync(lane, stoppingToken));
-        return Task.WhenAll(workers.Append(SweepLoopAsync(stoppingToken)));
+        var workers = Enumerable.Range(0, queue.LaneCount).Select(lane => WorkAsync(queue.Lane(lane), stoppingToken));
+        return Task.WhenAll(workers.Append(WorkAsync(queue.UrgentLane, stoppingToken)).Append(SweepLoopAsync(stoppingToken)));
     }
 
     /// <summary>Takes in every unprocessed event received before <paramref name="receivedBefore"/>; returns how many it tried.</summary>
@@ -51,16 +50,15 @@ public sealed class InboundEventProcessor(
         }
     }
 
-    private async Task WorkAsync(int lane, CancellationToken stoppingToken)
+    private async Task WorkAsync(ChannelReader<StoredEventRef> reader, CancellationToken stoppingToken)
     {
         try
         {
-            var reader = queue.Lane(lane);
             var batch = new List<StoredEventRef>();
             while (await reader.WaitToReadAsync(stoppingToken))
             {
                 batch.Clear();
-                while (batch.Count < MaxLaneBatch && reader.TryRead(out var stored))
+                while (batch.Count < options.Value.IntakeBatchSize && reader.TryRead(out var stored))
                     batch.Add(stored);
                 foreach (var force in batch.GroupBy(e => e.ForceId))
                 {

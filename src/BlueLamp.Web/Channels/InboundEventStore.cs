@@ -9,7 +9,7 @@ namespace BlueLamp.Web.Channels;
 /// already there, also when two requests or two nodes race), then queues what is new for the desk. A webhook is
 /// answered only after this returns.
 /// </summary>
-public sealed class InboundEventStore(InboundEventWriter writer, InboundEventQueue queue, ConnectedAccounts accounts, TimeProvider time)
+public sealed class InboundEventStore(InboundEventWriter writer, InboundEventQueue queue, InboundEventIntake intake, ConnectedAccounts accounts, TimeProvider time)
 {
     public const string FromWebhook = "webhook";
     public const string FromPoll = "poll";
@@ -34,7 +34,7 @@ public sealed class InboundEventStore(InboundEventWriter writer, InboundEventQue
         var written = (await writer.WriteAsync(rows.Select(r => r.Row).ToList(), cancellationToken)).ToHashSet();
         var stored = rows.Where(r => written.Contains(r.Row)).ToList();
         foreach (var (channelEvent, row) in stored)
-            queue.Enqueue(new StoredEventRef(account.ForceId, account.AccountId, row.Id, channelEvent.ThreadKey));
+            queue.Enqueue(new StoredEventRef(account.ForceId, account.AccountId, row.Id, channelEvent.ThreadKey, intake.IsUrgent(channelEvent, account.AccountId)));
         await accounts.EventsArrivedAsync(account, cancellationToken);
         return new StoreOutcome(stored.Count, candidates.Count - stored.Count);
     }

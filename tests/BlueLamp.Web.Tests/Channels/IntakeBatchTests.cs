@@ -6,6 +6,7 @@ using BlueLamp.Core.Contact;
 using BlueLamp.Web.Channels;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
 namespace BlueLamp.Web.Tests.Channels;
 
@@ -61,7 +62,33 @@ public sealed class IntakeBatchTests
         var alarm = order.FindIndex(e => e.Kind == DeskEventKind.LifeAtRisk && e.ConversationId == conversation.Id);
         var firstChatter = order.FindIndex(e => e.Kind == DeskEventKind.MessageReceived && e.ConversationId != conversation.Id);
         Assert.InRange(alarm, 0, firstChatter - 1);
+        // Arriving by webhook, the same message would have skipped the chatter's lanes altogether.
+        var intake = host.Host.Services.GetRequiredService<InboundEventIntake>();
+        Assert.True(intake.IsUrgent(ParseMessenger("m_x", "psid-x", "I'm going to kill myself tonight"), batch.AccountId));
+        Assert.False(intake.IsUrgent(ParseMessenger("m_y", "psid-y", "Chatter about parking"), batch.AccountId));
     }
+
+    [Fact]
+    public void An_urgent_event_takes_the_lane_that_carries_no_chatter()
+    {
+        var queue = new InboundEventQueue(Options.Create(new ChannelIntakeOptions { IntakeWorkers = 1 }));
+        var (forceId, accountId) = (Guid.NewGuid(), Guid.NewGuid());
+        var chatter = new StoredEventRef(forceId, accountId, Guid.NewGuid(), "thread-1");
+        var urgent = new StoredEventRef(forceId, accountId, Guid.NewGuid(), "thread-1", Urgent: true);
+
+        queue.Enqueue(chatter);
+        queue.Enqueue(urgent);
+
+        Assert.True(queue.UrgentLane.TryRead(out var first));
+        Assert.Equal(urgent, first);
+        Assert.False(queue.UrgentLane.TryRead(out _));
+        Assert.True(queue.Lane(0).TryRead(out var other));
+        Assert.Equal(chatter, other);
+        Assert.False(queue.Lane(0).TryRead(out _));
+    }
+
+    private static ChannelEvent ParseMessenger(string mid, string psid, string text) =>
+        MetaWebhookParser.Parse(ChannelsTests.MessengerBody(mid, psid, text, DateTimeOffset.UtcNow)).Events.Single();
 
     [Theory]
     [MemberData(nameof(ChannelHost.Providers), MemberType = typeof(ChannelHost))]
@@ -129,6 +156,8 @@ public sealed class IntakeBatchTests
     {
         public Guid ForceId { get; } = forceId;
 
+        public Guid AccountId { get; } = accountId;
+
         public static async Task<EventTable> StartAsync(ChannelHost host)
         {
             var forceId = await host.DemoForceIdAsync();
@@ -140,7 +169,7 @@ public sealed class IntakeBatchTests
         public async Task<Guid> StoreAsync(string mid, string psid, string text, DateTimeOffset at, string? key = null)
         {
             var channelEvent = MetaWebhookParser.Parse(ChannelsTests.MessengerBody(mid, psid, text, at)).Events.Single();
-            var row = new InboundEvent(Guid.CreateVersion7(), ForceId, accountId, Platform.Facebook, key ?? ChannelEventJson.KeyOf(channelEvent),
+            var row = new InboundEvent(Guid.CreateVersion7(), ForceId, AccountId, Platform.Facebook, key ?? ChannelEventJson.KeyOf(channelEvent),
                 channelEvent.PlatformMessageId, ChannelEventJson.Write(channelEvent), channelEvent.RawPayload, InboundEventStore.FromWebhook, at, DateTimeOffset.UtcNow);
             await using var db = host.Dbs.ForForce(ForceId);
             db.InboundEvents.Add(row);
