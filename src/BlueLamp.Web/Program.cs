@@ -54,6 +54,7 @@ app.MapStaticAssets();
 app.MapHealth();
 app.MapWebChat();
 app.MapDeskApi();
+app.MapTriage();
 app.MapAuditApi();
 app.MapPlatformChannels();
 app.MapPublishing();

@@ -21,4 +21,7 @@ public enum DeskEventKind
     /// <summary>A handover waited past the force's limit unacknowledged: supervisors are alerted.</summary>
     HandoverEscalated = 10,
     SlaBreached = 11,
+
+    /// <summary>A handover was delivered to command and control, or an attempt failed: the control room screen shows which.</summary>
+    HandoverDispatched = 12,
 }

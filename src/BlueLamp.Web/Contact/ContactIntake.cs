@@ -17,7 +17,7 @@ namespace BlueLamp.Web.Contact;
 /// </summary>
 public sealed class ContactIntake(
     BlueLampDbFactory dbs, AuditTrail audit, IDeskEvents deskEvents, TriageEngine engine, SlaPolicy slaPolicy,
-    SurgeGrouping surges, TimeProvider time, ILogger<ContactIntake> logger)
+    SurgeGrouping surges, CommandAndControlSender commandAndControl, TimeProvider time, ILogger<ContactIntake> logger)
 {
     private const int MaxAttempts = 4;
 
@@ -87,6 +87,7 @@ public sealed class ContactIntake(
                         HandoverSummary.Write(person, identity, account, conversation, message, assessment), SystemName, now);
                     db.Handovers.Add(handover);
                     conversation.AttachHandover(handover.Id);
+                    await CommandAndControlOutbox.QueueIfLinkedAsync(db, handover, now, cancellationToken);
                 }
                 if (conversation.LifeAtRisk && conversation.RecordHoldingReply(now))
                 {
@@ -132,7 +133,10 @@ public sealed class ContactIntake(
             if (newlyAtRisk)
                 await deskEvents.PublishAsync(new DeskEvent(forceId, conversation.Id, DeskEventKind.LifeAtRisk), cancellationToken);
             if (handover is not null)
+            {
+                commandAndControl.Nudge();
                 await deskEvents.PublishAsync(new DeskEvent(forceId, conversation.Id, DeskEventKind.HandoverOpened), cancellationToken);
+            }
             if (holdingReply is not null)
                 await deskEvents.PublishAsync(new DeskEvent(forceId, conversation.Id, DeskEventKind.ReplySent, holdingReply.Id), cancellationToken);
             if (outOfHours is not null)

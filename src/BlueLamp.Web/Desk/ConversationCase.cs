@@ -13,7 +13,9 @@ namespace BlueLamp.Web.Desk;
 /// The operator's work on one conversation: reading it, answering, notes, references, THRIVE, closing.
 /// Every read and every change is written to the audit trail in the same transaction as the change.
 /// </summary>
-public sealed class ConversationCase(BlueLampDbFactory dbs, AuditTrail audit, IDeskEvents deskEvents, SlaPolicy slaPolicy, TimeProvider time, Channels.OutboundReplies? platformReplies = null)
+public sealed class ConversationCase(
+    BlueLampDbFactory dbs, AuditTrail audit, IDeskEvents deskEvents, SlaPolicy slaPolicy, Triage.CommandAndControlSender commandAndControl, TimeProvider time,
+    Channels.OutboundReplies? platformReplies = null)
 {
     /// <summary>The longest reply the desk sends; each platform's own limit applies on top.</summary>
     public const int MaxReplyLength = 2000;
@@ -236,7 +238,10 @@ public sealed class ConversationCase(BlueLampDbFactory dbs, AuditTrail audit, ID
         }
         await deskEvents.PublishAsync(new DeskEvent(user.ForceId, conversationId, DeskEventKind.Assessed), cancellationToken);
         if (handover is not null)
+        {
+            commandAndControl.Nudge();
             await deskEvents.PublishAsync(new DeskEvent(user.ForceId, conversationId, DeskEventKind.HandoverOpened), cancellationToken);
+        }
         return DeskResult.Done(assessment.Id);
     }
 
@@ -274,7 +279,10 @@ public sealed class ConversationCase(BlueLampDbFactory dbs, AuditTrail audit, ID
         }
         await deskEvents.PublishAsync(new DeskEvent(user.ForceId, conversationId, DeskEventKind.LifeAtRisk), cancellationToken);
         if (handover is not null)
+        {
+            commandAndControl.Nudge();
             await deskEvents.PublishAsync(new DeskEvent(user.ForceId, conversationId, DeskEventKind.HandoverOpened), cancellationToken);
+        }
         if (holding is not null)
             await deskEvents.PublishAsync(new DeskEvent(user.ForceId, conversationId, DeskEventKind.ReplySent, holding.Id), cancellationToken);
         return DeskResult.Done(handover?.Id);
@@ -296,6 +304,7 @@ public sealed class ConversationCase(BlueLampDbFactory dbs, AuditTrail audit, ID
             Triage.HandoverSummary.Write(person, identity, account, conversation, latest, assessment), user.DisplayName, time.GetUtcNow());
         db.Handovers.Add(handover);
         conversation.AttachHandover(handover.Id);
+        await Triage.CommandAndControlOutbox.QueueIfLinkedAsync(db, handover, handover.OpenedAt, cancellationToken);
         return handover;
     }
 

@@ -1,8 +1,14 @@
+using BlueLamp.Channels.Common;
+using BlueLamp.Core.Identity;
 using BlueLamp.Core.Triage;
+using BlueLamp.Web.Channels;
+using BlueLamp.Web.Identity;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.Extensions.Http.Resilience;
 
 namespace BlueLamp.Web.Triage;
 
-/// <summary>The triage engine, the SLA policy, the desk clock and the control room.</summary>
+/// <summary>The triage engine, the SLA policy, the desk clock, the control room and its link to command and control.</summary>
 public static class TriageRegistration
 {
     public static WebApplicationBuilder AddTriage(this WebApplicationBuilder builder)
@@ -17,6 +23,61 @@ public static class TriageRegistration
         builder.Services.AddSingleton<ControlRoom>();
         builder.Services.AddSingleton<LifeAtRiskAlarms>();
         builder.Services.AddSingleton<EmergencyReferrals>();
+
+        builder.Services.AddOptions<CommandAndControlOptions>().BindConfiguration(CommandAndControlOptions.Section)
+            .Validate(o => o.SendInterval > TimeSpan.Zero && o.Lease > TimeSpan.Zero && o.FirstRetryDelay > TimeSpan.Zero && o.LongestRetryDelay >= o.FirstRetryDelay,
+                "Triage:CommandAndControl intervals must be positive, and LongestRetryDelay at least FirstRetryDelay.")
+            .ValidateOnStart();
+        builder.Services.AddSingleton<CommandAndControlSecrets>();
+        builder.Services.AddSingleton<CommandAndControlSettings>();
+        builder.Services.AddSingleton<CommandAndControlSender>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<CommandAndControlSender>());
+        var client = builder.Services.AddHttpClient(CommandAndControlSender.HttpClientName,
+            http => http.DefaultRequestHeaders.UserAgent.ParseAdd("BlueLamp-CommandAndControl/1"));
+        // Each force's receiver gets its own circuit breaker: one force's outage must not hold back another's handovers.
+        client.AddPlatformResilience().SelectPipelineByAuthority();
+        if (ChannelsRegistration.IsDemo(builder.Configuration))
+        {
+            client.AddHttpMessageHandler<DemoSelfAddress>();
+            builder.Services.AddSingleton<DemoCommandAndControl>();
+        }
         return builder;
     }
+
+    /// <summary>The control room's "retry now", the administrators' settings API and, in demo mode, the demo command-and-control receiver.</summary>
+    public static WebApplication MapTriage(this WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        app.MapGroup("/api/control-room").RequireAuthorization(new AuthorizeAttribute { Roles = Roles.ControlRoom + "," + Roles.Supervisor }).DisableAntiforgery()
+            .MapPost("/handovers/{id:guid}/command-and-control/retry", async (Guid id, HttpContext http, CommandAndControlSender sender, CancellationToken ct) =>
+            {
+                if (DeskUser.From(http.User) is not { } user)
+                    return Results.Forbid();
+                var result = await sender.RetryNowAsync(user, id, ct);
+                return result.ConversationMissing ? Results.NotFound()
+                    : result.Succeeded ? Results.Accepted()
+                    : Results.Problem(result.Error, statusCode: StatusCodes.Status409Conflict);
+            });
+
+        var admin = app.MapGroup("/api/admin").RequireAuthorization(new AuthorizeAttribute { Roles = Roles.Administrator }).DisableAntiforgery();
+        admin.MapGet("/command-and-control", async (HttpContext http, CommandAndControlSettings settings, CancellationToken ct) =>
+            DeskUser.From(http.User) is not { } user ? Results.Forbid() : Results.Ok(await settings.GetAsync(user, ct)));
+        admin.MapPut("/command-and-control", async (CommandAndControlLinkRequest request, HttpContext http, CommandAndControlSettings settings, CancellationToken ct) =>
+        {
+            if (DeskUser.From(http.User) is not { } user)
+                return Results.Forbid();
+            var result = await settings.SaveAsync(user, request, ct);
+            return result.Succeeded ? Results.Ok(await settings.GetAsync(user, ct)) : Results.ValidationProblem(Fields(result), title: "Not saved");
+        });
+
+        if (ChannelsRegistration.IsDemo(app.Configuration))
+        {
+            app.MapPost(DemoCommandAndControl.Path, (HttpRequest request, DemoCommandAndControl receiver, CancellationToken ct) => receiver.ReceiveAsync(request, ct))
+                .AllowAnonymous().DisableAntiforgery();
+        }
+        return app;
+    }
+
+    private static Dictionary<string, string[]> Fields(Desk.DeskResult result) =>
+        result.Errors.ToDictionary(e => e.Key.Length == 0 ? "request" : e.Key, e => new[] { e.Value });
 }
