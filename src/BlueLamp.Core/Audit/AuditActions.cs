@@ -30,6 +30,9 @@ public static class AuditActions
     public const string HandoverCommandAndControlRetried = "handover.command_and_control_retried";
     public const string CommandAndControlLinkChanged = "command_and_control.link_changed";
     public const string CommandAndControlLinkViewed = "command_and_control.link_viewed";
+    public const string ReferralKeyCreated = "referral_key.created";
+    public const string ReferralKeyRevoked = "referral_key.revoked";
+    public const string ReferralKeysViewed = "referral_key.viewed";
     public const string SlaBreached = "conversation.sla_breached";
     public const string QueueViewed = "queue.viewed";
     public const string AuditViewed = "audit.viewed";

@@ -23,6 +23,7 @@ public static class TriageRegistration
         builder.Services.AddSingleton<ControlRoom>();
         builder.Services.AddSingleton<LifeAtRiskAlarms>();
         builder.Services.AddSingleton<EmergencyReferrals>();
+        builder.Services.AddSingleton<ReferralApiKeys>();
 
         builder.Services.AddOptions<CommandAndControlOptions>().BindConfiguration(CommandAndControlOptions.Section)
             .Validate(o => o.SendInterval > TimeSpan.Zero && o.Lease > TimeSpan.Zero && o.FirstRetryDelay > TimeSpan.Zero && o.LongestRetryDelay >= o.FirstRetryDelay,
@@ -70,6 +71,27 @@ public static class TriageRegistration
             return result.Succeeded ? Results.Ok(await settings.GetAsync(user, ct)) : Results.ValidationProblem(Fields(result), title: "Not saved");
         });
 
+        admin.MapGet("/referral-keys", async (HttpContext http, ReferralApiKeys keys, CancellationToken ct) =>
+            DeskUser.From(http.User) is not { } user ? Results.Forbid() : Results.Ok(await keys.ListAsync(user, ct)));
+        admin.MapPost("/referral-keys", async (ReferralKeyRequest request, HttpContext http, ReferralApiKeys keys, CancellationToken ct) =>
+        {
+            if (DeskUser.From(http.User) is not { } user)
+                return Results.Forbid();
+            var (result, key) = await keys.CreateAsync(user, request?.Name, ct);
+            return result.Succeeded ? Results.Created($"/api/admin/referral-keys/{result.CreatedId}", new { id = result.CreatedId, key })
+                : Results.ValidationProblem(Fields(result), title: "No key made");
+        });
+        admin.MapPost("/referral-keys/{id:guid}/revoke", async (Guid id, HttpContext http, ReferralApiKeys keys, CancellationToken ct) =>
+        {
+            if (DeskUser.From(http.User) is not { } user)
+                return Results.Forbid();
+            var result = await keys.RevokeAsync(user, id, ct);
+            return result.ConversationMissing ? Results.NotFound() : result.Succeeded ? Results.Ok(new { revoked = true })
+                : Results.Problem(result.Error, statusCode: StatusCodes.Status409Conflict);
+        });
+
+        app.MapEmergencyReferralEndpoint();
+
         if (ChannelsRegistration.IsDemo(app.Configuration))
         {
             app.MapPost(DemoCommandAndControl.Path, (HttpRequest request, DemoCommandAndControl receiver, CancellationToken ct) => receiver.ReceiveAsync(request, ct))
@@ -78,6 +100,9 @@ public static class TriageRegistration
         return app;
     }
 
-    private static Dictionary<string, string[]> Fields(Desk.DeskResult result) =>
+    /// <summary>An administrator's request for a new referral key.</summary>
+    public sealed record ReferralKeyRequest(string? Name);
+
+    internal static Dictionary<string, string[]> Fields(Desk.DeskResult result) =>
         result.Errors.ToDictionary(e => e.Key.Length == 0 ? "request" : e.Key, e => new[] { e.Value });
 }
