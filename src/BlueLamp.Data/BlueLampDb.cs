@@ -37,6 +37,7 @@ public abstract class BlueLampDb : IdentityDbContext<BlueLampUser>
     public DbSet<HandoverDispatch> HandoverDispatches => Set<HandoverDispatch>();
     public DbSet<CommandAndControlLink> CommandAndControlLinks => Set<CommandAndControlLink>();
     public DbSet<ReferralApiKey> ReferralApiKeys => Set<ReferralApiKey>();
+    public DbSet<ForceIndicatorSet> ForceIndicatorSets => Set<ForceIndicatorSet>();
     public DbSet<Cluster> Clusters => Set<Cluster>();
     public DbSet<ConversationNote> ConversationNotes => Set<ConversationNote>();
     public DbSet<CaseReference> CaseReferences => Set<CaseReference>();

@@ -31,7 +31,9 @@ builder.AddPlatformChannels();
 builder.AddPublishing();
 builder.Services.AddOptions<DemoOptions>().BindConfiguration(DemoOptions.Section);
 builder.Services.AddScoped<DemoForce>();
-builder.Services.AddRazorComponents().AddInteractiveServerComponents();
+builder.Services.AddRazorComponents().AddInteractiveServerComponents()
+    // An administrator's indicator set (about 60 KB, up to 1 MB) is sent from the page in one message; the default allows 32 KB.
+    .AddHubOptions(hub => hub.MaximumReceiveMessageSize = 2 * 1024 * 1024);
 builder.Services.AddMudServices();
 
 var app = builder.Build();

@@ -33,6 +33,9 @@ public static class AuditActions
     public const string ReferralKeyCreated = "referral_key.created";
     public const string ReferralKeyRevoked = "referral_key.revoked";
     public const string ReferralKeysViewed = "referral_key.viewed";
+    public const string IndicatorSetViewed = "indicator_set.viewed";
+    public const string IndicatorSetPreviewed = "indicator_set.previewed";
+    public const string IndicatorSetChanged = "indicator_set.changed";
     public const string SlaBreached = "conversation.sla_breached";
     public const string QueueViewed = "queue.viewed";
     public const string AuditViewed = "audit.viewed";

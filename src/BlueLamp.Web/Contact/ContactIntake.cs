@@ -16,7 +16,7 @@ namespace BlueLamp.Web.Contact;
 /// opens the control-room handover and sends the holding reply in the same transaction as the message.
 /// </summary>
 public sealed class ContactIntake(
-    BlueLampDbFactory dbs, AuditTrail audit, IDeskEvents deskEvents, TriageEngine engine, SlaPolicy slaPolicy,
+    BlueLampDbFactory dbs, AuditTrail audit, IDeskEvents deskEvents, ForceIndicatorSets indicatorSets, SlaPolicy slaPolicy,
     SurgeGrouping surges, CommandAndControlSender commandAndControl, TimeProvider time, ILogger<ContactIntake> logger)
 {
     private const int MaxAttempts = 4;
@@ -67,7 +67,8 @@ public sealed class ContactIntake(
             conversation.Receive(message);
             db.Messages.Add(message);
 
-            // Triage: pure, in-process, microseconds; stored with the message so no message is ever unassessed.
+            // Triage: pure, in-process, microseconds, with the force's own indicator set; stored with the message so no message is ever unassessed.
+            var engine = await indicatorSets.EngineForAsync(forceId, cancellationToken);
             var result = engine.Assess(inbound.Text, new TriageContext(inbound.Kind));
             var assessment = RiskAssessment.Record(Guid.CreateVersion7(), forceId, conversation.Id, message.Id, result, now);
             db.RiskAssessments.Add(assessment);

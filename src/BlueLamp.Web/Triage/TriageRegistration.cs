@@ -13,10 +13,10 @@ public static class TriageRegistration
 {
     public static WebApplicationBuilder AddTriage(this WebApplicationBuilder builder)
     {
-        builder.Services.AddSingleton(TriageEngine.Default);
+        builder.Services.AddSingleton<ForceIndicatorSets>();
         builder.Services.AddSingleton(SlaPolicy.Default);
         builder.Services.AddOptions<TriageOptions>().BindConfiguration(TriageOptions.Section)
-            .Validate(o => o.HandoverAcknowledgeLimit > TimeSpan.Zero && o.ClockInterval > TimeSpan.Zero, "Triage limits must be positive.")
+            .Validate(o => o.HandoverAcknowledgeLimit > TimeSpan.Zero && o.ClockInterval > TimeSpan.Zero && o.IndicatorSetRefresh > TimeSpan.Zero, "Triage limits must be positive.")
             .ValidateOnStart();
         builder.Services.AddSingleton<DeskClock>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<DeskClock>());
@@ -90,6 +90,23 @@ public static class TriageRegistration
                 : Results.Problem(result.Error, statusCode: StatusCodes.Status409Conflict);
         });
 
+        admin.MapGet("/indicator-set", async (HttpContext http, ForceIndicatorSets sets, CancellationToken ct) =>
+            DeskUser.From(http.User) is not { } user ? Results.Forbid() : Results.Ok(await sets.GetAsync(user, ct)));
+        admin.MapPost("/indicator-set/preview", async (IndicatorSetRequest request, HttpContext http, ForceIndicatorSets sets, CancellationToken ct) =>
+        {
+            if (DeskUser.From(http.User) is not { } user)
+                return Results.Forbid();
+            var (effect, result) = await sets.PreviewAsync(user, request?.Json, ct);
+            return result.Succeeded ? Results.Ok(effect) : Results.ValidationProblem(Fields(result), title: "Not a usable indicator set");
+        });
+        admin.MapPut("/indicator-set", async (IndicatorSetRequest request, HttpContext http, ForceIndicatorSets sets, CancellationToken ct) =>
+        {
+            if (DeskUser.From(http.User) is not { } user)
+                return Results.Forbid();
+            var result = await sets.SaveAsync(user, request?.Json, request?.BasedOnVersion, ct);
+            return result.Succeeded ? Results.Ok(await sets.GetAsync(user, ct)) : Results.ValidationProblem(Fields(result), title: "Not saved");
+        });
+
         app.MapEmergencyReferralEndpoint();
 
         if (ChannelsRegistration.IsDemo(app.Configuration))
@@ -99,6 +116,9 @@ public static class TriageRegistration
         }
         return app;
     }
+
+    /// <summary>An administrator's proposed indicator set, and the version they started from (to refuse overwriting someone else's save).</summary>
+    public sealed record IndicatorSetRequest(string? Json, string? BasedOnVersion);
 
     /// <summary>An administrator's request for a new referral key.</summary>
     public sealed record ReferralKeyRequest(string? Name);
