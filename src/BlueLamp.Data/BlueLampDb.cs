@@ -52,6 +52,7 @@ public abstract class BlueLampDb : IdentityDbContext<BlueLampUser>
     public DbSet<Appeal> Appeals => Set<Appeal>();
     public DbSet<PostingRights> PostingRights => Set<PostingRights>();
     public DbSet<Lockdown> Lockdowns => Set<Lockdown>();
+    public DbSet<Leases.JobLease> JobLeases => Set<Leases.JobLease>();
 
     /// <summary>Limits this context to one force's records. A context serves one force for its whole life.</summary>
     public BlueLampDb ScopeTo(Guid forceId)

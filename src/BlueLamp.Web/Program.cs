@@ -22,6 +22,9 @@ builder.Services.AddDataProtection()
     .SetApplicationName("BlueLamp")
     .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(DatabaseSettings.From(builder.Configuration).DataFolder, "keys")));
 builder.AddBlueLampIdentity();
+// Before every background job, so that on a clean stop the leases are released after the jobs have stopped.
+builder.Services.AddSingleton<BlueLamp.Web.Background.JobLeases>();
+builder.Services.AddHostedService<BlueLamp.Web.Background.JobLeaseRelease>();
 builder.AddDesk();
 builder.AddTriage();
 builder.AddWebChat();
