@@ -82,7 +82,7 @@ public sealed class Handover : IForceOwned
     /// </summary>
     public void Acknowledge(string userId, string name, string? incidentNumber, DateTimeOffset at)
     {
-        if (string.IsNullOrWhiteSpace(incidentNumber) && IncidentNumber is null)
+        if (string.IsNullOrWhiteSpace(incidentNumber) && IncidentNumber is null && CommandAndControlIncident is null)
             throw new ArgumentException("An incident number is needed: command and control has not given one.", nameof(incidentNumber));
         if (Status == HandoverStatus.Acknowledged)
             throw new InvalidOperationException("This handover has already been acknowledged.");
@@ -92,5 +92,18 @@ public sealed class Handover : IForceOwned
         AcknowledgedByName = name;
         if (!string.IsNullOrWhiteSpace(incidentNumber))
             IncidentNumber = incidentNumber.Trim().ToUpperInvariant();
+        else
+            IncidentNumber ??= CommandAndControlIncident;
+    }
+
+    /// <summary>
+    /// Keeps the incident number command and control answered the sent handover with. It does not acknowledge the
+    /// handover; the store then makes it the incident number unless a call handler has recorded one.
+    /// </summary>
+    public void RecordCommandAndControlIncident(string incidentNumber, DateTimeOffset at)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(incidentNumber);
+        CommandAndControlIncident = incidentNumber.Trim();
+        CommandAndControlIncidentAt = at;
     }
 }

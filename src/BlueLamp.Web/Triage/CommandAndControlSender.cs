@@ -71,29 +71,8 @@ public sealed class CommandAndControlSender(
         }
     }
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        try
-        {
-            await ChannelBackgroundWork.WhenStartedAsync(lifetime, stoppingToken);
-            while (!stoppingToken.IsCancellationRequested)
-            {
-                try
-                {
-                    await SendDueAsync(stoppingToken);
-                }
-                catch (Exception e) when (e is not OperationCanceledException)
-                {
-                    logger.LogError(e, "The command-and-control outbox could not be worked; trying again in {Interval}", options.Value.SendInterval);
-                }
-                await wake.WaitAsync(options.Value.SendInterval, stoppingToken);
-            }
-        }
-        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-        {
-            // Shutting down: a leased handover becomes due again when its lease ends.
-        }
-    }
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
+        ChannelBackgroundWork.WorkOutboxAsync(lifetime, wake, options.Value.SendInterval, logger, "The command-and-control outbox", SendDueAsync, stoppingToken);
 
     /// <summary>
     /// "Retry now" from the control room: a failed handover is due at once (also one the receiver refused); one that was
@@ -205,20 +184,14 @@ public sealed class CommandAndControlSender(
     {
         var at = time.GetUtcNow();
         await using var db = dbs.ForForce(due.ForceId);
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var dispatch = await db.HandoverDispatches.SingleAsync(d => d.Id == due.Id, cancellationToken);
+        var handover = await db.Handovers.SingleAsync(h => h.Id == due.HandoverId, cancellationToken);
         AuditEntry entry;
         if (attempt.Error is null)
         {
             dispatch.Delivered(attempt.IncidentNumber, at);
             if (attempt.IncidentNumber is { } incident)
-            {
-                // One statement, so a call handler's number recorded at the same moment is never overwritten.
-                await db.Handovers.Where(h => h.Id == due.HandoverId).ExecuteUpdateAsync(set => set
-                    .SetProperty(h => h.CommandAndControlIncident, incident)
-                    .SetProperty(h => h.CommandAndControlIncidentAt, at)
-                    .SetProperty(h => h.IncidentNumber, h => h.IncidentNumber ?? incident), cancellationToken);
-            }
+                handover.RecordCommandAndControlIncident(incident, at); // only its own columns are written, so a call handler's save at the same moment stands
             entry = new AuditEntry(AuditActions.HandoverSentToCommandAndControl, null, Actor, "handover", due.HandoverId.ToString("D"),
                 $"{(attempt.IncidentNumber is null ? "delivered; no incident number given" : $"incident {attempt.IncidentNumber} recorded by the system")}; attempt {dispatch.Attempts}");
         }
@@ -233,9 +206,14 @@ public sealed class CommandAndControlSender(
                 $"attempt {dispatch.Attempts}: {attempt.Error} {(retryAt is { } next ? $"Next attempt {next:HH:mm:ss} UTC." : "No further automatic attempt.")}");
         }
         await audit.SaveWithAuditAsync(db, entry, cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        var conversationId = await db.Handovers.AsNoTracking().Where(h => h.Id == due.HandoverId).Select(h => h.ConversationId).SingleAsync(cancellationToken);
-        await deskEvents.PublishAsync(new DeskEvent(due.ForceId, conversationId, DeskEventKind.HandoverDispatched), cancellationToken);
+        if (attempt.IncidentNumber is not null)
+        {
+            // One conditional statement of its own (no write may come before the audit trail's lock), so it never
+            // replaces a number a call handler recorded. Should it not run, acknowledging still takes the number given.
+            await db.Handovers.Where(h => h.Id == due.HandoverId && h.IncidentNumber == null && h.CommandAndControlIncident != null)
+                .ExecuteUpdateAsync(set => set.SetProperty(h => h.IncidentNumber, h => h.CommandAndControlIncident), cancellationToken);
+        }
+        await deskEvents.PublishAsync(new DeskEvent(due.ForceId, handover.ConversationId, DeskEventKind.HandoverDispatched), cancellationToken);
     }
 
     private sealed record Attempt(string? IncidentNumber, string? Error, bool CanRetry)

@@ -59,7 +59,7 @@ public sealed class ControlRoom(BlueLampDbFactory dbs, AuditTrail audit, IDeskEv
             return DeskResult.Missing();
         if (handover.IsAcknowledged)
             return DeskResult.Refused($"{handover.AcknowledgedByName} acknowledged this handover at {handover.AcknowledgedAt:HH:mm} (incident {handover.IncidentNumber}).");
-        if (!typed && handover.IncidentNumber is null)
+        if (!typed && handover.IncidentNumber is null && handover.CommandAndControlIncident is null)
             return DeskResult.Refused(ReferencePolicy.Default.Check(ReferenceKind.Incident, incidentNumber)!, "incidentNumber");
         var now = time.GetUtcNow();
         handover.Acknowledge(user.UserId, user.DisplayName, incidentNumber, now);
