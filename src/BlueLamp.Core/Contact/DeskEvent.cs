@@ -22,6 +22,12 @@ public enum DeskEventKind
     HandoverEscalated = 10,
     SlaBreached = 11,
 
+    /// <summary>
+    /// Events from other nodes may have been missed (the connection that brings them was lost and is back): every
+    /// screen reloads what it shows. <see cref="DeskEvent.ConversationId"/> is empty.
+    /// </summary>
+    Resync = 12,
+
     /// <summary>A handover was delivered to command and control, or an attempt failed: the control room screen shows which.</summary>
-    HandoverDispatched = 12,
+    HandoverDispatched = 13,
 }
