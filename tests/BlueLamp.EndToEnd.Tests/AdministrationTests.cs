@@ -38,7 +38,7 @@ public sealed class AdministrationTests(BrowserFixture browser) : IClassFixture<
         var renamed = shipped.Replace($"\"version\": \"{IndicatorSet.Default.Version}\"", "\"version\": \"demo-2026.11-1\"", StringComparison.Ordinal);
 
         // A set that would miss a life at risk is shown for what it is before anything is saved.
-        await editor.FillAsync(renamed.Replace("\"life\": true", "\"life\": false", StringComparison.Ordinal));
+        await editor.FillAsync(renamed.Replace("\"life\": true", "\"life\": false", StringComparison.Ordinal).Replace("\"supporting\": true", "\"supporting\": false", StringComparison.Ordinal));
         await page.GetByTestId("indicators-check").ClickAsync();
         await Expect(page.GetByTestId("indicators-life-lost")).ToContainTextAsync("would no longer be");
         await Expect(page.GetByTestId("indicators-life-lost")).ToContainTextAsync("end it all tonight");

@@ -119,7 +119,9 @@ public sealed class IndicatorSetTests : IAsyncLifetime
         await AssessedAsync("Someone keeps parking across my drive");
         using var admin = await host.LoginAsync(Roles.Administrator);
 
-        var preview = await admin.PostAsJsonAsync("/api/admin/indicator-set/preview", new { json = Edited("demo-no-life-1", "\"life\": true", "\"life\": false") }, Ct);
+        // No indicator may say life is at risk any more (supporting evidence of a threat to life must be life-threatening too).
+        var noLife = Edited("demo-no-life-1", "\"life\": true", "\"life\": false").Replace("\"supporting\": true", "\"supporting\": false", StringComparison.Ordinal);
+        var preview = await admin.PostAsJsonAsync("/api/admin/indicator-set/preview", new { json = noLife }, Ct);
 
         Assert.Equal(HttpStatusCode.OK, preview.StatusCode);
         var effect = await preview.Content.ReadFromJsonAsync<JsonElement>(Ct);
