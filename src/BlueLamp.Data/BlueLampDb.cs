@@ -34,6 +34,10 @@ public abstract class BlueLampDb : IdentityDbContext<BlueLampUser>
     public DbSet<ThriveAssessment> ThriveAssessments => Set<ThriveAssessment>();
     public DbSet<RiskAssessment> RiskAssessments => Set<RiskAssessment>();
     public DbSet<Handover> Handovers => Set<Handover>();
+    public DbSet<HandoverDispatch> HandoverDispatches => Set<HandoverDispatch>();
+    public DbSet<CommandAndControlLink> CommandAndControlLinks => Set<CommandAndControlLink>();
+    public DbSet<ReferralApiKey> ReferralApiKeys => Set<ReferralApiKey>();
+    public DbSet<ForceIndicatorSet> ForceIndicatorSets => Set<ForceIndicatorSet>();
     public DbSet<Cluster> Clusters => Set<Cluster>();
     public DbSet<ConversationNote> ConversationNotes => Set<ConversationNote>();
     public DbSet<CaseReference> CaseReferences => Set<CaseReference>();

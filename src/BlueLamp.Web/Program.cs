@@ -34,7 +34,9 @@ builder.AddPublishing();
 builder.AddSettings();
 builder.Services.AddOptions<DemoOptions>().BindConfiguration(DemoOptions.Section);
 builder.Services.AddScoped<DemoForce>();
-builder.Services.AddRazorComponents().AddInteractiveServerComponents();
+builder.Services.AddRazorComponents().AddInteractiveServerComponents()
+    // An administrator's indicator set (about 60 KB, up to 1 MB) is sent from the page in one message; the default allows 32 KB.
+    .AddHubOptions(hub => hub.MaximumReceiveMessageSize = 2 * 1024 * 1024);
 builder.Services.AddMudServices();
 
 var app = builder.Build();
@@ -57,6 +59,7 @@ app.MapStaticAssets();
 app.MapHealth();
 app.MapWebChat();
 app.MapDeskApi();
+app.MapTriage();
 app.MapAuditApi();
 app.MapPlatformChannels();
 app.MapPublishing();

@@ -51,7 +51,8 @@ public static class PlatformClientsServiceCollectionExtensions
         return services;
     }
 
-    private static void AddPlatformResilience(this IHttpClientBuilder builder) =>
+    /// <summary>The platforms' resilience pipeline (retries with back-off, circuit breaker, timeouts from <c>Channels:Resilience</c>), for any outbound client.</summary>
+    public static IHttpStandardResiliencePipelineBuilder AddPlatformResilience(this IHttpClientBuilder builder) =>
         builder.AddStandardResilienceHandler().Configure((HttpStandardResilienceOptions pipeline, IServiceProvider services) =>
         {
             var settings = services.GetRequiredService<IOptions<PlatformResilienceOptions>>().Value;

@@ -30,6 +30,17 @@ public static class AuditActions
     public const string HandoverViewed = "handover.viewed";
     public const string HandoverAcknowledged = "handover.acknowledged";
     public const string HandoverEscalated = "handover.escalated";
+    public const string HandoverSentToCommandAndControl = "handover.sent_to_command_and_control";
+    public const string HandoverCommandAndControlFailed = "handover.command_and_control_failed";
+    public const string HandoverCommandAndControlRetried = "handover.command_and_control_retried";
+    public const string CommandAndControlLinkChanged = "command_and_control.link_changed";
+    public const string CommandAndControlLinkViewed = "command_and_control.link_viewed";
+    public const string ReferralKeyCreated = "referral_key.created";
+    public const string ReferralKeyRevoked = "referral_key.revoked";
+    public const string ReferralKeysViewed = "referral_key.viewed";
+    public const string IndicatorSetViewed = "indicator_set.viewed";
+    public const string IndicatorSetPreviewed = "indicator_set.previewed";
+    public const string IndicatorSetChanged = "indicator_set.changed";
     public const string SlaBreached = "conversation.sla_breached";
     public const string QueueViewed = "queue.viewed";
     public const string AuditViewed = "audit.viewed";

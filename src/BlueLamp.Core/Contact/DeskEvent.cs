@@ -27,4 +27,7 @@ public enum DeskEventKind
     /// screen reloads what it shows. <see cref="DeskEvent.ConversationId"/> is empty.
     /// </summary>
     Resync = 12,
+
+    /// <summary>A handover was delivered to command and control, or an attempt failed: the control room screen shows which.</summary>
+    HandoverDispatched = 13,
 }

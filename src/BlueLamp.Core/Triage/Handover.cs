@@ -55,6 +55,14 @@ public sealed class Handover : IForceOwned
 
     public string? IncidentNumber { get; private set; }
 
+    /// <summary>
+    /// The incident number the force's command-and-control system answered the sent handover with, as given. It becomes
+    /// <see cref="IncidentNumber"/> unless a call handler recorded one first; it does not acknowledge the handover.
+    /// </summary>
+    public string? CommandAndControlIncident { get; private set; }
+
+    public DateTimeOffset? CommandAndControlIncidentAt { get; private set; }
+
     public bool IsAcknowledged => Status == HandoverStatus.Acknowledged;
 
     /// <summary>Whether it has waited past the force's limit without acknowledgement and not yet been escalated.</summary>
@@ -68,16 +76,34 @@ public sealed class Handover : IForceOwned
         EscalatedAt = at;
     }
 
-    /// <summary>A call handler takes the handover and records the incident number (checked by the caller against the force's format).</summary>
-    public void Acknowledge(string userId, string name, string incidentNumber, DateTimeOffset at)
+    /// <summary>
+    /// A call handler takes the handover and records the incident number (checked by the caller against the force's
+    /// format). The number may be left out when command and control has already given one: a human still takes it.
+    /// </summary>
+    public void Acknowledge(string userId, string name, string? incidentNumber, DateTimeOffset at)
     {
-        ArgumentException.ThrowIfNullOrWhiteSpace(incidentNumber);
+        if (string.IsNullOrWhiteSpace(incidentNumber) && IncidentNumber is null && CommandAndControlIncident is null)
+            throw new ArgumentException("An incident number is needed: command and control has not given one.", nameof(incidentNumber));
         if (Status == HandoverStatus.Acknowledged)
             throw new InvalidOperationException("This handover has already been acknowledged.");
         Status = HandoverStatus.Acknowledged;
         AcknowledgedAt = at;
         AcknowledgedByUserId = userId;
         AcknowledgedByName = name;
-        IncidentNumber = incidentNumber.Trim().ToUpperInvariant();
+        if (!string.IsNullOrWhiteSpace(incidentNumber))
+            IncidentNumber = incidentNumber.Trim().ToUpperInvariant();
+        else
+            IncidentNumber ??= CommandAndControlIncident;
+    }
+
+    /// <summary>
+    /// Keeps the incident number command and control answered the sent handover with. It does not acknowledge the
+    /// handover; the store then makes it the incident number unless a call handler has recorded one.
+    /// </summary>
+    public void RecordCommandAndControlIncident(string incidentNumber, DateTimeOffset at)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(incidentNumber);
+        CommandAndControlIncident = incidentNumber.Trim();
+        CommandAndControlIncidentAt = at;
     }
 }

@@ -53,6 +53,15 @@ public static class IndicatorSetParser
         }
     }
 
+    /// <summary>The shipped default set's file as text, for an administrator to start from.</summary>
+    public static string DefaultJson()
+    {
+        using var stream = typeof(IndicatorSetParser).Assembly.GetManifestResourceStream(DefaultResourceName)
+            ?? throw new InvalidOperationException($"BlueLamp.Core was built without its default indicator set ({DefaultResourceName}).");
+        using var reader = new StreamReader(stream);
+        return reader.ReadToEnd();
+    }
+
     internal static IndicatorSet ParseDefault()
     {
         using var stream = typeof(IndicatorSetParser).Assembly.GetManifestResourceStream(DefaultResourceName)

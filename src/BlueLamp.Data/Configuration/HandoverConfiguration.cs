@@ -17,6 +17,7 @@ internal sealed class HandoverConfiguration : IEntityTypeConfiguration<Handover>
         handover.Property(h => h.AcknowledgedByUserId).HasMaxLength(450);
         handover.Property(h => h.AcknowledgedByName).HasMaxLength(200);
         handover.Property(h => h.IncidentNumber).HasMaxLength(100);
+        handover.Property(h => h.CommandAndControlIncident).HasMaxLength(100);
         handover.Ignore(h => h.IsAcknowledged);
         handover.HasOne<Conversation>().WithMany().HasForeignKey(h => h.ConversationId).OnDelete(DeleteBehavior.Restrict);
         // One handover per conversation: a second life-at-risk message adds to the same one.

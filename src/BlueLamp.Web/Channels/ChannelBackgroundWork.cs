@@ -34,6 +34,38 @@ public static class ChannelBackgroundWork
         }
     }
 
+    /// <summary>
+    /// Works an outbox after start-up until the host stops: at once whenever <paramref name="signal"/> is nudged, otherwise
+    /// every <paramref name="interval"/>. A failure is logged and tried again at the next wake-up; on shutdown, whatever
+    /// was leased becomes due again when its lease ends.
+    /// </summary>
+    public static async Task WorkOutboxAsync(IHostApplicationLifetime lifetime, OutboundSignal signal, TimeSpan interval, ILogger logger, string what,
+        Func<CancellationToken, Task> work, CancellationToken stoppingToken)
+    {
+        ArgumentNullException.ThrowIfNull(signal);
+        ArgumentNullException.ThrowIfNull(work);
+        try
+        {
+            await WhenStartedAsync(lifetime, stoppingToken);
+            while (!stoppingToken.IsCancellationRequested)
+            {
+                try
+                {
+                    await work(stoppingToken);
+                }
+                catch (Exception e) when (e is not OperationCanceledException)
+                {
+                    logger.LogError(e, "{Work} could not be worked; trying again in {Interval}", what, interval);
+                }
+                await signal.WaitAsync(interval, stoppingToken);
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            // Shutting down.
+        }
+    }
+
     public static Task WhenStartedAsync(IHostApplicationLifetime lifetime, CancellationToken stoppingToken)
     {
         ArgumentNullException.ThrowIfNull(lifetime);

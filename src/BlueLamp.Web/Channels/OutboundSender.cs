@@ -49,29 +49,8 @@ public sealed class OutboundSender(
         }
     }
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        try
-        {
-            await ChannelBackgroundWork.WhenStartedAsync(lifetime, stoppingToken);
-            while (!stoppingToken.IsCancellationRequested)
-            {
-                try
-                {
-                    await SendDueAsync(stoppingToken);
-                }
-                catch (Exception e) when (e is not OperationCanceledException)
-                {
-                    logger.LogError(e, "The outbox could not be worked; trying again in {Interval}", options.Value.OutboxInterval);
-                }
-                await signal.WaitAsync(options.Value.OutboxInterval, stoppingToken);
-            }
-        }
-        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-        {
-            // Shutting down: leased replies become due again when their lease ends.
-        }
-    }
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
+        ChannelBackgroundWork.WorkOutboxAsync(lifetime, signal, options.Value.OutboxInterval, logger, "The outbox of replies", SendDueAsync, stoppingToken);
 
     private async Task LeaseAndSendAsync(OutboundDelivery due, DateTimeOffset now, CancellationToken cancellationToken)
     {

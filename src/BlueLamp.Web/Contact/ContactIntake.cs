@@ -18,8 +18,8 @@ namespace BlueLamp.Web.Contact;
 /// transaction and a handful of queries.
 /// </summary>
 public sealed class ContactIntake(
-    BlueLampDbFactory dbs, AuditTrail audit, IDeskEvents deskEvents, TriageEngine engine, SlaPolicy slaPolicy,
-    TimeProvider time, ILogger<ContactIntake> logger)
+    BlueLampDbFactory dbs, AuditTrail audit, IDeskEvents deskEvents, ForceIndicatorSets indicatorSets, SlaPolicy slaPolicy,
+    CommandAndControlSender commandAndControl, TimeProvider time, ILogger<ContactIntake> logger)
 {
     private const int MaxAttempts = 4;
 
@@ -35,11 +35,12 @@ public sealed class ContactIntake(
     /// <summary>
     /// Whether the message on its own calls for the control room (life at risk, grade 1), so a caller holding a batch
     /// takes it in first and alone: its alarm, handover and holding reply must not wait behind a batch of chatter.
+    /// A routing hint with the shipped set; the message itself is then assessed with its force's own set.
     /// </summary>
     public bool IsUrgent(InboundMessage inbound)
     {
         ArgumentNullException.ThrowIfNull(inbound);
-        var result = engine.Assess(inbound.Text, new TriageContext(inbound.Kind));
+        var result = TriageEngine.Default.Assess(inbound.Text, new TriageContext(inbound.Kind));
         return result.LifeAtRisk || result.Grade == Grade.Emergency;
     }
 
@@ -59,11 +60,13 @@ public sealed class ContactIntake(
             await using var db = dbs.ForForce(forceId);
             var lookups = await IntakeLookups.ReadAsync(db, batch, cancellationToken);
             var surges = new SurgeGrouping(db, time.GetUtcNow());
+            // The force's own indicator set (cached), from the next message after an administrator saves one.
+            var engine = await indicatorSets.EngineForAsync(forceId, cancellationToken);
             var results = new IntakeResult[batch.Count];
             var work = new IntakeWork();
             // Platform time, not arrival order: a conversation's preview and clock follow what was said last.
             foreach (var index in Enumerable.Range(0, batch.Count).OrderBy(i => batch[i].SentAt))
-                results[index] = await TakeInAsync(db, forceId, batch[index], lookups, surges, work, cancellationToken);
+                results[index] = await TakeInAsync(db, forceId, batch[index], lookups, surges, engine, work, cancellationToken);
 
             try
             {
@@ -76,6 +79,8 @@ public sealed class ContactIntake(
                 continue;
             }
 
+            if (work.DeskEvents.Any(e => e.Kind == DeskEventKind.HandoverOpened))
+                commandAndControl.Nudge();
             foreach (var deskEvent in work.DeskEvents)
                 await deskEvents.PublishAsync(deskEvent, cancellationToken);
             return results;
@@ -102,7 +107,8 @@ public sealed class ContactIntake(
 
     /// <summary>Adds one message (and whatever it sets off) to the batch's context; nothing is saved yet.</summary>
     private async Task<IntakeResult> TakeInAsync(
-        BlueLampDb db, Guid forceId, InboundMessage inbound, IntakeLookups lookups, SurgeGrouping surges, IntakeWork work, CancellationToken cancellationToken)
+        BlueLampDb db, Guid forceId, InboundMessage inbound, IntakeLookups lookups, SurgeGrouping surges, TriageEngine engine, IntakeWork work,
+        CancellationToken cancellationToken)
     {
         if (lookups.StoredMessage(inbound) is { } stored)
             return stored;

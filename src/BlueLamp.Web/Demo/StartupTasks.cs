@@ -33,6 +33,7 @@ public static class StartupTasks
         await demo.EnsureTemplatesAsync();
         await demo.EnsureChannelAccountsAsync(services.GetRequiredService<BlueLamp.Web.Channels.DemoChannels>().Accounts());
         await services.GetRequiredService<Publishing.DemoPublishing>().EnsureAsync();
+        await services.GetRequiredService<Triage.DemoCommandAndControl>().EnsureLinkAsync(BlueLamp.Web.Channels.DemoSelfAddress.FromUrls(app.Configuration["Urls"]));
         if (created.Count > 0)
         {
             // Straight to the console, not the logging pipeline: these passwords must not end up in log storage.

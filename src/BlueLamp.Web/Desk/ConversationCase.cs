@@ -13,7 +13,9 @@ namespace BlueLamp.Web.Desk;
 /// The operator's work on one conversation: reading it, answering, notes, references, THRIVE, closing.
 /// Every read and every change is written to the audit trail in the same transaction as the change.
 /// </summary>
-public sealed class ConversationCase(BlueLampDbFactory dbs, AuditTrail audit, IDeskEvents deskEvents, SlaPolicy slaPolicy, TimeProvider time, Channels.OutboundReplies? platformReplies = null)
+public sealed class ConversationCase(
+    BlueLampDbFactory dbs, AuditTrail audit, IDeskEvents deskEvents, SlaPolicy slaPolicy, Triage.CommandAndControlSender commandAndControl, TimeProvider time,
+    Channels.OutboundReplies? platformReplies = null)
 {
     /// <summary>The longest reply the desk sends; each platform's own limit applies on top.</summary>
     public const int MaxReplyLength = 2000;
@@ -286,7 +288,10 @@ public sealed class ConversationCase(BlueLampDbFactory dbs, AuditTrail audit, ID
         }
         await deskEvents.PublishAsync(new DeskEvent(user.ForceId, conversationId, DeskEventKind.Assessed), cancellationToken);
         if (handover is not null)
+        {
+            commandAndControl.Nudge();
             await deskEvents.PublishAsync(new DeskEvent(user.ForceId, conversationId, DeskEventKind.HandoverOpened), cancellationToken);
+        }
         return DeskResult.Done(assessment.Id);
     }
 
@@ -324,7 +329,10 @@ public sealed class ConversationCase(BlueLampDbFactory dbs, AuditTrail audit, ID
         }
         await deskEvents.PublishAsync(new DeskEvent(user.ForceId, conversationId, DeskEventKind.LifeAtRisk), cancellationToken);
         if (handover is not null)
+        {
+            commandAndControl.Nudge();
             await deskEvents.PublishAsync(new DeskEvent(user.ForceId, conversationId, DeskEventKind.HandoverOpened), cancellationToken);
+        }
         if (holding is not null)
             await deskEvents.PublishAsync(new DeskEvent(user.ForceId, conversationId, DeskEventKind.ReplySent, holding.Id), cancellationToken);
         return DeskResult.Done(handover?.Id);

@@ -22,8 +22,12 @@ public sealed class ControlRoom(BlueLampDbFactory dbs, AuditTrail audit, IDeskEv
                 join c in db.Conversations on h.ConversationId equals c.Id
                 join a in db.Accounts on c.AccountId equals a.Id
                 join p in db.People on c.PersonId equals p.Id
+                join d in db.HandoverDispatches on h.Id equals d.HandoverId into dispatches
+                from d in dispatches.DefaultIfEmpty()
                 select new HandoverView(h.Id, h.ConversationId, p.DisplayName, a.Platform, a.DisplayName, h.Reason, h.Summary, h.Status,
-                    h.OpenedAt, h.EscalatedAt, h.AcknowledgedAt, h.AcknowledgedByName, h.IncidentNumber))
+                    h.OpenedAt, h.EscalatedAt, h.AcknowledgedAt, h.AcknowledgedByName, h.IncidentNumber, h.CommandAndControlIncident,
+                    d == null ? null : new CommandAndControlDelivery(d.QueuedAt, d.DeliveredAt, d.Attempts, d.LastError, d.LastAttemptAt,
+                        d.DeliveredAt == null && !d.GaveUp ? d.DueAt : null, d.GaveUp)))
             .ToListAsync(cancellationToken);
         return rows
             .Where(r => r.Status != HandoverStatus.Acknowledged).OrderBy(r => r.OpenedAt)
@@ -39,11 +43,15 @@ public sealed class ControlRoom(BlueLampDbFactory dbs, AuditTrail audit, IDeskEv
         await audit.SaveWithAuditAsync(db, new AuditEntry(AuditActions.HandoverViewed, user.UserId, user.DisplayName, "handover", null, $"{count} handovers on screen"), cancellationToken);
     }
 
-    /// <summary>A call handler acknowledges a handover and records the incident number; the conversation may then be closed.</summary>
+    /// <summary>
+    /// A call handler acknowledges a handover and records the incident number; the conversation may then be closed. The
+    /// number may be left blank when command and control has already given one: a person must still take the handover.
+    /// </summary>
     public async Task<DeskResult> AcknowledgeAsync(DeskUser user, Guid handoverId, string? incidentNumber, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(user);
-        if (ReferencePolicy.Default.Check(ReferenceKind.Incident, incidentNumber) is { } problem)
+        var typed = !string.IsNullOrWhiteSpace(incidentNumber);
+        if (typed && ReferencePolicy.Default.Check(ReferenceKind.Incident, incidentNumber) is { } problem)
             return DeskResult.Refused(problem, "incidentNumber");
         await using var db = dbs.ForForce(user.ForceId);
         var handover = await db.Handovers.SingleOrDefaultAsync(h => h.Id == handoverId, cancellationToken);
@@ -51,8 +59,10 @@ public sealed class ControlRoom(BlueLampDbFactory dbs, AuditTrail audit, IDeskEv
             return DeskResult.Missing();
         if (handover.IsAcknowledged)
             return DeskResult.Refused($"{handover.AcknowledgedByName} acknowledged this handover at {handover.AcknowledgedAt:HH:mm} (incident {handover.IncidentNumber}).");
+        if (!typed && handover.IncidentNumber is null && handover.CommandAndControlIncident is null)
+            return DeskResult.Refused(ReferencePolicy.Default.Check(ReferenceKind.Incident, incidentNumber)!, "incidentNumber");
         var now = time.GetUtcNow();
-        handover.Acknowledge(user.UserId, user.DisplayName, incidentNumber!, now);
+        handover.Acknowledge(user.UserId, user.DisplayName, incidentNumber, now);
         var conversation = await db.Conversations.SingleAsync(c => c.Id == handover.ConversationId, cancellationToken);
         conversation.RecordHandoverAcknowledged(now);
         if (!await db.CaseReferences.AnyAsync(r => r.ConversationId == conversation.Id && r.Kind == ReferenceKind.Incident && r.Value == handover.IncidentNumber, cancellationToken))
@@ -60,7 +70,7 @@ public sealed class ControlRoom(BlueLampDbFactory dbs, AuditTrail audit, IDeskEv
         try
         {
             await audit.SaveWithAuditAsync(db, new AuditEntry(AuditActions.HandoverAcknowledged, user.UserId, user.DisplayName, "handover", handoverId.ToString("D"),
-                $"incident {handover.IncidentNumber}; {(int)(now - handover.OpenedAt).TotalSeconds} s after opening"), cancellationToken);
+                $"incident {handover.IncidentNumber}{(typed ? "" : " (given by command and control)")}; {(int)(now - handover.OpenedAt).TotalSeconds} s after opening"), cancellationToken);
         }
         catch (DbUpdateConcurrencyException)
         {

@@ -10,16 +10,32 @@ namespace BlueLamp.Web.Triage;
 
 /// <summary>
 /// A platform's own emergency referral (a platform telling the police a user's life may be at risk), entered by the
-/// control room or a supervisor. It goes down the same path as a life-at-risk message: a conversation on the desk,
-/// the alarm, a handover; it is marked life at risk whatever its words say.
+/// control room or a supervisor, or sent by the platform's own system with the force's referral API key. It goes down
+/// the same path as a life-at-risk message: a conversation on the desk, the alarm, a handover; it is marked life at
+/// risk whatever its words say.
 /// </summary>
 public sealed class EmergencyReferrals(BlueLampDbFactory dbs, ContactIntake intake, ConversationCase cases, TimeProvider time)
 {
-    public async Task<DeskResult> ReceiveAsync(DeskUser user, EmergencyReferral referral, CancellationToken cancellationToken = default)
+    /// <summary>A referral the control room or a supervisor types in.</summary>
+    public Task<DeskResult> ReceiveAsync(DeskUser user, EmergencyReferral referral, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(user);
+        return ReceiveAsync(user, referral, $"entered by {user.DisplayName}", cancellationToken);
+    }
+
+    /// <summary>A referral a partner system sent to <c>POST /api/referrals/{force}</c> with a valid key of that force.</summary>
+    public Task<DeskResult> ReceiveFromPartnerAsync(ReferralKeyHolder holder, EmergencyReferral referral, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(holder);
+        return ReceiveAsync(holder.AsActor(), referral, $"sent by {holder.Name} with its referral API key", cancellationToken);
+    }
+
+    private async Task<DeskResult> ReceiveAsync(DeskUser user, EmergencyReferral referral, string via, CancellationToken cancellationToken)
+    {
         ArgumentNullException.ThrowIfNull(referral);
         var errors = new Dictionary<string, string>(StringComparer.Ordinal);
+        if (!Enum.IsDefined(referral.Platform))
+            errors["platform"] = "Name the platform: facebook, instagram, x, bluesky or web_chat (or 1-5).";
         if (string.IsNullOrWhiteSpace(referral.PlatformUserId))
             errors["platformUserId"] = "Give the platform's id of the person (from the referral).";
         if (string.IsNullOrWhiteSpace(referral.Details))
@@ -42,7 +58,7 @@ public sealed class EmergencyReferrals(BlueLampDbFactory dbs, ContactIntake inta
         }
 
         var now = time.GetUtcNow();
-        var text = $"[Emergency referral from {referral.Platform}, entered by {user.DisplayName}] {referral.Details!.Trim()}";
+        var text = $"[Emergency referral from {referral.Platform}, {via}] {referral.Details!.Trim()}";
         var received = await intake.ReceiveAsync(user.ForceId, new InboundMessage(accountId, referral.Platform, ConversationKind.DirectMessage,
             $"referral:{referral.Platform}:{referral.PlatformUserId!.Trim()}", referral.PlatformUserId.Trim(), referral.DisplayName,
             $"referral:{Guid.CreateVersion7():N}", text, now), cancellationToken);

@@ -9,7 +9,8 @@ namespace BlueLamp.Web.Triage;
 /// <summary>
 /// Opens a conversation's one control-room handover, with the summary the call handler reads first, in the caller's
 /// unit of work: it is stored by the caller's save, together with what made it necessary (the message that intake
-/// assessed, or the operator's assessment) and its audit entry, or not at all.
+/// assessed, or the operator's assessment) and its audit entry, and with its command-and-control outbox row when the
+/// force has that link, or not at all.
 /// </summary>
 public static class HandoverOpening
 {
@@ -39,6 +40,8 @@ public static class HandoverOpening
             HandoverSummary.Write(person, identity, account, conversation, latest, assessment), openedBy, at);
         db.Handovers.Add(handover);
         conversation.AttachHandover(handover.Id);
+        // Sent on to the force's command-and-control system, when it has one, from the outbox saved with the handover.
+        await CommandAndControlOutbox.QueueIfLinkedAsync(db, handover, at, cancellationToken);
         return handover;
     }
 }

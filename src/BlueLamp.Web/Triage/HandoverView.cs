@@ -17,4 +17,12 @@ public sealed record HandoverView(
     DateTimeOffset? EscalatedAt,
     DateTimeOffset? AcknowledgedAt,
     string? AcknowledgedByName,
-    string? IncidentNumber);
+    string? IncidentNumber,
+    string? CommandAndControlIncident,
+    CommandAndControlDelivery? CommandAndControl);
+
+/// <summary>Where sending a handover to command and control stands: delivered, or the attempts, the last error and the next try.</summary>
+public sealed record CommandAndControlDelivery(DateTimeOffset QueuedAt, DateTimeOffset? DeliveredAt, int Attempts, string? LastError, DateTimeOffset? LastAttemptAt, DateTimeOffset? NextAttemptAt, bool GaveUp)
+{
+    public bool Failing => DeliveredAt is null && LastError is not null;
+}

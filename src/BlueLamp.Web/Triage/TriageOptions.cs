@@ -10,4 +10,7 @@ public sealed class TriageOptions
 
     /// <summary>How often the desk clock looks for SLA breaches and overdue handovers.</summary>
     public TimeSpan ClockInterval { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>How long a node uses a force's cached indicator set before checking for a newer one saved on another node.</summary>
+    public TimeSpan IndicatorSetRefresh { get; set; } = TimeSpan.FromSeconds(30);
 }

@@ -1,0 +1,65 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using BlueLamp.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace BlueLamp.Web.Triage;
+
+/// <summary>
+/// <c>POST /api/referrals/{force}</c>: a platform's or partner's system sends an emergency referral by machine, with one of
+/// the force's referral API keys as <c>Authorization: Bearer</c>. A missing, wrong, revoked or other force's key gets 401
+/// and nothing is stored; a body that is not a referral gets 400 with the reason; an accepted one 201.
+/// </summary>
+public static class EmergencyReferralEndpoint
+{
+    public const string Path = "/api/referrals/{force}";
+
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
+    {
+        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower, allowIntegerValues: true) },
+    };
+
+    public static IEndpointRouteBuilder MapEmergencyReferralEndpoint(this IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapPost(Path, ReceiveAsync).AllowAnonymous().DisableAntiforgery();
+        return endpoints;
+    }
+
+    private static async Task<IResult> ReceiveAsync(string force, HttpContext http, BlueLampDbFactory dbs, ReferralApiKeys keys, EmergencyReferrals referrals,
+        ILogger<EmergencyReferrals> logger, CancellationToken cancellationToken)
+    {
+        Guid? forceId;
+        await using (var lookup = dbs.Unscoped())
+            forceId = await lookup.Forces.AsNoTracking().Where(f => f.Slug == force).Select(f => (Guid?)f.Id).SingleOrDefaultAsync(cancellationToken);
+        var presented = http.Request.Headers.Authorization.ToString() is { } header && header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
+            ? header["Bearer ".Length..].Trim() : null;
+        var holder = forceId is { } id ? await keys.AuthenticateAsync(id, presented, cancellationToken) : null;
+        if (holder is null)
+        {
+            // The same answer whatever was wrong, so a caller learns nothing about keys or forces.
+            logger.LogWarning("Emergency referral refused: no valid referral key for force {Force}", force);
+            http.Response.Headers.WWWAuthenticate = "Bearer realm=\"BlueLamp emergency referrals\"";
+            return Results.Unauthorized();
+        }
+
+        EmergencyReferral? referral;
+        try
+        {
+            referral = await http.Request.ReadFromJsonAsync<EmergencyReferral>(Json, cancellationToken);
+        }
+        catch (Exception e) when (e is JsonException or InvalidOperationException)
+        {
+            return Results.ValidationProblem(new Dictionary<string, string[]>
+            {
+                ["body"] = [$"Send a JSON referral (Content-Type: application/json): {{\"platform\":\"facebook\",\"platformUserId\":\"…\",\"displayName\":\"…\",\"details\":\"…\"}}. {e.Message}"],
+            }, title: "Referral not recorded");
+        }
+        if (referral is null)
+            return Results.ValidationProblem(new Dictionary<string, string[]> { ["body"] = ["The body is empty."] }, title: "Referral not recorded");
+
+        var result = await referrals.ReceiveFromPartnerAsync(holder, referral, cancellationToken);
+        return result.Succeeded
+            ? Results.Created($"/api/desk/conversations/{result.CreatedId}", new { conversationId = result.CreatedId })
+            : Results.ValidationProblem(TriageRegistration.Fields(result), title: "Referral not recorded");
+    }
+}
