@@ -22,5 +22,8 @@ internal sealed class PostCopyConfiguration : IEntityTypeConfiguration<PostCopy>
         // One copy per account and language: a second claim of the same post can never create a second copy.
         copy.HasIndex(c => new { c.PostId, c.AccountId, c.Language }).IsUnique();
         copy.HasIndex(c => new { c.ForceId, c.State });
+        // Intake finds the post a comment is under by these, one indexed lookup per message (PostResponses.FindAsync).
+        copy.HasIndex(c => new { c.AccountId, c.PlatformPostId });
+        copy.HasIndex(c => c.Link);
     }
 }

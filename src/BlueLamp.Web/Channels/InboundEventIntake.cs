@@ -46,7 +46,7 @@ public sealed class InboundEventIntake(BlueLampDbFactory dbs, ContactIntake inta
         var text = string.IsNullOrWhiteSpace(inbound.Text) ? "[no text]" : inbound.Text;
         if (text.Length > Message.MaxTextLength)
             text = text[..(Message.MaxTextLength - 1)] + "…";
-        return inbound with { Text = text, ParentPostId = channelEvent.ParentPost?.Id };
+        return inbound with { Text = text, ParentPostId = channelEvent.ParentPost?.Id, ThreadRootPostId = channelEvent.ThreadRoot?.Id };
     }
 
     private async Task ApplyChangeAsync(Guid forceId, IntakeResult result, ChannelEvent change, CancellationToken cancellationToken)

@@ -1,5 +1,6 @@
 using BlueLamp.Core.Identity;
 using BlueLamp.Core.Publishing;
+using BlueLamp.Web.Identity;
 using Microsoft.AspNetCore.Authorization;
 
 namespace BlueLamp.Web.Publishing;
@@ -65,6 +66,23 @@ public static class PublishingEndpoints
         posts.MapPost("/{id:guid}/reviewed", (Guid id, HttpContext http, PostActors actors, AppealDesk appeals, CancellationToken ct) =>
             AsActorAsync(http, actors, actor => appeals.ReviewedAsync(actor, id, ct), ct));
 
+        posts.MapGet("/{id:guid}/responses", async (Guid id, HttpContext http, PostActors actors, PostResponses responses, CancellationToken ct) =>
+            await actors.FromAsync(http.User, ct) is not { } actor ? Results.Forbid()
+                : await responses.ForPostAsync(actor, id, ct) is { } summary ? Results.Ok(summary) : Results.NotFound());
+
+        // The desk links a DM conversation to an appeal by hand.
+        var desk = endpoints.MapGroup("/api/desk").RequireAuthorization(new AuthorizeAttribute { Roles = Roles.Desk }).DisableAntiforgery();
+        desk.MapGet("/appeals/open", async (HttpContext http, PostResponses responses, CancellationToken ct) =>
+            DeskUser.From(http.User) is { } user ? Results.Ok(await responses.OpenAppealsAsync(user.ForceId, ct)) : Results.Forbid());
+        desk.MapPost("/conversations/{id:guid}/post-link", async (Guid id, PostLinkRequest request, HttpContext http, PostResponses responses, CancellationToken ct) =>
+        {
+            if (DeskUser.From(http.User) is not { } user)
+                return Results.Forbid();
+            return await responses.LinkAsync(user, id, request.PostId, ct) is { } error
+                ? Results.ValidationProblem(new Dictionary<string, string[]> { ["postId"] = [error] }, title: "Not linked")
+                : Results.Ok(await responses.ForConversationAsync(user, id, ct));
+        });
+
         var lockdown = endpoints.MapGroup("/api/lockdown").RequireAuthorization(new AuthorizeAttribute { Roles = LockdownRoles }).DisableAntiforgery();
         lockdown.MapGet("/", async (HttpContext http, PostActors actors, CriticalIncidentLockdown lockdowns, CancellationToken ct) =>
             await actors.FromAsync(http.User, ct) is { } actor
@@ -110,6 +128,9 @@ public static class PublishingEndpoints
     public sealed record CaseStatusRequest(string? Status, bool Replace, string? ReplacementText);
 
     public sealed record LockdownRequest(string? Reason);
+
+    /// <summary>No post removes the link.</summary>
+    public sealed record PostLinkRequest(Guid? PostId);
 
     public sealed record EndLockdownRequest(bool ReleaseAll);
 }

@@ -39,6 +39,7 @@ public static class PublishingRegistration
         services.AddSingleton<CriticalIncidentLockdown>();
         services.AddSingleton<AppealDesk>();
         services.AddSingleton<PostCalendar>();
+        services.AddSingleton<PostResponses>();
         services.AddScoped<DemoPublishing>();
         return builder;
     }
