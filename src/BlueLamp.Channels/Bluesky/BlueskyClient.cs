@@ -16,6 +16,8 @@ public sealed class BlueskyClient(HttpClient http, IOptionsMonitor<BlueskyOption
 
     private const string PostCollection = "app.bsky.feed.post";
 
+    private const string ThreadgateCollection = "app.bsky.feed.threadgate";
+
     /// <summary>The newest notifications (or older ones, from <paramref name="cursor"/>), as events.</summary>
     public async Task<FetchResult<BlueskyNotificationsPage>> ListNotificationsAsync(BlueskyCredentials account, string? cursor = null, CancellationToken cancellationToken = default)
     {
@@ -77,6 +79,27 @@ public sealed class BlueskyClient(HttpClient http, IOptionsMonitor<BlueskyOption
         {
             Content = PlatformJson.Content(new BlueskyDeleteRecordRequest(s.Did, PostCollection, recordKey), BlueskyJsonContext.Default.BlueskyDeleteRecordRequest),
         }, chat: false, cancellationToken).ConfigureAwait(false);
+        return failure is null ? SendResult.Sent(postUri) : SendResult.Failed(failure);
+    }
+
+    /// <summary>
+    /// Turns replies off under one of the account's posts: an <c>app.bsky.feed.threadgate</c> record with the post's
+    /// record key and an empty allow list (com.atproto.repo.createRecord). A threadgate already there (an earlier try
+    /// whose answer was lost) counts as done.
+    /// </summary>
+    public async Task<SendResult> CloseRepliesAsync(BlueskyCredentials account, string postUri, CancellationToken cancellationToken = default)
+    {
+        if (BlueskyLinks.RecordKey(postUri) is not { } recordKey)
+            return SendResult.Failed(PlatformFailure.Refused($"{postUri} is not an at:// post URI."));
+        var createdAt = time.GetUtcNow().UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture);
+        var (_, failure, _) = await CallAsync(account, s => new HttpRequestMessage(HttpMethod.Post, Xrpc("com.atproto.repo.createRecord"))
+        {
+            Content = PlatformJson.Content(
+                new BlueskyCreateThreadgateRequest(s.Did, ThreadgateCollection, recordKey, new BlueskyThreadgateRecord(ThreadgateCollection, postUri, [], createdAt)),
+                BlueskyJsonContext.Default.BlueskyCreateThreadgateRequest),
+        }, chat: false, cancellationToken).ConfigureAwait(false);
+        if (failure is not null && failure.Error.Contains("already exists", StringComparison.OrdinalIgnoreCase))
+            return SendResult.Sent(postUri);
         return failure is null ? SendResult.Sent(postUri) : SendResult.Failed(failure);
     }
 

@@ -56,6 +56,20 @@ internal sealed record BlueskyDeleteRecordRequest(
     [property: JsonPropertyName("collection")] string Collection,
     [property: JsonPropertyName("rkey")] string RecordKey);
 
+/// <summary>An app.bsky.feed.threadgate record; an empty <c>allow</c> list means nobody can reply.</summary>
+internal sealed record BlueskyThreadgateRecord(
+    [property: JsonPropertyName("$type")] string Type,
+    [property: JsonPropertyName("post")] string Post,
+    [property: JsonPropertyName("allow")] IReadOnlyList<object> Allow,
+    [property: JsonPropertyName("createdAt")] string CreatedAt);
+
+/// <summary>createRecord for a threadgate: its record key must be the gated post's.</summary>
+internal sealed record BlueskyCreateThreadgateRequest(
+    [property: JsonPropertyName("repo")] string Repo,
+    [property: JsonPropertyName("collection")] string Collection,
+    [property: JsonPropertyName("rkey")] string RecordKey,
+    [property: JsonPropertyName("record")] BlueskyThreadgateRecord Record);
+
 internal sealed record BlueskyResolveHandleResponse([property: JsonPropertyName("did")] string? Did);
 
 internal sealed record BlueskyMessageInput(
@@ -77,6 +91,7 @@ internal sealed record BlueskyMessageViewResponse(
 [JsonSerializable(typeof(BlueskyCreateRecordRequest))]
 [JsonSerializable(typeof(BlueskyCreateRecordResponse))]
 [JsonSerializable(typeof(BlueskyDeleteRecordRequest))]
+[JsonSerializable(typeof(BlueskyCreateThreadgateRequest))]
 [JsonSerializable(typeof(BlueskyResolveHandleResponse))]
 [JsonSerializable(typeof(BlueskySendMessageRequest))]
 [JsonSerializable(typeof(BlueskyMessageViewResponse))]

@@ -16,6 +16,7 @@ namespace BlueLamp.Simulator.Bluesky;
 public sealed class BlueskyRepoApi(SimulatorState state, XrpcGate gate, AccountEchoes echoes, IOptions<SimulatorOptions> options)
 {
     private const string PostCollection = "app.bsky.feed.post";
+    private const string ThreadgateCollection = "app.bsky.feed.threadgate";
     private readonly BlueskyAccountOptions account = options.Value.Bluesky;
 
     public async Task<IResult> CreateRecordAsync(HttpRequest request)
@@ -44,6 +45,10 @@ public sealed class BlueskyRepoApi(SimulatorState state, XrpcGate gate, AccountE
         }
         var rkey = input.TryGetProperty("rkey", out var r) && r.GetString() is { Length: > 0 } given ? given : state.Ids.NextTid();
         var uri = $"at://{account.Did}/{collection}/{rkey}";
+        if (collection == ThreadgateCollection)
+        {
+            return StoreThreadgate(uri, rkey, record);
+        }
         if (state.Find(uri) is not null)
         {
             return XrpcErrors.InvalidRequest($"Record already exists: {uri}");
@@ -89,6 +94,36 @@ public sealed class BlueskyRepoApi(SimulatorState state, XrpcGate gate, AccountE
         // Deleting what is not there succeeds too: the repo simply does not hold it afterwards.
         state.Update($"at://{account.Did}/{collection}/{rkey}", e => e with { Removed = true });
         return new PlatformJson(200, new { commit = new { cid = PlatformIds.CidFor("commit-delete" + rkey), rev = state.Ids.NextTid() } });
+    }
+
+    /// <summary>
+    /// An app.bsky.feed.threadgate record: its rkey must be the gated post's, its <c>post</c> that post's URI; an empty
+    /// <c>allow</c> list closes the thread to replies (a missing one leaves it open to everyone).
+    /// </summary>
+    private IResult StoreThreadgate(string uri, string rkey, JsonElement record)
+    {
+        var postUri = record.TryGetProperty("post", out var p) ? p.GetString() : null;
+        if (postUri != $"at://{account.Did}/{PostCollection}/{rkey}" || state.Find(postUri) is not { Kind: EntryKind.Post, Removed: false } post)
+        {
+            return XrpcErrors.InvalidRequest($"Invalid {ThreadgateCollection} record: post must be the URI of the account's post with the same rkey");
+        }
+        if (!record.TryGetProperty("createdAt", out var created) || !DateTimeOffset.TryParse(created.GetString(), CultureInfo.InvariantCulture, DateTimeStyles.None, out _))
+        {
+            return XrpcErrors.InvalidRequest($"Invalid {ThreadgateCollection} record: Record/createdAt must be a valid datetime");
+        }
+        if (post.CommentsClosed)
+        {
+            return XrpcErrors.InvalidRequest($"Record already exists: {uri}");
+        }
+        var closed = record.TryGetProperty("allow", out var allow) && allow.ValueKind == JsonValueKind.Array && allow.GetArrayLength() == 0;
+        state.Update(postUri, e => e with { CommentsClosed = closed });
+        return new PlatformJson(200, new
+        {
+            uri,
+            cid = PlatformIds.CidFor(uri + record.GetRawText()),
+            commit = new { cid = PlatformIds.CidFor("commit" + uri), rev = state.Ids.NextTid() },
+            validationStatus = "valid",
+        });
     }
 
     private IResult? RepoProblem(JsonElement input)

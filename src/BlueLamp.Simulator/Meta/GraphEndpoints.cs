@@ -29,5 +29,6 @@ public static class GraphEndpoints
         graph.MapPost("{id}/media", (HttpRequest request, string id, GraphPublishingApi api) => api.CreateContainerAsync(request, id));
         graph.MapPost("{id}/media_publish", (HttpRequest request, string id, GraphPublishingApi api) => api.PublishContainerAsync(request, id));
         graph.MapDelete("{id}", (HttpRequest request, string id, GraphPublishingApi api) => api.DeleteAsync(request, id));
+        graph.MapPost("{id}", (HttpRequest request, string id, GraphPublishingApi api) => api.UpdateMediaAsync(request, id));
     }
 }

@@ -58,6 +58,9 @@ public sealed record SimulatedEntry
 
     public bool Removed { get; init; }
 
+    /// <summary>The account turned comments (replies) off under this post: Instagram comment_enabled=false, a Bluesky threadgate.</summary>
+    public bool CommentsClosed { get; init; }
+
     /// <summary>What the simulator noticed was wrong with BlueLamp's request but, like the platform, accepted.</summary>
     public IReadOnlyList<string> Problems { get; init; } = [];
 

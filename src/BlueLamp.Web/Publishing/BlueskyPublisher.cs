@@ -18,6 +18,15 @@ public sealed class BlueskyPublisher(BlueskyClient bluesky) : IPostPublisher
         return bluesky.CreatePostAsync(copy.Account.Bluesky(), copy.Text, replyTo: null, [language], cancellationToken);
     }
 
+    public string? CommentsCannotBeClosed => null;
+
+    /// <summary>A threadgate with an empty allow list: nobody can reply.</summary>
+    public Task<SendResult> CloseCommentsAsync(ConnectedAccount account, string platformPostId, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(account);
+        return bluesky.CloseRepliesAsync(account.Bluesky(), platformPostId, cancellationToken);
+    }
+
     public Task<SendResult> DeleteAsync(ConnectedAccount account, string platformPostId, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(account);

@@ -16,6 +16,13 @@ public sealed class XPublisher(XPublishingClient x) : IPostPublisher
         return x.CreatePostAsync(copy.Account.X(), copy.Text, cancellationToken);
     }
 
+    /// <summary>X sets who may reply only when a post is created (reply_settings); hiding single replies is all that is left.</summary>
+    public string? CommentsCannotBeClosed =>
+        "X only lets replies be limited when a post is created, not afterwards: hide unwanted replies one by one (X's hide replies) or take the post down.";
+
+    public Task<SendResult> CloseCommentsAsync(ConnectedAccount account, string platformPostId, CancellationToken cancellationToken = default) =>
+        Task.FromResult(SendResult.Failed(PlatformFailure.Refused(CommentsCannotBeClosed!)));
+
     public Task<SendResult> DeleteAsync(ConnectedAccount account, string platformPostId, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(account);

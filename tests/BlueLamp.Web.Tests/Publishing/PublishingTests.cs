@@ -211,4 +211,71 @@ public sealed class PublishingTests(PublishingFixture fixture) : IClassFixture<P
         Assert.Single(await fixture.Platforms.LivePostsAsync("facebook", "found safe"));
         Assert.Single(await fixture.Platforms.LivePostsAsync("bluesky", "found safe"));
     }
+
+    [Fact]
+    public async Task Charging_a_suspect_takes_the_appeal_down_and_turns_comments_off_on_the_cases_update_where_each_platform_allows_retrying_a_failure()
+    {
+        const int Closed = 2, NotPossible = 4;
+        using var comms = await fixture.Host.LoginAsync(Roles.CommsOfficer);
+        var accounts = await AccountsAsync(comms);
+        const string reference = "2600066010";
+        // The case's incident update stays up on all four accounts; a comms officer's own post is approved on submit.
+        var updateId = await IdOfAsync(await comms.PostAsJsonAsync("/api/posts/submit",
+            Post("UPDATE: officers are investigating a serious assault on Clarence Place on Saturday night. Call 101 quoting 2600066010.", accounts.Values, "IncidentUpdate", caseReference: reference), Ct));
+        await IdOfAsync(await comms.PostAsJsonAsync($"/api/posts/{updateId}/schedule", new { at = (DateTimeOffset?)null }, Ct));
+        await WaitForStatusAsync(comms, updateId, Published);
+        var appealId = await IdOfAsync(await comms.PostAsJsonAsync("/api/posts/submit",
+            Post("WANTED: do you know this man? We want to speak to him about the assault on Clarence Place. Call 101 quoting 2600066010.",
+                [accounts["Facebook"], accounts["X"], accounts["Bluesky"]], "WantedAppeal", caseReference: reference), Ct));
+        await IdOfAsync(await comms.PostAsJsonAsync($"/api/posts/{appealId}/authorisation", new
+        {
+            decision = 1, officerName = "DI 4411 Price", officerRole = "SIO",
+            rationale = "The suspect is not identified and the public can help.", riskAssessment = "No one charged; image from CCTV already public.",
+        }, Ct));
+        await ApproveAndSendNowAsync(comms, appealId);
+        await WaitForStatusAsync(comms, appealId, Published);
+
+        await fixture.Platforms.SetFaultsAsync("instagram", new { serverErrors = true });
+        try
+        {
+            var charged = await comms.PostAsJsonAsync($"/api/posts/{appealId}/case-status", new { status = "Charged" }, Ct);
+            var notes = (await charged.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("notes").EnumerateArray().Select(n => n.GetString()!).ToList();
+            Assert.Contains("3 of 3 copies taken down.", notes);
+            Assert.Contains("Comments turned off under 1 of 4 copies of the case's other posts.", notes);
+            Assert.Contains(notes, n => n.StartsWith("Facebook: Facebook offers no way to turn comments off", StringComparison.Ordinal));
+            Assert.Contains(notes, n => n.StartsWith("X: X only lets replies be limited when a post is created", StringComparison.Ordinal));
+            Assert.Contains(notes, n => n.StartsWith("Instagram: comments still open", StringComparison.Ordinal));
+        }
+        finally
+        {
+            await fixture.Platforms.ClearFaultsAsync();
+        }
+
+        // The scheduler tries Instagram again until comments are off there too.
+        var deadline = DateTime.UtcNow.AddSeconds(20);
+        JsonElement update;
+        while (true)
+        {
+            update = await GetAsync(comms, updateId);
+            if (update.GetProperty("copies").EnumerateArray().Any(c => c.GetProperty("copy").GetProperty("platform").GetInt32() == 3
+                && c.GetProperty("copy").GetProperty("commentsState").ValueKind == JsonValueKind.Number && c.GetProperty("copy").GetProperty("commentsState").GetInt32() == Closed))
+                break;
+            Assert.True(DateTime.UtcNow < deadline, $"Instagram comments are still open: {update}");
+            await Task.Delay(100, Ct);
+        }
+        var states = update.GetProperty("copies").EnumerateArray().Select(c => c.GetProperty("copy"))
+            .ToDictionary(c => c.GetProperty("platform").GetInt32(), c => c.GetProperty("commentsState").GetInt32());
+        Assert.Equal(new Dictionary<int, int> { [2] = NotPossible, [3] = Closed, [4] = NotPossible, [5] = Closed }, states);
+        Assert.Equal(Published, Status(update));
+
+        foreach (var platform in new[] { "facebook", "x", "bluesky" })
+            Assert.Empty(await fixture.Platforms.LivePostsAsync(platform, "WANTED: do you know this man?"));
+        Assert.True(Assert.Single(await fixture.Platforms.LivePostsAsync("instagram", "assault on Clarence Place on Saturday")).GetProperty("commentsClosed").GetBoolean());
+        Assert.True(Assert.Single(await fixture.Platforms.LivePostsAsync("bluesky", "assault on Clarence Place on Saturday")).GetProperty("commentsClosed").GetBoolean());
+        Assert.False(Assert.Single(await fixture.Platforms.LivePostsAsync("facebook", "assault on Clarence Place on Saturday")).GetProperty("commentsClosed").GetBoolean());
+        Assert.Equal(2, (await AuditDetailsAsync(fixture.Host, AuditActions.PostCommentsClosed, updateId)).Count);
+        var failures = await AuditDetailsAsync(fixture.Host, AuditActions.PostCommentsCloseFailed, updateId);
+        Assert.Contains(failures, d => d.StartsWith("Instagram ", StringComparison.Ordinal) && d.Contains("still open", StringComparison.Ordinal));
+        Assert.Equal(2, failures.Count(d => d.Contains("not possible", StringComparison.Ordinal)));
+    }
 }
