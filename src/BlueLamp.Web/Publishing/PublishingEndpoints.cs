@@ -83,6 +83,18 @@ public static class PublishingEndpoints
                 : Results.Ok(await responses.ForConversationAsync(user, id, ct));
         });
 
+        var rights = endpoints.MapGroup("/api/admin/posting-rights").RequireAuthorization(new AuthorizeAttribute { Roles = PostingRightsRegister.Managers }).DisableAntiforgery();
+        rights.MapGet("/", async (HttpContext http, PostingRightsRegister register, CancellationToken ct) =>
+            DeskUser.From(http.User) is { } user ? Results.Ok(await register.ListAsync(user.ForceId, ct)) : Results.Forbid());
+        rights.MapPost("/{userId}", async (string userId, DirectPostingRequest request, HttpContext http, PostingRightsRegister register, CancellationToken ct) =>
+        {
+            if (DeskUser.From(http.User) is not { } user)
+                return Results.Forbid();
+            return await register.SetDirectPostingAsync(user, userId, request.MayPostDirectly, ct) is { } error
+                ? Results.ValidationProblem(new Dictionary<string, string[]> { ["mayPostDirectly"] = [error] }, title: "Not changed")
+                : Results.Ok();
+        });
+
         var lockdown = endpoints.MapGroup("/api/lockdown").RequireAuthorization(new AuthorizeAttribute { Roles = LockdownRoles }).DisableAntiforgery();
         lockdown.MapGet("/", async (HttpContext http, PostActors actors, CriticalIncidentLockdown lockdowns, CancellationToken ct) =>
             await actors.FromAsync(http.User, ct) is { } actor
@@ -128,6 +140,8 @@ public static class PublishingEndpoints
     public sealed record CaseStatusRequest(string? Status, bool Replace, string? ReplacementText);
 
     public sealed record LockdownRequest(string? Reason);
+
+    public sealed record DirectPostingRequest(bool MayPostDirectly);
 
     /// <summary>No post removes the link.</summary>
     public sealed record PostLinkRequest(Guid? PostId);

@@ -40,6 +40,7 @@ public static class PublishingRegistration
         services.AddSingleton<AppealDesk>();
         services.AddSingleton<PostCalendar>();
         services.AddSingleton<PostResponses>();
+        services.AddSingleton<PostingRightsRegister>();
         services.AddScoped<DemoPublishing>();
         return builder;
     }

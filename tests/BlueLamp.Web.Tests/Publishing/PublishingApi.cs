@@ -71,14 +71,15 @@ internal static class PublishingApi
         await IdOfAsync(await comms.PostAsJsonAsync($"/api/posts/{postId}/schedule", new { at = (DateTimeOffset?)null }, Ct));
     }
 
-    public static async Task<List<string>> AuditDetailsAsync(BlueLampHost host, string action, Guid postId)
+    public static Task<List<string>> AuditDetailsAsync(BlueLampHost host, string action, Guid postId) => AuditDetailsAsync(host, action, postId.ToString("D"));
+
+    public static async Task<List<string>> AuditDetailsAsync(BlueLampHost host, string action, string subjectId)
     {
         var dbs = host.Services.GetRequiredService<BlueLampDbFactory>();
         await using var lookup = dbs.Unscoped();
         var force = await lookup.Forces.SingleAsync(f => f.Slug == "demo", Ct);
         await using var db = dbs.ForForce(force.Id);
-        var id = postId.ToString("D");
-        return await db.AuditEvents.Where(e => e.Action == action && e.SubjectId == id).OrderBy(e => e.Sequence).Select(e => e.Detail ?? "").ToListAsync(Ct);
+        return await db.AuditEvents.Where(e => e.Action == action && e.SubjectId == subjectId).OrderBy(e => e.Sequence).Select(e => e.Detail ?? "").ToListAsync(Ct);
     }
 
     public static string[] Errors(JsonElement problem, string field) =>
