@@ -40,7 +40,19 @@ internal sealed record BlueskyPostRecord(
     [property: JsonPropertyName("createdAt")] string CreatedAt,
     [property: JsonPropertyName("langs")] IReadOnlyList<string>? Langs,
     [property: JsonPropertyName("reply")] BlueskyReplyRef? Reply,
-    [property: JsonPropertyName("facets")] IReadOnlyList<BlueskyFacetRecord>? Facets);
+    [property: JsonPropertyName("facets")] IReadOnlyList<BlueskyFacetRecord>? Facets,
+    [property: JsonPropertyName("embed")] BlueskyImagesEmbed? Embed = null);
+
+/// <summary>One image of an app.bsky.embed.images embed: the blob uploadBlob returned, as it returned it, and the alt text.</summary>
+internal sealed record BlueskyEmbedImage(
+    [property: JsonPropertyName("alt")] string Alt,
+    [property: JsonPropertyName("image")] System.Text.Json.JsonElement Image);
+
+internal sealed record BlueskyImagesEmbed(
+    [property: JsonPropertyName("$type")] string Type,
+    [property: JsonPropertyName("images")] IReadOnlyList<BlueskyEmbedImage> Images);
+
+internal sealed record BlueskyUploadBlobResponse([property: JsonPropertyName("blob")] System.Text.Json.JsonElement? Blob);
 
 internal sealed record BlueskyCreateRecordRequest(
     [property: JsonPropertyName("repo")] string Repo,
@@ -92,6 +104,7 @@ internal sealed record BlueskyMessageViewResponse(
 [JsonSerializable(typeof(BlueskyCreateRecordResponse))]
 [JsonSerializable(typeof(BlueskyDeleteRecordRequest))]
 [JsonSerializable(typeof(BlueskyCreateThreadgateRequest))]
+[JsonSerializable(typeof(BlueskyUploadBlobResponse))]
 [JsonSerializable(typeof(BlueskyResolveHandleResponse))]
 [JsonSerializable(typeof(BlueskySendMessageRequest))]
 [JsonSerializable(typeof(BlueskyMessageViewResponse))]

@@ -13,10 +13,11 @@ namespace BlueLamp.Simulator.Bluesky;
 /// validates app.bsky.feed.post (text length, required createdAt, strong references in reply); what the PDS
 /// would accept but a reader would see wrong (a wrong thread root, facets in UTF-16 offsets) is noted as a problem.
 /// </summary>
-public sealed class BlueskyRepoApi(SimulatorState state, XrpcGate gate, AccountEchoes echoes, IOptions<SimulatorOptions> options)
+public sealed class BlueskyRepoApi(SimulatorState state, XrpcGate gate, AccountEchoes echoes, UploadedMedia media, IOptions<SimulatorOptions> options)
 {
     private const string PostCollection = "app.bsky.feed.post";
     private const string ThreadgateCollection = "app.bsky.feed.threadgate";
+    private const long MaxBlobBytes = 1_000_000;
     private readonly BlueskyAccountOptions account = options.Value.Bluesky;
 
     public async Task<IResult> CreateRecordAsync(HttpRequest request)
@@ -68,6 +69,38 @@ public sealed class BlueskyRepoApi(SimulatorState state, XrpcGate gate, AccountE
             cid,
             commit = new { cid = PlatformIds.CidFor("commit" + uri), rev = state.Ids.NextTid() },
             validationStatus = "valid",
+        });
+    }
+
+    /// <summary>com.atproto.repo.uploadBlob: the raw bytes with their Content-Type; images over 1,000,000 bytes are refused.</summary>
+    public async Task<IResult> UploadBlobAsync(HttpRequest request)
+    {
+        if (await gate.CheckAsync(request) is { } refused)
+        {
+            return refused;
+        }
+        using var buffer = new MemoryStream();
+        await request.Body.CopyToAsync(buffer, request.HttpContext.RequestAborted);
+        if (buffer.Length == 0)
+        {
+            return XrpcErrors.InvalidRequest("Request body is empty");
+        }
+        if (buffer.Length > MaxBlobBytes)
+        {
+            return XrpcErrors.Error(400, "BlobTooLarge", $"This file is too large. It is {buffer.Length} bytes but the maximum size is {MaxBlobBytes} bytes.");
+        }
+        var mimeType = request.ContentType ?? "application/octet-stream";
+        var cid = PlatformIds.CidFor("blob" + Convert.ToBase64String(System.Security.Cryptography.SHA256.HashData(buffer.ToArray())));
+        media.Add(cid, SimulatedPlatform.Bluesky, mimeType, (int)buffer.Length);
+        return new PlatformJson(200, new Dictionary<string, object>
+        {
+            ["blob"] = new Dictionary<string, object>
+            {
+                ["$type"] = "blob",
+                ["ref"] = new Dictionary<string, string> { ["$link"] = cid },
+                ["mimeType"] = mimeType,
+                ["size"] = buffer.Length,
+            },
         });
     }
 
@@ -161,8 +194,33 @@ public sealed class BlueskyRepoApi(SimulatorState state, XrpcGate gate, AccountE
                 return "Record/reply must have the properties \"root\" and \"parent\", each with \"uri\" and \"cid\"";
             }
         }
+        var altTexts = new List<string>();
+        if (record.TryGetProperty("embed", out var embed) && embed.TryGetProperty("$type", out var embedType) && embedType.GetString() == "app.bsky.embed.images")
+        {
+            if (!embed.TryGetProperty("images", out var images) || images.ValueKind != JsonValueKind.Array || images.GetArrayLength() is 0 or > 4)
+            {
+                return "Record/embed/images must have between 1 and 4 items";
+            }
+            foreach (var image in images.EnumerateArray())
+            {
+                var link = image.TryGetProperty("image", out var blob) && blob.TryGetProperty("ref", out var reference) && reference.TryGetProperty("$link", out var l) ? l.GetString() : null;
+                if (!image.TryGetProperty("alt", out var alt) || alt.ValueKind != JsonValueKind.String)
+                {
+                    return "Record/embed/images/alt must be a string";
+                }
+                if (link is null || media.Find(link, SimulatedPlatform.Bluesky) is null)
+                {
+                    return "Record/embed/images/image must be a blob uploaded to this repo";
+                }
+                altTexts.Add(alt.GetString()!);
+            }
+        }
         JsonElement? facets = record.TryGetProperty("facets", out var f) ? f.Clone() : null;
         var problems = BlueskyFacets.Check(text, facets).ToList();
+        if (altTexts.Any(string.IsNullOrEmpty))
+        {
+            problems.Add("image posted without alt text");
+        }
         var parent = parentUri is null ? null : state.Find(parentUri);
         if (parent is not null)
         {
@@ -193,6 +251,7 @@ public sealed class BlueskyRepoApi(SimulatorState state, XrpcGate gate, AccountE
             RootCid = rootCid,
             ThreadId = rootUri ?? uri,
             Facets = facets,
+            ImageAltTexts = altTexts,
             Problems = problems,
         });
         echoes.After(post);

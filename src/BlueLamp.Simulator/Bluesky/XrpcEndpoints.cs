@@ -17,6 +17,7 @@ public static class XrpcEndpoints
         xrpc.MapPost("app.bsky.notification.updateSeen", (HttpRequest request, BlueskyNotificationsApi api) => api.UpdateSeenAsync(request));
         xrpc.MapPost("com.atproto.repo.createRecord", (HttpRequest request, BlueskyRepoApi api) => api.CreateRecordAsync(request));
         xrpc.MapPost("com.atproto.repo.deleteRecord", (HttpRequest request, BlueskyRepoApi api) => api.DeleteRecordAsync(request));
+        xrpc.MapPost("com.atproto.repo.uploadBlob", (HttpRequest request, BlueskyRepoApi api) => api.UploadBlobAsync(request));
         xrpc.MapGet("chat.bsky.convo.listConvos", (HttpRequest request, BlueskyChatApi api) => api.ListConvosAsync(request));
         xrpc.MapGet("chat.bsky.convo.getConvo", (HttpRequest request, BlueskyChatApi api) => api.GetConvoAsync(request));
         xrpc.MapGet("chat.bsky.convo.getConvoForMembers", (HttpRequest request, BlueskyChatApi api) => api.GetConvoForMembersAsync(request));

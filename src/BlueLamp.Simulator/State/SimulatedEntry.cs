@@ -56,6 +56,9 @@ public sealed record SimulatedEntry
 
     public string? AltText { get; init; }
 
+    /// <summary>The alt text of each image attached to an X post or a Bluesky post (uploaded first, then attached), in order.</summary>
+    public IReadOnlyList<string> ImageAltTexts { get; init; } = [];
+
     public bool Removed { get; init; }
 
     /// <summary>The account turned comments (replies) off under this post: Instagram comment_enabled=false, a Bluesky threadgate.</summary>

@@ -124,7 +124,7 @@ public sealed class AppealResponsesTests(ChannelHostFixture fixture) : IClassFix
     {
         var accounts = await AccountsAsync(comms);
         var postId = await IdOfAsync(await comms.PostAsJsonAsync("/api/posts/submit",
-            Post($"MISSING: have you seen {name}, 14, from Pillgwenlly? Call 101 quoting {reference}.", accounts.Values, "MissingPersonAppeal", caseReference: reference), Ct));
+            Post($"MISSING: have you seen {name}, 14, from Pillgwenlly? Call 101 quoting {reference}.", accounts.Values, "MissingPersonAppeal", caseReference: reference, imageUrl: SampleImage(Host.BaseAddress)), Ct));
         await IdOfAsync(await comms.PostAsJsonAsync($"/api/posts/{postId}/authorisation", new
         {
             decision = 1, officerName = "DS 2207 Hughes", officerRole = "OIC",
