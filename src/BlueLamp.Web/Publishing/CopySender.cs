@@ -35,7 +35,7 @@ public sealed class CopySender(
         var account = await db.Accounts.AsNoTracking().SingleAsync(a => a.Id == copy.AccountId, cancellationToken);
         var connection = await connected.GetAsync(account.Id, cancellationToken);
         var result = connection is null
-            ? SendResult.Failed(new PlatformFailure($"{account.DisplayName} is not connected: an administrator must add its credentials.", Retryable: false, NeedsReconnect: true))
+            ? NotConnected(account.DisplayName)
             : _publishers.TryGetValue(account.Platform, out var publisher)
                 ? await publisher.PublishAsync(new CopyToSend(connection, copy.Text, copy.Language, images), cancellationToken)
                 : SendResult.Failed(PlatformFailure.Refused($"BlueLamp cannot publish to {account.Platform}."));
@@ -80,7 +80,7 @@ public sealed class CopySender(
         var account = await db.Accounts.AsNoTracking().SingleAsync(a => a.Id == copy.AccountId, cancellationToken);
         var connection = await connected.GetAsync(account.Id, cancellationToken);
         var result = connection is null
-            ? SendResult.Failed(new PlatformFailure($"{account.DisplayName} is not connected: an administrator must add its credentials.", Retryable: false, NeedsReconnect: true))
+            ? NotConnected(account.DisplayName)
             : _publishers.TryGetValue(account.Platform, out var publisher)
                 ? await publisher.DeleteAsync(connection, copy.PlatformPostId!, cancellationToken)
                 : SendResult.Failed(PlatformFailure.Refused($"BlueLamp cannot take posts down on {account.Platform}."));
@@ -137,7 +137,7 @@ public sealed class CopySender(
         {
             var connection = await connected.GetAsync(account.Id, cancellationToken);
             var result = connection is null
-                ? SendResult.Failed(new PlatformFailure($"{account.DisplayName} is not connected: an administrator must add its credentials.", Retryable: false, NeedsReconnect: true))
+                ? NotConnected(account.DisplayName)
                 : await publisher.CloseCommentsAsync(connection, copy.PlatformPostId!, cancellationToken);
             if (result.IsSent)
             {
@@ -155,4 +155,7 @@ public sealed class CopySender(
         await audit.SaveWithAuditAsync(db, entry, cancellationToken);
         return error;
     }
+
+    private static SendResult NotConnected(string accountName) =>
+        SendResult.Failed(new PlatformFailure($"{accountName} is not connected: an administrator must add its credentials.", Retryable: false, NeedsReconnect: true));
 }

@@ -74,26 +74,14 @@ public static class PublishingEndpoints
         var desk = endpoints.MapGroup("/api/desk").RequireAuthorization(new AuthorizeAttribute { Roles = Roles.Desk }).DisableAntiforgery();
         desk.MapGet("/appeals/open", async (HttpContext http, PostResponses responses, CancellationToken ct) =>
             DeskUser.From(http.User) is { } user ? Results.Ok(await responses.OpenAppealsAsync(user.ForceId, ct)) : Results.Forbid());
-        desk.MapPost("/conversations/{id:guid}/post-link", async (Guid id, PostLinkRequest request, HttpContext http, PostResponses responses, CancellationToken ct) =>
-        {
-            if (DeskUser.From(http.User) is not { } user)
-                return Results.Forbid();
-            return await responses.LinkAsync(user, id, request.PostId, ct) is { } error
-                ? Results.ValidationProblem(new Dictionary<string, string[]> { ["postId"] = [error] }, title: "Not linked")
-                : Results.Ok(await responses.ForConversationAsync(user, id, ct));
-        });
+        desk.MapPost("/conversations/{id:guid}/post-link", (Guid id, PostLinkRequest request, HttpContext http, PostResponses responses, CancellationToken ct) =>
+            AsStaffAsync(http, "postId", user => responses.LinkAsync(user, id, request.PostId, ct), async user => Results.Ok(await responses.ForConversationAsync(user, id, ct))));
 
         var rights = endpoints.MapGroup("/api/admin/posting-rights").RequireAuthorization(new AuthorizeAttribute { Roles = PostingRightsRegister.Managers }).DisableAntiforgery();
         rights.MapGet("/", async (HttpContext http, PostingRightsRegister register, CancellationToken ct) =>
             DeskUser.From(http.User) is { } user ? Results.Ok(await register.ListAsync(user.ForceId, ct)) : Results.Forbid());
-        rights.MapPost("/{userId}", async (string userId, DirectPostingRequest request, HttpContext http, PostingRightsRegister register, CancellationToken ct) =>
-        {
-            if (DeskUser.From(http.User) is not { } user)
-                return Results.Forbid();
-            return await register.SetDirectPostingAsync(user, userId, request.MayPostDirectly, ct) is { } error
-                ? Results.ValidationProblem(new Dictionary<string, string[]> { ["mayPostDirectly"] = [error] }, title: "Not changed")
-                : Results.Ok();
-        });
+        rights.MapPost("/{userId}", (string userId, DirectPostingRequest request, HttpContext http, PostingRightsRegister register, CancellationToken ct) =>
+            AsStaffAsync(http, "mayPostDirectly", user => register.SetDirectPostingAsync(user, userId, request.MayPostDirectly, ct), _ => Task.FromResult(Results.Ok())));
 
         var lockdown = endpoints.MapGroup("/api/lockdown").RequireAuthorization(new AuthorizeAttribute { Roles = LockdownRoles }).DisableAntiforgery();
         lockdown.MapGet("/", async (HttpContext http, PostActors actors, CriticalIncidentLockdown lockdowns, CancellationToken ct) =>
@@ -115,6 +103,16 @@ public static class PublishingEndpoints
         if (draft is null)
             return Results.ValidationProblem(new Dictionary<string, string[]> { ["purpose"] = [problem!] }, title: "Not saved");
         return await AsActorAsync(http, actors, actor => act(actor, draft), ct);
+    }
+
+    /// <summary>Runs an action of the signed-in member of staff that answers null when done, else the error for <paramref name="field"/>.</summary>
+    private static async Task<IResult> AsStaffAsync(HttpContext http, string field, Func<DeskUser, Task<string?>> act, Func<DeskUser, Task<IResult>> done)
+    {
+        if (DeskUser.From(http.User) is not { } user)
+            return Results.Forbid();
+        return await act(user) is { } error
+            ? Results.ValidationProblem(new Dictionary<string, string[]> { [field] = [error] }, title: "Not done")
+            : await done(user);
     }
 
     private static async Task<IResult> AsActorAsync(HttpContext http, PostActors actors, Func<PostActor, Task<PublishingResult>> act, CancellationToken ct)
