@@ -48,6 +48,8 @@ public abstract class BlueLampDb : IdentityDbContext<BlueLampUser>
     public DbSet<Appeal> Appeals => Set<Appeal>();
     public DbSet<PostingRights> PostingRights => Set<PostingRights>();
     public DbSet<Lockdown> Lockdowns => Set<Lockdown>();
+    public DbSet<Leases.JobLease> JobLeases => Set<Leases.JobLease>();
+    public DbSet<Keys.StoredKey> DataProtectionKeys => Set<Keys.StoredKey>();
 
     /// <summary>Limits this context to one force's records. A context serves one force for its whole life.</summary>
     public BlueLampDb ScopeTo(Guid forceId)

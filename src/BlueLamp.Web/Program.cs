@@ -17,11 +17,12 @@ using MudBlazor.Services;
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
 
 builder.Services.AddBlueLampData(builder.Configuration);
-// Login cookies survive a restart: the keys that protect them live in the data folder (in the database once several nodes run).
-builder.Services.AddDataProtection()
-    .SetApplicationName("BlueLamp")
-    .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(DatabaseSettings.From(builder.Configuration).DataFolder, "keys")));
+// Login cookies and account credentials survive a restart, and on PostgreSQL every node reads the same key ring.
+builder.AddBlueLampDataProtection();
 builder.AddBlueLampIdentity();
+// Before every background job, so that on a clean stop the leases are released after the jobs have stopped.
+builder.Services.AddSingleton<BlueLamp.Web.Background.JobLeases>();
+builder.Services.AddHostedService<BlueLamp.Web.Background.JobLeaseRelease>();
 builder.AddDesk();
 builder.AddTriage();
 builder.AddWebChat();

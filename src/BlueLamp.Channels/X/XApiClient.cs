@@ -19,6 +19,10 @@ public sealed class XApiClient(HttpClient http, IOptionsMonitor<XOptions> option
         "tweet.fields=created_at,author_id,conversation_id,in_reply_to_user_id,referenced_tweets,entities,note_tweet" +
         "&expansions=author_id&user.fields=name,username&max_results=100";
 
+    private const string DirectMessageFields =
+        "dm_event.fields=id,text,event_type,created_at,sender_id,dm_conversation_id" +
+        "&event_types=MessageCreate&expansions=sender_id&user.fields=name,username&max_results=100";
+
     /// <summary>Posts a public reply under a post (<c>POST /2/tweets</c> with <c>reply.in_reply_to_tweet_id</c>).</summary>
     public async Task<SendResult> PostReplyAsync(XCredentials account, string text, string inReplyToPostId, CancellationToken cancellationToken = default)
     {
@@ -80,6 +84,24 @@ public sealed class XApiClient(HttpClient http, IOptionsMonitor<XOptions> option
         return page.Parsed.IsMalformed
             ? FetchResult<XMentionsPage>.Failed(new PlatformFailure("X's mentions answer could not be read: " + page.Parsed.Error, Retryable: true, NeedsReconnect: false, response.Response.StatusCode))
             : FetchResult<XMentionsPage>.Success(page);
+    }
+
+    /// <summary>
+    /// The account's recent direct messages, newest first (<c>GET /2/dm_events</c>), one page at a time: reconciliation
+    /// reads them because X's webhook delivery of DMs cannot be relied on (and X's DM access is being withdrawn).
+    /// </summary>
+    public async Task<FetchResult<XDirectMessagesPage>> ListDirectMessagesAsync(XCredentials account, string? paginationToken = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(account);
+        var query = DirectMessageFields + (paginationToken is null ? "" : "&pagination_token=" + Uri.EscapeDataString(paginationToken));
+        using var request = new HttpRequestMessage(HttpMethod.Get, Url($"2/dm_events?{query}"));
+        var response = await SendAsync(request, account, cancellationToken).ConfigureAwait(false);
+        if (response.Failure is not null)
+            return FetchResult<XDirectMessagesPage>.Failed(response.Failure);
+        var page = XDirectMessagesParser.Parse(response.Response!.Body, account.UserId);
+        return page.Parsed.IsMalformed
+            ? FetchResult<XDirectMessagesPage>.Failed(new PlatformFailure("X's DM events answer could not be read: " + page.Parsed.Error, Retryable: true, NeedsReconnect: false, response.Response.StatusCode))
+            : FetchResult<XDirectMessagesPage>.Success(page);
     }
 
     private async Task<(PlatformResponse? Response, PlatformFailure? Failure)> SendAsync(HttpRequestMessage request, XCredentials account, CancellationToken cancellationToken)

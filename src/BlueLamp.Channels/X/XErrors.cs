@@ -17,7 +17,9 @@ internal static class XErrors
         {
             using var document = JsonDocument.Parse(response.Body);
             var root = document.RootElement;
-            message = root.String("detail") ?? root.String("title");
+            var title = root.String("title");
+            var detail = root.String("detail");
+            message = title is not null && detail is not null && detail != title ? $"{title}: {detail}" : detail ?? title;
             code = root.String("type");
             if (root.Array("errors").FirstOrDefault() is { ValueKind: JsonValueKind.Object } first)
             {

@@ -51,4 +51,13 @@ public sealed class Account : IForceOwned
         MonitoredHours = hours.IsAlwaysMonitored ? null : hours.Text;
         return null;
     }
+
+    /// <summary>Closes the account in the register: BlueLamp stops reading and answering it. Returns false when it already was.</summary>
+    public bool Retire()
+    {
+        if (Status == AccountStatus.Retired)
+            return false;
+        Status = AccountStatus.Retired;
+        return true;
+    }
 }

@@ -70,6 +70,14 @@ public sealed class AccountConnection : IForceOwned
     /// <summary>Bluesky chat: the newest chat message already seen (the poller reads convos whose last message is newer).</summary>
     public string? ChatMarker { get; private set; }
 
+    /// <summary>
+    /// Why the account's private messages cannot be read back from the platform (X: DM access refused or withdrawn),
+    /// while the rest of the account works. Null when they were last read. Shown on the desk: DMs may be missing.
+    /// </summary>
+    public string? DirectMessagesProblem { get; private set; }
+
+    public DateTimeOffset? DirectMessagesProblemSince { get; private set; }
+
     /// <summary>New credentials from an administrator: whatever was wrong with the old ones is forgotten.</summary>
     public void Reconnect(string protectedCredentials, string credentialsHint, DateTimeOffset? credentialsExpireAt, DateTimeOffset at)
     {
@@ -108,6 +116,19 @@ public sealed class AccountConnection : IForceOwned
         NeedsReconnect = false;
         Problem = null;
         ProblemSince = null;
+    }
+
+    /// <summary>The platform would not list the account's private messages: DM intake is at risk until it does.</summary>
+    public void DirectMessagesUnreadable(string reason, DateTimeOffset at)
+    {
+        DirectMessagesProblemSince ??= at;
+        DirectMessagesProblem = Trim(reason);
+    }
+
+    public void DirectMessagesRead()
+    {
+        DirectMessagesProblem = null;
+        DirectMessagesProblemSince = null;
     }
 
     public void EventReceived(DateTimeOffset at)

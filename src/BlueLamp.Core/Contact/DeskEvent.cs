@@ -21,4 +21,10 @@ public enum DeskEventKind
     /// <summary>A handover waited past the force's limit unacknowledged: supervisors are alerted.</summary>
     HandoverEscalated = 10,
     SlaBreached = 11,
+
+    /// <summary>
+    /// Events from other nodes may have been missed (the connection that brings them was lost and is back): every
+    /// screen reloads what it shows. <see cref="DeskEvent.ConversationId"/> is empty.
+    /// </summary>
+    Resync = 12,
 }

@@ -41,6 +41,12 @@ public sealed record PlatformFaults
     /// <summary>The account's token is treated as expired: every API call gets the platform's auth error.</summary>
     public bool TokenExpired { get; init; }
 
+    /// <summary>
+    /// X only: the app's access no longer covers direct messages, so listing them is refused with X's 403
+    /// "client-forbidden" while the rest of the API works (X's DM access is pay-per-use and being withdrawn).
+    /// </summary>
+    public bool DirectMessagesForbidden { get; init; }
+
     public bool AnyOn => DropWebhooks || DuplicateCopies > 1 || OutOfOrder || RateLimited || ServerErrors
-        || SlowResponseMilliseconds > 0 || TokenExpired;
+        || SlowResponseMilliseconds > 0 || TokenExpired || DirectMessagesForbidden;
 }

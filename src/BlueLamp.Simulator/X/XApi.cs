@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using BlueLamp.Simulator.Faults;
 using BlueLamp.Simulator.Http;
 using BlueLamp.Simulator.State;
 using Microsoft.AspNetCore.Http;
@@ -11,7 +12,7 @@ namespace BlueLamp.Simulator.X;
 /// The X API v2 endpoints BlueLamp calls: POST/DELETE /2/tweets, POST /2/dm_conversations/with/{id}/messages,
 /// GET /2/users/{id}/mentions and GET /2/dm_events, with X's limits, ids and answers.
 /// </summary>
-public sealed class XApi(SimulatorState state, XGate gate, AccountEchoes echoes, UploadedMedia media, IOptions<SimulatorOptions> options)
+public sealed class XApi(SimulatorState state, XGate gate, FaultBoard faults, AccountEchoes echoes, UploadedMedia media, IOptions<SimulatorOptions> options)
 {
     private readonly XAccountOptions x = options.Value.X;
 
@@ -270,6 +271,10 @@ public sealed class XApi(SimulatorState state, XGate gate, AccountEchoes echoes,
         {
             return refusal;
         }
+        if (faults.For(SimulatedPlatform.X).DirectMessagesForbidden)
+        {
+            return XErrors.ClientForbidden();
+        }
         var query = request.Query;
         var maxResults = 100;
         if (query.TryGetValue("max_results", out var maxText) && (!int.TryParse(maxText, NumberStyles.None, CultureInfo.InvariantCulture, out maxResults) || maxResults is < 1 or > 100))
@@ -293,6 +298,14 @@ public sealed class XApi(SimulatorState state, XGate gate, AccountEchoes echoes,
         if (page.Count > 0)
         {
             result["data"] = page.Select(m => DmEvent(m.Entry, fields)).ToList();
+            if (Fields(query, "expansions").Contains("sender_id"))
+            {
+                var userFields = Fields(query, "user.fields");
+                result["includes"] = new
+                {
+                    users = page.Where(m => !m.Entry.ByAccount).Select(m => m.Entry.PersonId!).Distinct().Select(id => UserV2(id, userFields)).ToList(),
+                };
+            }
         }
         result["meta"] = meta;
         return new PlatformJson(200, result, headers);

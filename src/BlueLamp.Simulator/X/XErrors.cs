@@ -19,6 +19,17 @@ public static class XErrors
         status = 403,
     }, null, "application/problem+json");
 
+    /// <summary>X's answer when the app's access level does not include an endpoint (reason "client-not-enrolled").</summary>
+    public static IResult ClientForbidden() => new PlatformJson(403, new
+    {
+        title = "Client Forbidden",
+        detail = "When authenticating requests to the Twitter API v2 endpoints, you must use keys and tokens from a Twitter developer App that is attached to a Project. You can create a project via the developer portal.",
+        reason = "client-not-enrolled",
+        required_enrollment = "Appropriate Level of API Access",
+        registration_url = "https://developer.twitter.com/en/docs/projects/overview",
+        type = "https://api.twitter.com/2/problems/client-forbidden",
+    }, null, "application/problem+json");
+
     public static IResult Forbidden(string detail) => Problem(403, "Forbidden", detail);
 
     public static IResult InvalidRequest(string message, string? parameter = null, string? value = null) => new PlatformJson(400, new

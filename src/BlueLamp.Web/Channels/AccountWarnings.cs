@@ -34,6 +34,8 @@ public sealed class AccountWarnings(BlueLampDbFactory dbs, IOptions<ChannelIntak
                 Warn($"needs reconnecting: the platform refused its credentials ({c.Problem}). Messages may be missing until an administrator reconnects it.");
             else if (c.Problem is not null && c.ProblemSince is { } since && now - since > settings.ReconcileInterval)
                 Warn($"could not be checked since {Time(since)}: {c.Problem}");
+            if (c.DirectMessagesProblem is { } dmProblem)
+                Warn($"direct messages cannot be read back from the platform since {Time(c.DirectMessagesProblemSince ?? now)} ({dmProblem}). DM intake is at risk: a DM the webhook misses will not reach the desk.");
             if (c.CredentialsExpireAt is { } expires && expires - now < settings.ExpiryWarning)
                 Warn(expires <= now ? $"its credentials expired on {Time(expires)}." : $"its credentials expire on {Time(expires)}; renew them before then.");
             var reconciledOrConnected = c.LastReconciledAt ?? c.ConnectedAt;

@@ -66,6 +66,7 @@ public static class ChannelsRegistration
         services.AddSingleton<OutboundSender>();
         services.AddHostedService(sp => sp.GetRequiredService<OutboundSender>());
         services.AddSingleton<AccountWarnings>();
+        services.AddSingleton<AccountRegister>();
         services.AddHealthChecks().AddCheck<AccountsHealthCheck>("accounts");
 
         if (demo)

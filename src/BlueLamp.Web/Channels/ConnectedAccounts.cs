@@ -91,6 +91,16 @@ public sealed class ConnectedAccounts(BlueLampDbFactory dbs, CredentialVault vau
             cancellationToken);
     }
 
+    /// <summary>Whether the platform let BlueLamp read the account's private messages back (null reason: it did).</summary>
+    public Task DirectMessagesCheckedAsync(ConnectedAccount account, string? problem, CancellationToken cancellationToken = default) =>
+        ChangeAsync(account, c =>
+        {
+            if (problem is null)
+                c.DirectMessagesRead();
+            else
+                c.DirectMessagesUnreadable(problem, time.GetUtcNow());
+        }, null, cancellationToken);
+
     /// <summary>Moves where polling has got to (X since_id, newest Bluesky notification, newest chat message).</summary>
     public Task MovePollMarkerAsync(ConnectedAccount account, string? marker, DateTimeOffset? markerAt, CancellationToken cancellationToken = default) =>
         ChangeAsync(account, c => c.MovePollMarker(marker, markerAt), null, cancellationToken);

@@ -1,6 +1,8 @@
 using BlueLamp.Channels.Common;
 using BlueLamp.Channels.Meta;
+using BlueLamp.Channels.X;
 using BlueLamp.Core.Accounts;
+using Microsoft.Extensions.Options;
 
 namespace BlueLamp.Web.Channels;
 
@@ -9,7 +11,14 @@ namespace BlueLamp.Web.Channels;
 /// from the platform's own list endpoints and stores them through the same door as webhooks, so whatever a webhook
 /// never delivered is backfilled and nothing is stored twice. A refused token marks the account for reconnection.
 /// </summary>
-public sealed class Reconciliation(MetaGraphClient meta, AccountPolling polling, InboundEventStore store, ConnectedAccounts accounts, ILogger<Reconciliation> logger)
+public sealed class Reconciliation(
+    MetaGraphClient meta,
+    XApiClient x,
+    AccountPolling polling,
+    InboundEventStore store,
+    ConnectedAccounts accounts,
+    IOptions<ChannelIntakeOptions> options,
+    ILogger<Reconciliation> logger)
 {
     private int _completedRuns;
 
@@ -24,6 +33,35 @@ public sealed class Reconciliation(MetaGraphClient meta, AccountPolling polling,
             backfilled += await ReconcileAsync(account, cancellationToken);
         Interlocked.Increment(ref _completedRuns);
         return backfilled;
+    }
+
+    /// <summary>
+    /// X direct messages, newest first, read back until a page brings nothing new. X may refuse DM access (it is
+    /// pay-per-use and moving to encrypted chat): that does not stop the account, but it is kept and shown on the
+    /// desk as "DM intake at risk", because then only the webhook stands between a person's DM and the desk.
+    /// </summary>
+    private async Task<(int Backfilled, PlatformFailure? Failure)> ReconcileXDirectMessagesAsync(ConnectedAccount account, CancellationToken cancellationToken)
+    {
+        var backfilled = 0;
+        string? token = null;
+        for (var page = 0; page < options.Value.MaxPollPages; page++)
+        {
+            var result = await x.ListDirectMessagesAsync(account.X(), token, cancellationToken);
+            if (!result.IsSuccess)
+            {
+                if (result.Failure!.NeedsReconnect)
+                    return (backfilled, result.Failure);
+                await accounts.DirectMessagesCheckedAsync(account, result.Failure.Error, cancellationToken);
+                return (backfilled, null);
+            }
+            var stored = (await store.StoreAsync(account, result.Value!.Parsed.Events, InboundEventStore.FromReconciliation, cancellationToken)).Stored;
+            backfilled += stored;
+            token = result.Value.NextToken;
+            if (token is null || stored == 0)
+                break;
+        }
+        await accounts.DirectMessagesCheckedAsync(account, null, cancellationToken);
+        return (backfilled, null);
     }
 
     public async Task<int> ReconcileAsync(ConnectedAccount account, CancellationToken cancellationToken = default)
@@ -48,6 +86,8 @@ public sealed class Reconciliation(MetaGraphClient meta, AccountPolling polling,
                 break;
             case Platform.X:
                 failure = await polling.PollXMentionsAsync(account, readBackFully: true, cancellationToken);
+                if (failure is null)
+                    (backfilled, failure) = await ReconcileXDirectMessagesAsync(account, cancellationToken);
                 break;
             case Platform.Bluesky:
                 failure = await polling.PollBlueskyNotificationsAsync(account, readBackFully: true, cancellationToken)

@@ -1,10 +1,15 @@
+using BlueLamp.Web.Background;
 using Microsoft.Extensions.Options;
 
 namespace BlueLamp.Web.Channels;
 
-/// <summary>Reconciles every account on start and then every <see cref="ChannelIntakeOptions.ReconcileInterval"/>.</summary>
+/// <summary>
+/// Reconciles every account on start and then every <see cref="ChannelIntakeOptions.ReconcileInterval"/>, on one node at a
+/// time (<see cref="JobLeases"/>).
+/// </summary>
 public sealed class ReconciliationService(
     Reconciliation reconciliation,
+    JobLeases leases,
     IHostApplicationLifetime lifetime,
     IOptions<ChannelIntakeOptions> options,
     TimeProvider time,
@@ -12,5 +17,5 @@ public sealed class ReconciliationService(
 {
     protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
         ChannelBackgroundWork.RepeatAsync(lifetime, options.Value.ReconcileInterval, time, logger, "Reconciliation",
-            ct => reconciliation.RunOnceAsync(ct), stoppingToken);
+            ct => leases.RunIfHeldAsync("channels.reconciliation", options.Value.ReconcileInterval, reconciliation.RunOnceAsync, ct), stoppingToken);
 }

@@ -15,7 +15,18 @@ public static class DeskRegistration
 {
     public static WebApplicationBuilder AddDesk(this WebApplicationBuilder builder)
     {
-        builder.Services.AddSingleton<IDeskEvents, InProcessDeskEvents>();
+        // One node: events stay in the process. PostgreSQL (possibly several nodes): every node's screens see every event.
+        var database = DatabaseSettings.From(builder.Configuration);
+        if (database.Provider == DatabaseProvider.Postgres)
+        {
+            builder.Services.AddSingleton(sp => new PostgresDeskEvents(database.ConnectionString, sp.GetRequiredService<ILogger<PostgresDeskEvents>>()));
+            builder.Services.AddSingleton<IDeskEvents>(sp => sp.GetRequiredService<PostgresDeskEvents>());
+            builder.Services.AddHostedService(sp => sp.GetRequiredService<PostgresDeskEvents>());
+        }
+        else
+        {
+            builder.Services.AddSingleton<IDeskEvents, InProcessDeskEvents>();
+        }
         builder.Services.AddSingleton<ContactIntake>();
         builder.Services.AddSingleton<SurgeGrouping>();
         builder.Services.AddSingleton<DeskQueue>();

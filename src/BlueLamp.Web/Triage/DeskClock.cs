@@ -3,6 +3,7 @@ using BlueLamp.Core.Contact;
 using BlueLamp.Core.Triage;
 using BlueLamp.Data;
 using BlueLamp.Data.Audit;
+using BlueLamp.Web.Background;
 using BlueLamp.Web.Contact;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -11,11 +12,11 @@ namespace BlueLamp.Web.Triage;
 
 /// <summary>
 /// The desk's clock: records SLA breaches as deadlines pass and escalates control-room handovers left
-/// unacknowledged past the force's limit. Safe on several nodes: each change is a conditional update, so only
-/// one node records it.
+/// unacknowledged past the force's limit. One node runs it at a time (<see cref="JobLeases"/>); each change is also a
+/// conditional update, so even two clocks would record it once.
 /// </summary>
 public sealed class DeskClock(
-    BlueLampDbFactory dbs, AuditTrail audit, IDeskEvents deskEvents, IOptions<TriageOptions> options,
+    BlueLampDbFactory dbs, AuditTrail audit, IDeskEvents deskEvents, JobLeases leases, IOptions<TriageOptions> options,
     TimeProvider time, ILogger<DeskClock> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -24,7 +25,7 @@ public sealed class DeskClock(
         {
             try
             {
-                await RunOnceAsync(stoppingToken);
+                await leases.RunIfHeldAsync("desk.clock", options.Value.ClockInterval, ct => RunOnceAsync(ct), stoppingToken);
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {

@@ -82,4 +82,34 @@ public class XApiClientTests
         Assert.Contains("expansions=author_id", request.Query, StringComparison.Ordinal);
         Assert.Contains("created_at", request.Query, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Direct_messages_are_listed_with_the_fields_and_expansions_the_parser_needs()
+    {
+        var events = SampleFiles.Text("X", "dm-events-v2.json");
+        await using var platform = await FakePlatform.StartAsync((_, _) => new FakeResponse(200, events));
+        using var services = PlatformClients.For(platform);
+
+        var result = await services.GetRequiredService<XApiClient>().ListDirectMessagesAsync(Account, "18LAA581J5II7LA00C00ZZZZ", TestContext.Current.CancellationToken);
+
+        Assert.Equal("1861234567893000002", Assert.Single(result.Value!.Parsed.Events).PlatformMessageId);
+        var request = Assert.Single(platform.Requests);
+        Assert.Equal("/2/dm_events", request.Path);
+        Assert.Contains("dm_event.fields=id,text,event_type,created_at,sender_id", request.Query, StringComparison.Ordinal);
+        Assert.Contains("expansions=sender_id", request.Query, StringComparison.Ordinal);
+        Assert.Contains("pagination_token=18LAA581J5II7LA00C00ZZZZ", request.Query, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Withdrawn_DM_access_is_a_failure_that_names_the_reason_and_does_not_ask_for_reconnection()
+    {
+        await using var platform = await FakePlatform.StartAsync((_, _) => new FakeResponse(403, "{\"title\":\"Client Forbidden\",\"detail\":\"When authenticating requests to the Twitter API v2 endpoints, you must use keys and tokens from a Twitter developer App that is attached to a Project.\",\"reason\":\"client-not-enrolled\",\"type\":\"https://api.twitter.com/2/problems/client-forbidden\"}"));
+        using var services = PlatformClients.For(platform);
+
+        var result = await services.GetRequiredService<XApiClient>().ListDirectMessagesAsync(Account, cancellationToken: TestContext.Current.CancellationToken);
+
+        Assert.False(result.IsSuccess);
+        Assert.False(result.Failure!.NeedsReconnect);
+        Assert.StartsWith("X: Client Forbidden: When authenticating", result.Failure.Error, StringComparison.Ordinal);
+    }
 }

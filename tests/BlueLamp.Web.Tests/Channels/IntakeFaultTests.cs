@@ -176,4 +176,43 @@ public sealed class IntakeFaultTests
         Assert.Equal(13, stored.Select(m => m.Text).Distinct().Count());
         Assert.All(stored.Where(m => m.Text.Contains("comment", StringComparison.Ordinal)), m => Assert.NotNull(m.ParentPostId));
     }
+
+    [Theory]
+    [MemberData(nameof(ChannelHost.Providers), MemberType = typeof(ChannelHost))]
+    public async Task X_direct_messages_the_webhook_never_delivered_are_backfilled_once_and_withdrawn_DM_access_is_a_desk_warning(string provider)
+    {
+        await using var host = await ChannelHost.StartAsync(provider);
+        using var simulator = host.Simulator();
+        var marker = Guid.NewGuid().ToString("N")[..10];
+        var person = await simulator.PersonAsync("x", "Xander Lost");
+        await simulator.MessageAsync("x", person, $"delivered x dm ({marker})");
+        await Eventually.GetAsync(() => host.MessagesAsync(marker), m => m.Count == 1, "the delivered X DM");
+        var reconciliation = host.Host.Services.GetRequiredService<Reconciliation>();
+        await Eventually.GetAsync(() => Task.FromResult(reconciliation.CompletedRuns), n => n >= 1, "the start-up reconciliation");
+
+        await simulator.SetFaultsAsync("x", new { dropWebhooks = true });
+        for (var i = 0; i < 3; i++)
+            await simulator.MessageAsync("x", person, $"lost x dm {i} ({marker})");
+        await reconciliation.RunOnceAsync(Ct);
+        await reconciliation.RunOnceAsync(Ct);
+
+        var stored = await Eventually.GetAsync(() => host.MessagesAsync(marker), m => m.Count >= 4, "the lost X DMs to be backfilled");
+        await Task.Delay(500, Ct);
+        stored = await host.MessagesAsync(marker);
+        Assert.Equal(4, stored.Count);
+        Assert.Single(stored.Select(m => m.ConversationId).Distinct());
+
+        // X withdraws DM access: the account still works, but the desk is told its DM intake is at risk.
+        var warnings = host.Host.Services.GetRequiredService<AccountWarnings>();
+        var forceId = await host.DemoForceIdAsync();
+        await simulator.SetFaultsAsync("x", new { directMessagesForbidden = true });
+        await reconciliation.RunOnceAsync(Ct);
+        var atRisk = Assert.Single(await warnings.ListAsync(forceId, Ct), w => w.Platform == Platform.X);
+        Assert.Contains("DM intake is at risk", atRisk.Reason, StringComparison.Ordinal);
+        Assert.Contains("Client Forbidden", atRisk.Reason, StringComparison.Ordinal);
+
+        await simulator.ClearFaultsAsync();
+        await reconciliation.RunOnceAsync(Ct);
+        Assert.DoesNotContain(await warnings.ListAsync(forceId, Ct), w => w.Platform == Platform.X);
+    }
 }
