@@ -16,6 +16,17 @@ namespace BlueLamp.Core.Triage;
 /// <c>a/b</c> gives alternatives for one word, a trailing <c>?</c> makes a word optional, and a trailing
 /// <c>*</c> matches any word starting so (<c>overdos*</c>).
 /// </param>
+/// <param name="Combines">
+/// For a <em>combination</em> indicator, which has no phrases of its own: the names of the indicators (usually
+/// <see cref="IndicatorRole.Concept"/> or <see cref="IndicatorRole.Means"/> ones) that must all be found within
+/// <paramref name="Within"/> words of each other for it to fire ("took" + "sleeping pills", "jump" + "bridge").
+/// Its span runs from the first part to the last, and it is discounted (negation, idiom, joke…) like a phrase.
+/// </param>
+/// <param name="Within">For a combination, the most words its parts may span, first to last (2–12).</param>
+/// <param name="Supporting">
+/// Supporting evidence only: it adds to the evidence of a threat to life, but never sets the category on its own
+/// ("goodbye", "given my cat to my sister"), so a lone farewell is not filed as suicide.
+/// </param>
 /// <param name="Requires">
 /// A category this phrase only counts beside: when set, the phrase counts (for its category and for life at
 /// risk) only if another counted indicator of that category, without a <c>Requires</c> of its own, is found
@@ -31,4 +42,11 @@ public sealed record Indicator(
     PersonAtRisk Subject,
     Grade? Grade,
     IReadOnlyList<string> Phrases,
-    TriageCategory? Requires = null);
+    TriageCategory? Requires = null,
+    IReadOnlyList<string>? Combines = null,
+    int Within = 0,
+    bool Supporting = false)
+{
+    /// <summary>A combination indicator fires on its parts found together, not on phrases of its own.</summary>
+    public bool IsCombination => Combines is { Count: > 0 };
+}

@@ -45,6 +45,12 @@ public enum IndicatorRole
     /// <summary>"not joking", "no joke", "dim jocan": the writer says they mean it, so joke markers discount nothing.</summary>
     NotJoking = 12,
 
+    /// <summary>
+    /// A part of a combination and nothing on its own: an act ("took", "jump", "neidio") or an object ("her", "the
+    /// door") that means something only beside another part (see <see cref="Indicator.Combines"/>).
+    /// </summary>
+    Concept = 14,
+
     /// <summary>The message points at one of our appeals ("your appeal", "the missing girl"), so a sighting counts even in a DM.</summary>
     AppealReference = 11,
 }

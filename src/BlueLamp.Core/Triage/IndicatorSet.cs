@@ -73,6 +73,20 @@ public sealed class IndicatorSet
                 throw new InvalidIndicatorSetException($"Indicator '{indicator.Name}' has 'requires' but is not a category indicator.");
             if (indicator.Weight is < 0 or > 1)
                 throw new InvalidIndicatorSetException($"Indicator '{indicator.Name}' has weight {indicator.Weight}; weights are between 0 and 1.");
+            if (indicator.IsCombination)
+            {
+                if (indicator.Phrases.Count > 0)
+                    throw new InvalidIndicatorSetException($"Indicator '{indicator.Name}' combines other indicators and so may not have phrases of its own.");
+                if (indicator.Role != IndicatorRole.Category)
+                    throw new InvalidIndicatorSetException($"Indicator '{indicator.Name}' combines other indicators but is not a category indicator.");
+                if (indicator.Within is < 2 or > 12)
+                    throw new InvalidIndicatorSetException($"Indicator '{indicator.Name}' has within {indicator.Within}; a combination spans 2 to 12 words.");
+                continue;
+            }
+            if (indicator.Supporting && (indicator.Role != IndicatorRole.Category || !indicator.LifeThreatening))
+                throw new InvalidIndicatorSetException($"Indicator '{indicator.Name}' is supporting evidence of a threat to life, so it must be a category indicator with life set.");
+            if (indicator.Within != 0)
+                throw new InvalidIndicatorSetException($"Indicator '{indicator.Name}' has 'within' but combines nothing.");
             if (indicator.Phrases.Count == 0)
                 throw new InvalidIndicatorSetException($"Indicator '{indicator.Name}' has no phrases.");
             foreach (var phrase in indicator.Phrases)
@@ -82,10 +96,33 @@ public sealed class IndicatorSet
                     throw new InvalidIndicatorSetException($"Indicator '{indicator.Name}': {problem}.");
             }
         }
+        var combinations = new List<Combination>();
+        for (var i = 0; i < Indicators.Count; i++)
+        {
+            var indicator = Indicators[i];
+            if (!indicator.IsCombination)
+                continue;
+            var parts = new int[indicator.Combines!.Count];
+            for (var p = 0; p < parts.Length; p++)
+            {
+                var part = indicator.Combines[p];
+                parts[p] = IndexOf(part);
+                if (parts[p] < 0)
+                    throw new InvalidIndicatorSetException($"Indicator '{indicator.Name}' combines '{part}', which is not an indicator of this set.");
+                if (Indicators[parts[p]].IsCombination)
+                    throw new InvalidIndicatorSetException($"Indicator '{indicator.Name}' combines '{part}', which is a combination itself.");
+            }
+            if (parts.Length < 2 || parts.Distinct().Count() != parts.Length)
+                throw new InvalidIndicatorSetException($"Indicator '{indicator.Name}' must combine at least two different indicators.");
+            combinations.Add(new Combination(i, parts, indicator.Within));
+        }
+        Combinations = combinations.ToArray();
+
         foreach (var word in WelshWords)
             Matcher.AddLanguageWord(word, 1);
         foreach (var word in EnglishWords)
             Matcher.AddLanguageWord(word, -1);
+        Matcher.IndexSlips();
     }
 
     /// <summary>The indicator set shipped with BlueLamp (<c>Triage/IndicatorSets/default.json</c>), loaded once.</summary>
@@ -108,6 +145,22 @@ public sealed class IndicatorSet
     public IReadOnlyList<string> EnglishWords { get; }
 
     internal PhraseMatcher Matcher { get; }
+
+    /// <summary>The combination indicators, with their parts resolved to indicator indices.</summary>
+    internal Combination[] Combinations { get; }
+
+    private int IndexOf(string name)
+    {
+        for (var i = 0; i < Indicators.Count; i++)
+        {
+            if (string.Equals(Indicators[i].Name, name, StringComparison.Ordinal))
+                return i;
+        }
+        return -1;
+    }
+
+    /// <summary>A combination indicator (by index) and the indicators that must be found within <paramref name="Within"/> words of each other.</summary>
+    internal sealed record Combination(int Indicator, int[] Parts, int Within);
 
     public CategoryGrading GradingOf(TriageCategory category) => gradings[category];
 

@@ -111,7 +111,10 @@ public static class IndicatorSetParser
                 name, role, category, i.Weight, i.Life, i.Hyperbole, subject,
                 i.Grade is { } g ? ToGrade(g, name) : null,
                 i.Phrases ?? [],
-                requires));
+                requires,
+                i.Combines,
+                i.Within,
+                i.Supporting));
         }
 
         return new IndicatorSet(
@@ -141,6 +144,7 @@ public static class IndicatorSetParser
         "appeal_reference" => IndicatorRole.AppealReference,
         "not_joking" => IndicatorRole.NotJoking,
         "nearby" => IndicatorRole.Nearby,
+        "concept" => IndicatorRole.Concept,
         _ => throw new InvalidIndicatorSetException($"Indicator '{name}' has unknown role '{role}'."),
     };
 
@@ -209,6 +213,12 @@ public static class IndicatorSetParser
         public List<string>? Phrases { get; set; }
 
         public string? Requires { get; set; }
+
+        public List<string>? Combines { get; set; }
+
+        public int Within { get; set; }
+
+        public bool Supporting { get; set; }
 
         public string? Note { get; set; }
     }

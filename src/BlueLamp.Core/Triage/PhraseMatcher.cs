@@ -4,7 +4,8 @@ namespace BlueLamp.Core.Triage;
 /// All phrases of an indicator set compiled into one word trie, so a message is matched in a single pass
 /// over its tokens whatever the number of indicators. At each token it keeps the longest phrase that starts
 /// there; words are looked up once per token, by exact word and by the few prefixes (<c>overdos*</c>) in use.
-/// A lone <c>*</c> in a phrase stands for any one word ("waited * hours").
+/// A lone <c>*</c> in a phrase stands for any one word ("waited * hours"); <c>~word</c> stands for a Welsh word
+/// with any of its initial mutations; a lone <c>#</c> stands for any number ("took # pills").
 /// </summary>
 internal sealed class PhraseMatcher
 {
@@ -13,11 +14,18 @@ internal sealed class PhraseMatcher
     private readonly Dictionary<string, int> prefixes = new(StringComparer.Ordinal);
     private readonly Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> prefixLookup;
     private readonly Dictionary<long, int> edges = [];
+    private readonly Dictionary<string, long> deletions = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, long>.AlternateLookup<ReadOnlySpan<char>> deletionLookup;
+    private const int FuzzyMinLength = 7;
+    private const int FuzzyMaxLength = 40;
+    private const long Ambiguous = -1;
     private const int AnyWord = int.MaxValue;
+    private const int AnyNumber = int.MaxValue - 1;
 
     private readonly List<int> terminals = [-1];
     private readonly List<bool> hasAnyWordEdge = [false];
     private readonly List<sbyte> wordLanguage = [];
+    private readonly List<string> texts = [];
     private int[] prefixLengths = [];
     private int nextSymbol;
 
@@ -25,6 +33,102 @@ internal sealed class PhraseMatcher
     {
         wordLookup = words.GetAlternateLookup<ReadOnlySpan<char>>();
         prefixLookup = prefixes.GetAlternateLookup<ReadOnlySpan<char>>();
+        deletionLookup = deletions.GetAlternateLookup<ReadOnlySpan<char>>();
+    }
+
+    /// <summary>
+    /// Indexes every long word of the set by each of its one-letter deletions, so that a long word in a message
+    /// that is one slip from it (a letter missing, extra, swapped with its neighbour or, in words of nine letters
+    /// or more, replaced: "suicidle", "paracetomol", "drownding") reads as that word. A slip in the last letter is
+    /// not one ("strangle" is not "strangled"), and a word two known words are one slip from is left alone.
+    /// Call once, after the last phrase.
+    /// </summary>
+    public void IndexSlips()
+    {
+        deletions.Clear();
+        Span<char> buffer = stackalloc char[FuzzyMaxLength];
+        foreach (var (word, id) in words)
+        {
+            if (word.Length < FuzzyMinLength || word.Length > FuzzyMaxLength || !IsLetters(word))
+                continue;
+            for (var at = 0; at < word.Length; at++)
+            {
+                var key = new string(Delete(word, at, buffer));
+                var value = ((long)id << 8) | (uint)at;
+                deletions[key] = deletions.TryGetValue(key, out var existing) && (existing >> 8) != id ? Ambiguous : value;
+            }
+        }
+    }
+
+    /// <summary>The word one slip from this unknown word, or -1 when there is none or more than one.</summary>
+    private int OneSlipFrom(ReadOnlySpan<char> token)
+    {
+        if (!IsLetters(token))
+            return -1;
+        // A letter missing from the message's word: the word is a deletion of a known word.
+        // Not the last letter: "strangle" and "strangled", "tablet" and "tablets" are different forms, not slips.
+        if (deletionLookup.TryGetValue(token, out var missing))
+            return missing == Ambiguous || (int)(missing & 0xFF) == token.Length ? -1 : (int)(missing >> 8);
+        Span<char> buffer = stackalloc char[FuzzyMaxLength];
+        var found = -1;
+        for (var at = 0; at < token.Length; at++)
+        {
+            var deleted = Delete(token, at, buffer);
+            // An extra letter in the message's word (again, not at the end).
+            if (at < token.Length - 1 && wordLookup.TryGetValue(deleted, out var id))
+                found = Agree(found, id);
+            // A letter swapped with its neighbour, or (in long words) replaced: both words lose a letter at (nearly) the same place.
+            else if (deletionLookup.TryGetValue(deleted, out var slip) && slip != Ambiguous && Math.Abs((int)(slip & 0xFF) - at) <= 1
+                && IsSwapOrLongReplacement(token, texts[(int)(slip >> 8)]))
+            {
+                found = Agree(found, (int)(slip >> 8));
+            }
+            if (found == -2)
+                return -1;
+        }
+        return found < 0 ? -1 : found;
+    }
+
+    private static int Agree(int found, int id) => found == -1 || found == id ? id : -2;
+
+    private static bool IsSwapOrLongReplacement(ReadOnlySpan<char> token, string word)
+    {
+        if (token.Length != word.Length)
+            return false;
+        var first = -1;
+        var differences = 0;
+        for (var i = 0; i < token.Length; i++)
+        {
+            if (token[i] == word[i])
+                continue;
+            if (++differences > 2)
+                return false;
+            if (first < 0)
+                first = i;
+        }
+        return differences switch
+        {
+            1 => token.Length >= 9 && first < token.Length - 1,
+            2 => token[first] == word[first + 1] && token[first + 1] == word[first],
+            _ => false,
+        };
+    }
+
+    private static ReadOnlySpan<char> Delete(ReadOnlySpan<char> word, int at, Span<char> buffer)
+    {
+        word[..at].CopyTo(buffer);
+        word[(at + 1)..].CopyTo(buffer[at..]);
+        return buffer[..(word.Length - 1)];
+    }
+
+    private static bool IsLetters(ReadOnlySpan<char> word)
+    {
+        foreach (var c in word)
+        {
+            if (!char.IsAsciiLetterLower(c))
+                return false;
+        }
+        return true;
     }
 
     /// <summary>Marks a word as a sign of Welsh (+1) or English (-1).</summary>
@@ -53,16 +157,29 @@ internal sealed class PhraseMatcher
                 alternatives.Add([AnyWord]);
                 group = "";
             }
-            foreach (var alternative in group.Split('/', StringSplitOptions.RemoveEmptyEntries))
+            else if (group == "#")
             {
+                alternatives.Add([AnyNumber]);
+                group = "";
+            }
+            foreach (var written in group.Split('/', StringSplitOptions.RemoveEmptyEntries))
+            {
+                var mutates = written.Length > 1 && written.StartsWith('~');
+                var alternative = mutates ? written[1..] : written;
                 var isPrefix = alternative.Length > 1 && alternative.EndsWith('*');
                 var tokens = TriageText.Words(isPrefix ? alternative[..^1] : alternative);
                 if (tokens.Count == 0)
-                    return $"'{alternative}' in phrase '{phrase}' has no words";
-                var symbols = new List<int>(tokens.Count);
-                for (var t = 0; t < tokens.Count; t++)
-                    symbols.Add(isPrefix && t == tokens.Count - 1 ? PrefixSymbol(tokens[t]) : WordSymbol(tokens[t]));
-                alternatives.Add(symbols);
+                    return $"'{written}' in phrase '{phrase}' has no words";
+                foreach (var head in mutates ? WelshMutations(tokens[0]) : [tokens[0]])
+                {
+                    var symbols = new List<int>(tokens.Count);
+                    for (var t = 0; t < tokens.Count; t++)
+                    {
+                        var word = t == 0 ? head : tokens[t];
+                        symbols.Add(isPrefix && t == tokens.Count - 1 ? PrefixSymbol(word) : WordSymbol(word));
+                    }
+                    alternatives.Add(symbols);
+                }
             }
             var grown = new List<List<int>>(sequences.Count * alternatives.Count);
             foreach (var sequence in sequences)
@@ -120,6 +237,12 @@ internal sealed class PhraseMatcher
                 else if (language < 0)
                     english++;
             }
+            else if (chars.Length >= FuzzyMinLength && chars.Length <= FuzzyMaxLength)
+            {
+                token.WordId = OneSlipFrom(chars);
+            }
+            if (IsNumber(chars))
+                token.Prefix2 = AnyNumber;
             foreach (var length in prefixLengths)
             {
                 if (length > chars.Length)
@@ -175,6 +298,39 @@ internal sealed class PhraseMatcher
         Walk(scratch, child, position + 1, ref best, ref bestEnd);
     }
 
+    /// <summary>
+    /// A Welsh word with its initial mutations (<c>~lladd</c>: lladd, ladd; <c>~curo</c>: curo, guro, nghuro, churo;
+    /// <c>~ateb</c>: ateb, hateb), so one phrase matches "fy lladd", "ei ladd" and "i'w ladd" alike.
+    /// </summary>
+    internal static IReadOnlyList<string> WelshMutations(string word)
+    {
+        var forms = new List<string> { word };
+        void Add(int drop, params string[] heads)
+        {
+            foreach (var head in heads)
+                forms.Add(head + word[drop..]);
+        }
+        if (word.StartsWith("ll", StringComparison.Ordinal))
+            Add(2, "l");
+        else if (word.StartsWith("rh", StringComparison.Ordinal))
+            Add(2, "r");
+        else if (word.Length > 1)
+        {
+            switch (word[0])
+            {
+                case 'c': Add(1, "g", "ngh", "ch"); break;
+                case 'p': Add(1, "b", "mh", "ph"); break;
+                case 't': Add(1, "d", "nh", "th"); break;
+                case 'g': Add(1, "", "ng"); break;
+                case 'b': Add(1, "f", "m"); break;
+                case 'd': Add(1, "dd", "n"); break;
+                case 'm': Add(1, "f"); break;
+                case 'a' or 'e' or 'i' or 'o' or 'u' or 'w' or 'y': Add(0, "h"); break;
+            }
+        }
+        return forms;
+    }
+
     private int WordSymbol(string word)
     {
         if (!words.TryGetValue(word, out var id))
@@ -183,6 +339,9 @@ internal sealed class PhraseMatcher
             words[word] = id;
             while (wordLanguage.Count <= id)
                 wordLanguage.Add(0);
+            while (texts.Count <= id)
+                texts.Add("");
+            texts[id] = word;
         }
         return id;
     }
@@ -195,9 +354,21 @@ internal sealed class PhraseMatcher
             prefixes[prefix] = id;
             while (wordLanguage.Count <= id)
                 wordLanguage.Add(0);
+            while (texts.Count <= id)
+                texts.Add("");
             prefixLengths = prefixes.Keys.Select(p => p.Length).Distinct().Order().ToArray();
         }
         return id;
+    }
+
+    private static bool IsNumber(ReadOnlySpan<char> chars)
+    {
+        foreach (var c in chars)
+        {
+            if (!char.IsAsciiDigit(c))
+                return false;
+        }
+        return chars.Length > 0;
     }
 
     private static long Key(int node, int symbol) => ((long)node << 32) | (uint)symbol;

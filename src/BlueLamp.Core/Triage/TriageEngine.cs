@@ -8,7 +8,7 @@ namespace BlueLamp.Core.Triage;
 public sealed class TriageEngine
 {
     /// <summary>The version of the combining logic, stored with every assessment. Change it when the logic changes.</summary>
-    public const string Version = "1.1.0";
+    public const string Version = "1.2.0";
 
     private const int CategorySlots = 19;
 
@@ -38,6 +38,7 @@ public sealed class TriageEngine
         var (welsh, english) = set.Matcher.Resolve(scratch);
         set.Matcher.Match(scratch);
         RemoveContainedHits(scratch);
+        Combine(scratch);
 
         var hits = scratch.Hits.AsSpan(0, scratch.HitCount);
         var signals = ReadSignals(hits);
@@ -61,7 +62,8 @@ public sealed class TriageEngine
             if (hits[i].Removed || indicator.Role != IndicatorRole.Category || !Counts(discounts[i]) || CountedBefore(hits, discounts, i))
                 continue;
             var slot = (int)indicator.Category!.Value;
-            categoryScore[slot] += indicator.Weight;
+            if (!indicator.Supporting)
+                categoryScore[slot] += indicator.Weight;
             if (indicator.LifeThreatening && discounts[i] == Discount.None)
             {
                 lifeSum += indicator.Weight;
@@ -108,6 +110,61 @@ public sealed class TriageEngine
         }
     }
 
+    /// <summary>
+    /// Adds a hit for each combination indicator whose parts are all found within its window ("took 40 of my mams
+    /// sleeping pills": an act and a substance). The hit spans its parts, so it is discounted like a phrase.
+    /// </summary>
+    private void Combine(TriageScratch scratch)
+    {
+        var found = scratch.HitCount;
+        foreach (var combination in set.Combinations)
+        {
+            for (var a = 0; a < found; a++)
+            {
+                var anchor = scratch.Hits[a];
+                if (anchor.Removed || anchor.Indicator != combination.Parts[0])
+                    continue;
+                var first = anchor.First;
+                var last = anchor.Last;
+                var complete = true;
+                for (var p = 1; p < combination.Parts.Length && complete; p++)
+                    complete = Nearest(scratch, found, combination.Parts[p], combination.Within, ref first, ref last);
+                if (complete)
+                {
+                    scratch.AddHit(combination.Indicator, first, last);
+                    break;
+                }
+            }
+        }
+    }
+
+    /// <summary>Widens first..last to the nearest hit of a part, if the result still fits the window.</summary>
+    private static bool Nearest(TriageScratch scratch, int found, int part, int within, ref int first, ref int last)
+    {
+        var bestFirst = -1;
+        var bestLast = -1;
+        var bestSpan = int.MaxValue;
+        for (var b = 0; b < found; b++)
+        {
+            var hit = scratch.Hits[b];
+            if (hit.Removed || hit.Indicator != part)
+                continue;
+            var f = Math.Min(first, hit.First);
+            var l = Math.Max(last, hit.Last);
+            if (l - f + 1 <= within && l - f < bestSpan)
+            {
+                bestSpan = l - f;
+                bestFirst = f;
+                bestLast = l;
+            }
+        }
+        if (bestSpan == int.MaxValue)
+            return false;
+        first = bestFirst;
+        last = bestLast;
+        return true;
+    }
+
     private Signals ReadSignals(ReadOnlySpan<TriageScratch.RawHit> hits)
     {
         var signals = default(Signals);
@@ -119,7 +176,8 @@ public sealed class TriageEngine
             switch (indicator.Role)
             {
                 case IndicatorRole.Immediacy:
-                    signals.Immediacy = Math.Max(signals.Immediacy, indicator.Weight);
+                    if (!QualifiesPast(hits, hit))
+                        signals.Immediacy = Math.Max(signals.Immediacy, indicator.Weight);
                     break;
                 case IndicatorRole.Nearby:
                     signals.Nearby = Math.Max(signals.Nearby, indicator.Weight);
@@ -154,6 +212,17 @@ public sealed class TriageEngine
             }
         }
         return signals;
+    }
+
+    /// <summary>"not going to do anything tonight", "safe tonight": a time word right after a past or safe statement belongs to it and says nothing is happening now.</summary>
+    private bool QualifiesPast(ReadOnlySpan<TriageScratch.RawHit> hits, TriageScratch.RawHit immediacy)
+    {
+        foreach (var other in hits)
+        {
+            if (!other.Removed && indicators[other.Indicator].Role == IndicatorRole.Past && other.Last < immediacy.First && immediacy.First - other.Last - 1 <= set.NegationWindow)
+                return true;
+        }
+        return false;
     }
 
     private Discount DiscountOf(TriageScratch scratch, ReadOnlySpan<TriageScratch.RawHit> hits, int index, in Signals signals, bool sightingCounts)
@@ -297,17 +366,18 @@ public sealed class TriageEngine
 
     private IndicatorHit[] Explain(string text, TriageScratch scratch, ReadOnlySpan<TriageScratch.RawHit> hits, ReadOnlySpan<Discount> discounts)
     {
+        // A concept alone says nothing; when it is part of a combination, the combination's hit spans it.
         var count = 0;
         foreach (var hit in hits)
         {
-            if (!hit.Removed)
+            if (!hit.Removed && indicators[hit.Indicator].Role != IndicatorRole.Concept)
                 count++;
         }
         var explained = new IndicatorHit[count];
         var n = 0;
         for (var i = 0; i < hits.Length; i++)
         {
-            if (hits[i].Removed)
+            if (hits[i].Removed || indicators[hits[i].Indicator].Role == IndicatorRole.Concept)
                 continue;
             var indicator = indicators[hits[i].Indicator];
             var start = scratch.Tokens[hits[i].First].Start;

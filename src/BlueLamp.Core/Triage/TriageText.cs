@@ -5,7 +5,8 @@ namespace BlueLamp.Core.Triage;
 
 /// <summary>
 /// Normalises text once into word and emoji tokens, the same way for indicator phrases and for messages:
-/// lower case, accents folded (Welsh ŵ and ŷ too), apostrophes dropped inside words ("can't" → "cant"),
+/// lower case, accents folded (Welsh ŵ and ŷ too), apostrophes dropped inside words ("can't" → "cant") except
+/// Welsh 'n, which is the word "yn" ("mae'n" → "mae yn"),
 /// runs of three or more letters squeezed ("sooo" → "so", "helllp" → "help"), emoji as tokens of their own
 /// with skin tones and variation selectors dropped. Punctuation between tokens marks a clause boundary.
 /// </summary>
@@ -62,6 +63,17 @@ internal static class TriageText
                     run = 1;
                 }
                 scratch.AppendChar(c);
+            }
+            else if (wordStart >= 0 && IsApostrophe(value) && IsWelshYn(text, i))
+            {
+                // Welsh "mae'n", "o'n", "hi'n": the 'n is the word "yn", so "mae o'n fy nghuro" reads like "mae o yn fy nghuro".
+                EndWord(scratch);
+                var start = scratch.CharCount;
+                scratch.AppendChar('y');
+                scratch.AppendChar('n');
+                scratch.AddToken(start, 2, at, i + 1, boundary);
+                boundary = false;
+                i++;
             }
             else if (wordStart >= 0 && IsApostrophe(value))
             {
@@ -130,6 +142,10 @@ internal static class TriageText
         'ñ' => 'n',
         _ => c,
     };
+
+    private static bool IsWelshYn(ReadOnlySpan<char> text, int afterApostrophe) =>
+        afterApostrophe < text.Length && text[afterApostrophe] is 'n' or 'N'
+        && (afterApostrophe + 1 == text.Length || !char.IsLetterOrDigit(text[afterApostrophe + 1]));
 
     private static bool IsApostrophe(int value) => value is '\'' or '\u2019' or '\u2018' or '\u02BC' or '`';
 

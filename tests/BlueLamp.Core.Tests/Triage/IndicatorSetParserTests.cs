@@ -51,6 +51,9 @@ public sealed class IndicatorSetParserTests
     [InlineData("did+not come home", "he did not come home", "did not come home")]
     [InlineData("call 999", "pls call 999", "call 999")]
     [InlineData("help", "HELLLLP", "HELLLLP")]
+    [InlineData("yn fy ~curo", "mae o'n fy nghuro i", "'n fy nghuro")]
+    [InlineData("~lladd fy hun", "dw i am ladd fy hun", "ladd fy hun")]
+    [InlineData("took # pills", "i took 40 pills", "took 40 pills")]
     public void Phrase_syntax_covers_prefixes_wildcards_options_and_apostrophes(string phrase, string text, string matched)
     {
         var set = IndicatorSetParser.Parse(SetWith($$"""{ "name": "test.p", "category": "enquiry", "weight": 0.5, "phrases": ["{{phrase}}"] }"""));
@@ -58,6 +61,22 @@ public sealed class IndicatorSetParserTests
         var result = new TriageEngine(set).Assess(text, TriageContext.DirectMessage);
 
         Assert.Equal(matched, Assert.Single(result.Indicators).Text);
+    }
+
+    [Theory]
+    [InlineData("took paracetamol", "took paracetomol", true)]
+    [InlineData("is unconscious", "is unconcious", true)]
+    [InlineData("is drowning", "is drownding", true)]
+    [InlineData("is suicidal", "is suicdial", true)]
+    [InlineData("was strangled", "was strangle", false)]
+    [InlineData("was stabbing", "was stubbing", false)]
+    public void A_long_word_one_slip_away_matches_but_another_form_or_a_short_word_does_not(string phrase, string text, bool matches)
+    {
+        var set = IndicatorSetParser.Parse(SetWith($$"""{ "name": "test.p", "category": "enquiry", "weight": 0.5, "phrases": ["{{phrase}}"] }"""));
+
+        var result = new TriageEngine(set).Assess(text, TriageContext.DirectMessage);
+
+        Assert.Equal(matches, result.Indicators.Any(i => i.Name == "test.p" && i.Text == text));
     }
 
     [Fact]
@@ -75,6 +94,63 @@ public sealed class IndicatorSetParserTests
         Assert.False(alone.LifeAtRisk);
         Assert.Equal(Discount.WithoutCompanion, Assert.Single(alone.Indicators).Discount);
         Assert.True(beside.LifeAtRisk);
+    }
+
+    [Fact]
+    public void A_combination_fires_only_when_its_parts_are_found_within_its_window_and_spans_them()
+    {
+        var set = IndicatorSetParser.Parse(SetWith("""
+            { "name": "c.act", "role": "concept", "phrases": ["swallowed", "took"] },
+            { "name": "c.what", "role": "means", "weight": 0.2, "phrases": ["pills", "bleach"] },
+            { "name": "n.not", "role": "negation", "weight": 0, "phrases": ["never"] },
+            { "name": "s.swallowed", "category": "suicide_self_harm", "weight": 0.7, "life": true, "combines": ["c.act", "c.what"], "within": 6 }
+            """));
+        var engine = new TriageEngine(set);
+
+        var near = engine.Assess("just swallowed a bottle of bleach", TriageContext.DirectMessage);
+        var far = engine.Assess("took the dog out and then bought some pills for my headache", TriageContext.DirectMessage);
+        var negated = engine.Assess("i never took any pills", TriageContext.DirectMessage);
+
+        Assert.True(near.LifeAtRisk);
+        var hit = Assert.Single(near.Indicators, i => i.Name == "s.swallowed");
+        Assert.Equal("swallowed a bottle of bleach", hit.Text);
+        Assert.Equal(0.7, hit.Weight);
+        Assert.False(far.LifeAtRisk);
+        Assert.DoesNotContain(far.Indicators, i => i.Name == "s.swallowed");
+        Assert.False(negated.LifeAtRisk);
+        Assert.Equal(Discount.Negated, Assert.Single(negated.Indicators, i => i.Name == "s.swallowed").Discount);
+    }
+
+    [Fact]
+    public void A_supporting_indicator_adds_to_life_evidence_but_never_sets_the_category_alone()
+    {
+        var set = IndicatorSetParser.Parse(SetWith("""
+            { "name": "s.farewell", "category": "suicide_self_harm", "weight": 0.35, "life": true, "supporting": true, "phrases": ["goodbye"] },
+            { "name": "s.letters", "category": "suicide_self_harm", "weight": 0.35, "life": true, "supporting": true, "phrases": ["written letters"] },
+            { "name": "f.thanks", "category": "feedback", "weight": 0.5, "phrases": ["thanks"] }
+            """));
+        var engine = new TriageEngine(set);
+
+        var alone = engine.Assess("goodbye twitter, thanks for the memes", TriageContext.DirectMessage);
+        var together = engine.Assess("written letters to everyone. goodbye", TriageContext.DirectMessage);
+
+        Assert.False(alone.LifeAtRisk);
+        Assert.Equal(TriageCategory.Feedback, alone.Category);
+        Assert.True(together.LifeAtRisk);
+        Assert.Equal(TriageCategory.SuicideOrSelfHarm, together.Category);
+    }
+
+    [Theory]
+    [InlineData("""{ "name": "x", "category": "enquiry", "weight": 0.5, "combines": ["nobody"], "within": 4 }""", "not an indicator")]
+    [InlineData("""{ "name": "x", "category": "enquiry", "weight": 0.5, "combines": ["nobody"], "within": 40 }""", "within 40")]
+    [InlineData("""{ "name": "x", "category": "enquiry", "weight": 0.5, "combines": ["a"], "within": 4, "phrases": ["y"] }""", "phrases of its own")]
+    [InlineData("""{ "name": "x", "category": "enquiry", "weight": 0.5, "within": 4, "phrases": ["y"] }""", "combines nothing")]
+    [InlineData("""{ "name": "x", "category": "enquiry", "weight": 0.5, "supporting": true, "phrases": ["y"] }""", "life set")]
+    public void A_bad_combination_or_supporting_indicator_is_refused(string indicator, string expected)
+    {
+        var problem = Assert.Throws<InvalidIndicatorSetException>(() => IndicatorSetParser.Parse(SetWith(indicator))).Message;
+
+        Assert.Contains(expected, problem, StringComparison.Ordinal);
     }
 
     [Theory]

@@ -323,4 +323,30 @@ public sealed class TriageEngineTests
             Assert.Equal(alone[i].Indicators, together[i].Indicators);
         }
     }
+
+    [Theory]
+    [InlineData("swallowed 30 of my dads heart tablets")]
+    [InlineData("downed a whole packet of co-codamol with vodka")]
+    [InlineData("gunna jump of the multi storey")]
+    [InlineData("mae o'n ei churo hi rŵan")]
+    [InlineData("gave my ps5 to my brother and wrote my will")]
+    public void A_family_of_wordings_is_caught_by_combinations_not_by_one_sentence(string text)
+    {
+        var result = Engine.Assess(text, Dm);
+
+        Assert.True(result.LifeAtRisk, string.Join(", ", result.Indicators.Select(i => $"{i.Name}:{i.Text}")));
+        Assert.Equal(Grade.Emergency, result.Grade);
+    }
+
+    [Theory]
+    [InlineData("took all my old tablets to the car boot sale and sold the lot")]
+    [InlineData("goodbye twitter, moving to bluesky")]
+    [InlineData("did a bridge jump for charity, raised loads, well done everyone")]
+    [InlineData("she keeps saying she doesnt want to be here but shes not going to do anything tonight")]
+    public void Hard_negatives_near_the_combinations_stay_below_life_at_risk(string text)
+    {
+        var result = Engine.Assess(text, Dm);
+
+        Assert.False(result.LifeAtRisk, string.Join(", ", result.Indicators.Select(i => $"{i.Name}:{i.Text}:{i.Discount}")));
+    }
 }
