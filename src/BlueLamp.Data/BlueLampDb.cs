@@ -60,6 +60,16 @@ public abstract class BlueLampDb : IdentityDbContext<BlueLampUser>
         return this;
     }
 
+    /// <summary>
+    /// Gives a context just taken from the pool the force it serves now (or none). Pooled contexts are reused, so
+    /// <see cref="BlueLampDbFactory"/> sets this on every loan rather than trusting what the last user left.
+    /// </summary>
+    internal BlueLampDb LendTo(Guid? forceId)
+    {
+        ForceId = forceId;
+        return this;
+    }
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);

@@ -15,11 +15,11 @@ public static class DataServiceCollectionExtensions
         switch (settings.Provider)
         {
             case DatabaseProvider.Sqlite:
-                services.AddDbContextFactory<SqliteBlueLampDb>(o => o.UseSqlite(settings.ConnectionString));
+                services.AddPooledDbContextFactory<SqliteBlueLampDb>(o => o.UseSqlite(settings.ConnectionString));
                 services.AddSingleton(sp => new BlueLampDbFactory(sp.GetRequiredService<IDbContextFactory<SqliteBlueLampDb>>().CreateDbContext));
                 break;
             case DatabaseProvider.Postgres:
-                services.AddDbContextFactory<PostgresBlueLampDb>(o => o.UseNpgsql(settings.ConnectionString));
+                services.AddPooledDbContextFactory<PostgresBlueLampDb>(o => o.UseNpgsql(settings.ConnectionString));
                 services.AddSingleton(sp => new BlueLampDbFactory(sp.GetRequiredService<IDbContextFactory<PostgresBlueLampDb>>().CreateDbContext));
                 break;
             default:

@@ -16,10 +16,23 @@ public sealed class AuditTrail(TimeProvider time)
     private readonly ConcurrentDictionary<Guid, SemaphoreSlim> _forceLocks = new();
 
     /// <summary>Saves every pending change of <paramref name="db"/> together with one audit entry.</summary>
-    public async Task SaveWithAuditAsync(BlueLampDb db, AuditEntry entry, CancellationToken cancellationToken = default)
+    public Task SaveWithAuditAsync(BlueLampDb db, AuditEntry entry, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(entry);
+        return SaveWithAuditAsync(db, [entry], alsoInTransaction: null, cancellationToken);
+    }
+
+    /// <summary>
+    /// Saves every pending change of <paramref name="db"/> together with several audit entries, in order, and whatever
+    /// <paramref name="alsoInTransaction"/> writes directly (e.g. a bulk update) in the same transaction. The force's
+    /// turn is taken before the transaction begins, as by every writer of audit entries, so nobody holds the database
+    /// while waiting for the turn (on SQLite, whose one writer is the whole file, that would deadlock).
+    /// </summary>
+    public async Task SaveWithAuditAsync(
+        BlueLampDb db, IReadOnlyList<AuditEntry> entries, Func<BlueLampDb, CancellationToken, Task>? alsoInTransaction, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(db);
-        ArgumentNullException.ThrowIfNull(entry);
+        ArgumentNullException.ThrowIfNull(entries);
         var forceId = db.ForceId ?? throw new InvalidOperationException("Audit entries are written through a context scoped to a force.");
         var gate = _forceLocks.GetOrAdd(forceId, _ => new SemaphoreSlim(1, 1));
         await gate.WaitAsync(cancellationToken);
@@ -27,6 +40,8 @@ public sealed class AuditTrail(TimeProvider time)
         var transaction = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(cancellationToken) : null;
         try
         {
+            if (alsoInTransaction is not null)
+                await alsoInTransaction(db, cancellationToken);
             for (var attempt = 1; ; attempt++)
             {
                 var head = await LockHeadAsync(db, forceId, cancellationToken);
@@ -36,8 +51,9 @@ public sealed class AuditTrail(TimeProvider time)
                     db.AuditHeads.Add(head);
                 }
                 var basedOn = head.Sequence;
-                var auditEvent = head.Append(entry, time.GetUtcNow());
-                db.AuditEvents.Add(auditEvent);
+                var now = time.GetUtcNow();
+                var auditEvents = entries.Select(entry => head.Append(entry, now)).ToList();
+                db.AuditEvents.AddRange(auditEvents);
                 try
                 {
                     await db.SaveChangesAsync(cancellationToken);
@@ -47,9 +63,10 @@ public sealed class AuditTrail(TimeProvider time)
                 }
                 catch (DbUpdateException)
                 {
-                    db.Entry(auditEvent).State = EntityState.Detached;
+                    foreach (var auditEvent in auditEvents)
+                        db.Entry(auditEvent).State = EntityState.Detached;
                     db.Entry(head).State = EntityState.Detached;
-                    // Another node appended first: build the entry again on top of its entry. Anything else is a real failure.
+                    // Another node appended first: build the entries again on top of its entries. Anything else is a real failure.
                     if (attempt >= MaxAttempts || !await HeadMovedAsync(db, basedOn, cancellationToken))
                         throw;
                 }

@@ -35,6 +35,9 @@ public sealed class ChannelIntakeOptions
     /// <summary>Parallel workers taking stored events to the desk; one conversation always goes to the same worker.</summary>
     public int IntakeWorkers { get; set; } = 4;
 
+    /// <summary>The most new messages taken in by one transaction (a worker takes whatever queued up while it was busy, up to this).</summary>
+    public int IntakeBatchSize { get; set; } = 250;
+
     /// <summary>Pages of Bluesky notifications read back on the first poll of an account, before anything is stored.</summary>
     public int FirstPollPages { get; set; } = 2;
 

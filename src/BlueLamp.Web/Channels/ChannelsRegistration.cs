@@ -45,6 +45,7 @@ public static class ChannelsRegistration
             .Validate(o => o.BlueskyPollInterval > TimeSpan.Zero && o.XMentionsPollInterval > TimeSpan.Zero && o.ReconcileInterval > TimeSpan.Zero
                 && o.SweepInterval > TimeSpan.Zero && o.OutboxInterval > TimeSpan.Zero && o.OutboxLease > TimeSpan.Zero, "Channels:Intake intervals must be positive.")
             .Validate(o => o.IntakeWorkers is >= 1 and <= 64, "Channels:Intake:IntakeWorkers must be 1-64.")
+            .Validate(o => o.IntakeBatchSize is >= 1 and <= 1000, "Channels:Intake:IntakeBatchSize must be 1-1000.")
             .Validate(o => o.FirstPollPages >= 1 && o.MaxPollPages >= o.FirstPollPages, "Channels:Intake poll pages must be at least 1, and MaxPollPages at least FirstPollPages.")
             .ValidateOnStart();
 
@@ -52,6 +53,7 @@ public static class ChannelsRegistration
         services.AddSingleton<ConnectedAccounts>();
         services.AddSingleton<ChannelCounters>();
         services.AddSingleton<InboundEventQueue>();
+        services.AddSingleton<InboundEventWriter>();
         services.AddSingleton<InboundEventStore>();
         services.AddSingleton<InboundEventIntake>();
         services.AddSingleton<InboundEventProcessor>();

@@ -13,20 +13,39 @@ namespace BlueLamp.Web.Channels;
 /// arrives (kept in memory for a few seconds, so a burst of webhooks does not read them each time), and told when
 /// a platform refused their credentials or when an event arrived.
 /// </summary>
-public sealed class ConnectedAccounts(BlueLampDbFactory dbs, CredentialVault vault, AuditTrail audit, TimeProvider time, ILogger<ConnectedAccounts> logger)
+public sealed class ConnectedAccounts(BlueLampDbFactory dbs, CredentialVault vault, AuditTrail audit, TimeProvider time, ILogger<ConnectedAccounts> logger) : IDisposable
 {
     private static readonly TimeSpan CacheFor = TimeSpan.FromSeconds(5);
     private static readonly TimeSpan EventTimeResolution = TimeSpan.FromSeconds(2);
 
     private readonly ConcurrentDictionary<Guid, DateTimeOffset> lastEventWritten = new();
+    private readonly SemaphoreSlim reading = new(1, 1);
     private Snapshot? cache;
 
     /// <summary>Every connected account of every force whose account is not retired and whose credentials can be read.</summary>
     public async Task<IReadOnlyList<ConnectedAccount>> AllAsync(CancellationToken cancellationToken = default)
     {
-        var now = time.GetUtcNow();
-        if (cache is { } current && now - current.At < CacheFor)
+        if (cache is { } current && time.GetUtcNow() - current.At < CacheFor)
             return current.Accounts;
+        // One reader at a time: when the cache runs out under a burst, the other requests wait for its answer instead
+        // of each reading and decrypting every account again.
+        await reading.WaitAsync(cancellationToken);
+        try
+        {
+            if (cache is { } fresh && time.GetUtcNow() - fresh.At < CacheFor)
+                return fresh.Accounts;
+            var accounts = await ReadAsync(cancellationToken);
+            cache = new Snapshot(time.GetUtcNow(), accounts);
+            return accounts;
+        }
+        finally
+        {
+            reading.Release();
+        }
+    }
+
+    private async Task<IReadOnlyList<ConnectedAccount>> ReadAsync(CancellationToken cancellationToken)
+    {
         // Webhooks do not say which force they are for: this is the one lookup that reads across forces.
         await using var db = dbs.Unscoped();
         var rows = await (
@@ -43,7 +62,6 @@ public sealed class ConnectedAccounts(BlueLampDbFactory dbs, CredentialVault vau
             else
                 logger.LogError("The credentials of account {AccountId} cannot be decrypted (lost key ring?): reconnect it", row.AccountId);
         }
-        cache = new Snapshot(now, accounts);
         return accounts;
     }
 
@@ -128,6 +146,8 @@ public sealed class ConnectedAccounts(BlueLampDbFactory dbs, CredentialVault vau
         else
             await db.SaveChangesAsync(cancellationToken);
     }
+
+    public void Dispose() => reading.Dispose();
 
     private sealed record Snapshot(DateTimeOffset At, IReadOnlyList<ConnectedAccount> Accounts);
 }

@@ -3,41 +3,131 @@ using BlueLamp.Core.Contact;
 using BlueLamp.Data;
 using BlueLamp.Web.Contact;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace BlueLamp.Web.Channels;
 
 /// <summary>
-/// Takes one stored platform event to the desk: a new message goes through <see cref="ContactIntake"/> (which keeps
-/// one message per platform id); an edit changes the stored text and a removal marks the message removed. An edit
-/// or removal that overtook its message brings the message in first. Done once: the event is then marked processed.
+/// Takes stored platform events to the desk, many at a time: new messages go through <see cref="ContactIntake"/> in
+/// batches (one transaction each, which also marks their events processed), a life-at-risk or grade 1 message first
+/// and on its own so its alarm never waits behind chatter; an edit changes the stored text and a removal marks the
+/// message removed (an edit or removal that overtook its message brings the message in first). A batch that fails is
+/// taken apart and its events tried one by one, so one bad event never holds back the others. Done once: an event is
+/// marked processed in the transaction that took it in.
 /// </summary>
-public sealed class InboundEventIntake(BlueLampDbFactory dbs, ContactIntake intake, IDeskEvents deskEvents, TimeProvider time, ILogger<InboundEventIntake> logger)
+public sealed class InboundEventIntake(
+    BlueLampDbFactory dbs, ContactIntake intake, IDeskEvents deskEvents, IOptions<ChannelIntakeOptions> options, TimeProvider time,
+    ILogger<InboundEventIntake> logger)
 {
     /// <summary>Events that failed this often are left for a person to look at instead of being tried forever.</summary>
     public const int MaxAttempts = 10;
 
-    public async Task ProcessAsync(Guid forceId, Guid eventId, CancellationToken cancellationToken = default)
+    /// <summary>Whether triage already sees life at risk or grade 1 in a new message, so it goes in ahead of everything else.</summary>
+    public bool IsUrgent(ChannelEvent channelEvent, Guid accountId)
     {
-        await using var db = dbs.ForForce(forceId);
-        var row = await db.InboundEvents.SingleOrDefaultAsync(e => e.Id == eventId, cancellationToken);
-        if (row is null || row.ProcessedAt is not null || row.Attempts >= MaxAttempts)
-            return;
+        ArgumentNullException.ThrowIfNull(channelEvent);
+        return channelEvent.Verb == ChannelEventVerb.Created && intake.IsUrgent(InboundOf(channelEvent, accountId));
+    }
+
+    /// <summary>Takes in the force's stored events that are not processed yet; the others are skipped.</summary>
+    public async Task ProcessAsync(Guid forceId, IReadOnlyCollection<Guid> eventIds, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(eventIds);
+        List<InboundEvent> rows;
+        await using (var db = dbs.ForForce(forceId))
+        {
+            rows = await db.InboundEvents.AsNoTracking()
+                .Where(e => eventIds.Contains(e.Id) && e.ProcessedAt == null && e.Attempts < MaxAttempts)
+                .ToListAsync(cancellationToken);
+        }
+
+        var messages = new List<Pending>();
+        var changes = new List<Pending>();
+        foreach (var row in rows)
+        {
+            ChannelEvent channelEvent;
+            try
+            {
+                channelEvent = ChannelEventJson.Read(row.Event, row.Payload);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                await FailedAsync(forceId, row, e);
+                continue;
+            }
+            var pending = new Pending(row, channelEvent, InboundOf(channelEvent, row.AccountId));
+            (channelEvent.Verb == ChannelEventVerb.Created ? messages : changes).Add(pending);
+        }
+
+        foreach (var urgent in messages.Where(m => intake.IsUrgent(m.Inbound)).ToList())
+        {
+            await TakeInAsync(forceId, [urgent], cancellationToken);
+            messages.Remove(urgent);
+        }
+        foreach (var chunk in messages.OrderBy(m => m.Row.SentAt).Chunk(options.Value.IntakeBatchSize))
+            await TakeInAsync(forceId, chunk, cancellationToken);
+        foreach (var change in changes.OrderBy(c => c.Row.SentAt))
+            await ChangeAsync(forceId, change, cancellationToken);
+    }
+
+    private async Task TakeInAsync(Guid forceId, IReadOnlyList<Pending> batch, CancellationToken cancellationToken)
+    {
         try
         {
-            var channelEvent = ChannelEventJson.Read(row.Event, row.Payload);
-            var result = await intake.ReceiveAsync(forceId, InboundOf(channelEvent, row.AccountId), cancellationToken);
-            if (channelEvent.Verb != ChannelEventVerb.Created)
-                await ApplyChangeAsync(forceId, result, channelEvent, cancellationToken);
-            row.Processed(time.GetUtcNow());
-            await db.SaveChangesAsync(cancellationToken);
+            var ids = batch.Select(p => p.Row.Id).ToList();
+            await intake.ReceiveAsync(forceId, batch.Select(p => p.Inbound).ToList(), (db, ct) => MarkProcessedAsync(db, ids, ct), cancellationToken);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
-            // Kept unprocessed with the reason; the sweep tries it again. No message text in the log.
-            logger.LogError(e, "Inbound event {EventId} of account {AccountId} could not reach the desk (attempt {Attempt})", row.Id, row.AccountId, row.Attempts + 1);
-            row.Failed($"{e.GetType().Name}: {e.Message}");
-            await db.SaveChangesAsync(CancellationToken.None);
+            if (batch.Count == 1)
+            {
+                await FailedAsync(forceId, batch[0].Row, e);
+                return;
+            }
+            logger.LogWarning(e, "A batch of {Count} inbound events failed; taking them in one by one", batch.Count);
+            foreach (var one in batch)
+                await TakeInAsync(forceId, [one], cancellationToken);
         }
+    }
+
+    private async Task ChangeAsync(Guid forceId, Pending change, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var result = await intake.ReceiveAsync(forceId, change.Inbound, cancellationToken);
+            await using var db = dbs.ForForce(forceId);
+            var message = await db.Messages.SingleAsync(m => m.Id == result.MessageId, cancellationToken);
+            if (change.Event.Verb == ChannelEventVerb.Edited && !string.IsNullOrWhiteSpace(change.Event.Text))
+                message.Edit(change.Event.Text, change.Event.SentAt);
+            else if (change.Event.Verb == ChannelEventVerb.Removed)
+                message.Remove(change.Event.SentAt);
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            await MarkProcessedAsync(db, [change.Row.Id], cancellationToken);
+            await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+            await deskEvents.PublishAsync(new DeskEvent(forceId, result.ConversationId, DeskEventKind.MessageReceived, message.Id), cancellationToken);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            await FailedAsync(forceId, change.Row, e);
+        }
+    }
+
+    private Task MarkProcessedAsync(BlueLampDb db, IReadOnlyCollection<Guid> ids, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        return db.InboundEvents.Where(e => ids.Contains(e.Id) && e.ProcessedAt == null)
+            .ExecuteUpdateAsync(set => set.SetProperty(e => e.ProcessedAt, now), cancellationToken);
+    }
+
+    /// <summary>Keeps the event unprocessed with the reason; the sweep tries it again. No message text in the log.</summary>
+    private async Task FailedAsync(Guid forceId, InboundEvent row, Exception e)
+    {
+        logger.LogError(e, "Inbound event {EventId} of account {AccountId} could not reach the desk (attempt {Attempt})", row.Id, row.AccountId, row.Attempts + 1);
+        await using var db = dbs.ForForce(forceId);
+        var tracked = await db.InboundEvents.SingleOrDefaultAsync(x => x.Id == row.Id, CancellationToken.None);
+        tracked?.Failed($"{e.GetType().Name}: {e.Message}");
+        await db.SaveChangesAsync(CancellationToken.None);
     }
 
     private static InboundMessage InboundOf(ChannelEvent channelEvent, Guid accountId)
@@ -49,15 +139,6 @@ public sealed class InboundEventIntake(BlueLampDbFactory dbs, ContactIntake inta
         return inbound with { Text = text, ParentPostId = channelEvent.ParentPost?.Id, ThreadRootPostId = channelEvent.ThreadRoot?.Id };
     }
 
-    private async Task ApplyChangeAsync(Guid forceId, IntakeResult result, ChannelEvent change, CancellationToken cancellationToken)
-    {
-        await using var db = dbs.ForForce(forceId);
-        var message = await db.Messages.SingleAsync(m => m.Id == result.MessageId, cancellationToken);
-        if (change.Verb == ChannelEventVerb.Edited && !string.IsNullOrWhiteSpace(change.Text))
-            message.Edit(change.Text, change.SentAt);
-        else if (change.Verb == ChannelEventVerb.Removed)
-            message.Remove(change.SentAt);
-        await db.SaveChangesAsync(cancellationToken);
-        await deskEvents.PublishAsync(new DeskEvent(forceId, result.ConversationId, DeskEventKind.MessageReceived, message.Id), cancellationToken);
-    }
+    /// <summary>A stored event on its way in: its row, what the platform said, and the message it becomes.</summary>
+    private sealed record Pending(InboundEvent Row, ChannelEvent Event, InboundMessage Inbound);
 }

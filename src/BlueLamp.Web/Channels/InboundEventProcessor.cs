@@ -1,3 +1,4 @@
+using System.Threading.Channels;
 using BlueLamp.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -6,7 +7,9 @@ namespace BlueLamp.Web.Channels;
 
 /// <summary>
 /// Brings stored platform events to the desk: the ones just stored, from <see cref="InboundEventQueue"/>, by one
-/// worker per lane; and, on start and then every <see cref="ChannelIntakeOptions.SweepInterval"/>, every event still
+/// worker per lane, each taking whatever has queued up on its lane since its last turn (up to
+/// <see cref="ChannelIntakeOptions.IntakeBatchSize"/>) as one batch, so under load a batch grows and the cost per event
+/// falls while a lone event goes in at once, and one more worker for the urgent lane; and, on start and then every <see cref="ChannelIntakeOptions.SweepInterval"/>, every event still
 /// unprocessed in the database (a process killed between storing and intake, another node's leftovers), oldest first.
 /// </summary>
 public sealed class InboundEventProcessor(
@@ -21,8 +24,8 @@ public sealed class InboundEventProcessor(
 
     protected override Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        var workers = Enumerable.Range(0, queue.LaneCount).Select(lane => WorkAsync(lane, stoppingToken));
-        return Task.WhenAll(workers.Append(SweepLoopAsync(stoppingToken)));
+        var workers = Enumerable.Range(0, queue.LaneCount).Select(lane => WorkAsync(queue.Lane(lane), stoppingToken));
+        return Task.WhenAll(workers.Append(WorkAsync(queue.UrgentLane, stoppingToken)).Append(SweepLoopAsync(stoppingToken)));
     }
 
     /// <summary>Takes in every unprocessed event received before <paramref name="receivedBefore"/>; returns how many it tried.</summary>
@@ -39,28 +42,35 @@ public sealed class InboundEventProcessor(
                 .Select(e => new { e.ForceId, e.Id })
                 .Take(SweepBatch)
                 .ToListAsync(cancellationToken);
-            foreach (var e in pending)
-                await intake.ProcessAsync(e.ForceId, e.Id, cancellationToken);
+            foreach (var force in pending.GroupBy(e => e.ForceId))
+                await intake.ProcessAsync(force.Key, force.Select(e => e.Id).ToList(), cancellationToken);
             tried += pending.Count;
             if (pending.Count < SweepBatch)
                 return tried;
         }
     }
 
-    private async Task WorkAsync(int lane, CancellationToken stoppingToken)
+    private async Task WorkAsync(ChannelReader<StoredEventRef> reader, CancellationToken stoppingToken)
     {
         try
         {
-            await foreach (var stored in queue.Lane(lane).ReadAllAsync(stoppingToken))
+            var batch = new List<StoredEventRef>();
+            while (await reader.WaitToReadAsync(stoppingToken))
             {
-                try
+                batch.Clear();
+                while (batch.Count < options.Value.IntakeBatchSize && reader.TryRead(out var stored))
+                    batch.Add(stored);
+                foreach (var force in batch.GroupBy(e => e.ForceId))
                 {
-                    await intake.ProcessAsync(stored.ForceId, stored.EventId, stoppingToken);
-                }
-                catch (Exception e) when (e is not OperationCanceledException)
-                {
-                    // The database did not answer: the event stays unprocessed and the sweep takes it later.
-                    logger.LogError(e, "Inbound event {EventId} is left for the sweep", stored.EventId);
+                    try
+                    {
+                        await intake.ProcessAsync(force.Key, force.Select(e => e.EventId).ToList(), stoppingToken);
+                    }
+                    catch (Exception e) when (e is not OperationCanceledException)
+                    {
+                        // The database did not answer: the events stay unprocessed and the sweep takes them later.
+                        logger.LogError(e, "{Count} inbound events are left for the sweep", force.Count());
+                    }
                 }
             }
         }

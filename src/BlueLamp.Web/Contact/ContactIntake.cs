@@ -16,10 +16,12 @@ namespace BlueLamp.Web.Contact;
 /// conversation, stores the message once (the database's unique index on the platform's message id
 /// decides, not a check-then-insert race), assesses it, and tells every desk. A life-at-risk assessment
 /// opens the control-room handover and sends the holding reply in the same transaction as the message.
+/// Messages come one at a time (web chat) or in batches (platform events under load), which share one
+/// transaction and a handful of queries.
 /// </summary>
 public sealed class ContactIntake(
     BlueLampDbFactory dbs, AuditTrail audit, IDeskEvents deskEvents, TriageEngine engine, SlaPolicy slaPolicy,
-    SurgeGrouping surges, TimeProvider time, ILogger<ContactIntake> logger)
+    TimeProvider time, ILogger<ContactIntake> logger)
 {
     private const int MaxAttempts = 4;
 
@@ -29,123 +31,177 @@ public sealed class ContactIntake(
     public async Task<IntakeResult> ReceiveAsync(Guid forceId, InboundMessage inbound, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(inbound);
+        return (await ReceiveAsync(forceId, [inbound], alongside: null, cancellationToken))[0];
+    }
+
+    /// <summary>
+    /// Whether the message on its own calls for the control room (life at risk, grade 1), so a caller holding a batch
+    /// takes it in first and alone: its alarm, handover and holding reply must not wait behind a batch of chatter.
+    /// </summary>
+    public bool IsUrgent(InboundMessage inbound)
+    {
+        ArgumentNullException.ThrowIfNull(inbound);
+        var result = engine.Assess(inbound.Text, new TriageContext(inbound.Kind));
+        return result.LifeAtRisk || result.Grade == Grade.Emergency;
+    }
+
+    /// <summary>
+    /// Takes in messages of one force in one transaction, in platform-time order; returns one result per message, in
+    /// the order given (a message already stored, also earlier in the same batch, is a duplicate). What
+    /// <paramref name="alongside"/> writes (e.g. marking the platform events processed) commits or fails with the
+    /// messages; it runs again on each attempt's fresh context. A write that meets a concurrent one (the same message,
+    /// person or conversation stored by another worker or node) retries the whole batch, which then finds it stored.
+    /// </summary>
+    public async Task<IReadOnlyList<IntakeResult>> ReceiveAsync(
+        Guid forceId, IReadOnlyList<InboundMessage> batch, Func<BlueLampDb, CancellationToken, Task>? alongside, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(batch);
         for (var attempt = 1; ; attempt++)
         {
             await using var db = dbs.ForForce(forceId);
-            var existing = await db.Messages.AsNoTracking()
-                .Where(m => m.AccountId == inbound.AccountId && m.PlatformMessageId == inbound.PlatformMessageId)
-                .Select(m => new { m.Id, m.ConversationId })
-                .SingleOrDefaultAsync(cancellationToken);
-            if (existing is not null)
-            {
-                var personId = await db.Conversations.Where(c => c.Id == existing.ConversationId).Select(c => c.PersonId).SingleAsync(cancellationToken);
-                return new IntakeResult(existing.ConversationId, existing.Id, personId, Duplicate: true);
-            }
-
-            var now = time.GetUtcNow();
-            // Read once: the handover summary names it and its rota decides the out-of-hours reply.
-            var account = await db.Accounts.AsNoTracking().SingleAsync(a => a.Id == inbound.AccountId, cancellationToken);
-            var identity = await db.PersonIdentities
-                .SingleOrDefaultAsync(i => i.Platform == inbound.Platform && i.PlatformUserId == inbound.PlatformUserId, cancellationToken);
-            Person? person = null;
-            if (identity is null)
-            {
-                person = new Person(Guid.CreateVersion7(), forceId, inbound.DisplayName ?? "", now);
-                identity = new PersonIdentity(Guid.CreateVersion7(), forceId, person.Id, inbound.Platform, inbound.PlatformUserId);
-                db.People.Add(person);
-                db.PersonIdentities.Add(identity);
-            }
-
-            var conversation = await db.Conversations
-                .SingleOrDefaultAsync(c => c.AccountId == inbound.AccountId && c.ThreadKey == inbound.ThreadKey, cancellationToken);
-            if (conversation is null)
-            {
-                conversation = new Conversation(Guid.CreateVersion7(), forceId, inbound.AccountId, identity.PersonId, inbound.Kind, inbound.ThreadKey, now);
-                db.Conversations.Add(conversation);
-            }
-
-            var message = Message.Inbound(Guid.CreateVersion7(), forceId, conversation.Id, inbound.AccountId,
-                inbound.PlatformMessageId, inbound.Text, inbound.SentAt, now, inbound.ParentPostId);
-            conversation.Receive(message);
-            db.Messages.Add(message);
-
-            // A comment under one of our posts (or a DM sharing one) is tied to it: one indexed lookup, and its purpose
-            // is triage's context (a sighting under a missing-person appeal is urgent).
-            var respondsTo = await PostResponses.FindAsync(db, inbound, cancellationToken);
-            if (respondsTo is not null)
-                conversation.RespondTo(respondsTo.PostId, respondsTo.Source, SystemName, now);
-
-            // Triage: pure, in-process, microseconds; stored with the message so no message is ever unassessed.
-            var result = engine.Assess(inbound.Text, new TriageContext(inbound.Kind, respondsTo?.Purpose.TriageCode()));
-            var assessment = RiskAssessment.Record(Guid.CreateVersion7(), forceId, conversation.Id, message.Id, result, now);
-            db.RiskAssessments.Add(assessment);
-            var newlyAtRisk = conversation.ApplyAutomaticAssessment(assessment, slaPolicy, now);
-
-            await surges.GroupAsync(db, conversation, inbound.Text, now, cancellationToken);
-
-            Handover? handover = null;
-            Message? holdingReply = null;
-            if (conversation.NeedsControlRoom)
-            {
-                if (conversation.HandoverId is null)
-                {
-                    person ??= await db.People.SingleAsync(p => p.Id == identity.PersonId, cancellationToken);
-                    handover = new Handover(Guid.CreateVersion7(), forceId, conversation.Id,
-                        conversation.LifeAtRisk ? "Life at risk (automatic assessment)" : "Grade 1 (automatic assessment)",
-                        HandoverSummary.Write(person, identity, account, conversation, message, assessment), SystemName, now);
-                    db.Handovers.Add(handover);
-                    conversation.AttachHandover(handover.Id);
-                }
-                if (conversation.LifeAtRisk && conversation.RecordHoldingReply(now))
-                {
-                    // Web chat delivers through the visitor's live stream; other platforms' senders deliver pending messages.
-                    var delivery = inbound.Platform == Platform.WebChat ? DeliveryState.Sent : DeliveryState.Pending;
-                    holdingReply = Message.Outbound(Guid.CreateVersion7(), forceId, conversation.Id, inbound.AccountId,
-                        HoldingReply.For(conversation.Language), now, "system", SystemName, delivery);
-                    db.Messages.Add(holdingReply);
-                }
-            }
-
-            // Outside the account's monitored hours the person is told at once where to get help; a 24/7 desk never sends it.
-            Message? outOfHours = null;
-            if (!account.Hours.IsMonitored(now) && conversation.RecordOutOfHoursReply(now))
-            {
-                outOfHours = Message.Outbound(Guid.CreateVersion7(), forceId, conversation.Id, inbound.AccountId, OutOfHoursReply.For(conversation.Language),
-                    now.AddTicks(10), "system", SystemName, inbound.Platform == Platform.WebChat ? DeliveryState.Sent : DeliveryState.Pending);
-                db.Messages.Add(outOfHours);
-            }
+            var lookups = await IntakeLookups.ReadAsync(db, batch, cancellationToken);
+            var surges = new SurgeGrouping(db, time.GetUtcNow());
+            var results = new IntakeResult[batch.Count];
+            var work = new IntakeWork();
+            // Platform time, not arrival order: a conversation's preview and clock follow what was said last.
+            foreach (var index in Enumerable.Range(0, batch.Count).OrderBy(i => batch[i].SentAt))
+                results[index] = await TakeInAsync(db, forceId, batch[index], lookups, surges, work, cancellationToken);
 
             try
             {
-                if (handover is not null || holdingReply is not null)
-                {
-                    var detail = $"{(handover is not null ? $"handover {handover.Id:D} opened; " : "")}{(holdingReply is not null ? "holding reply sent; " : "")}grade {(int)assessment.Grade}, {assessment.CategoryCode}";
-                    await audit.SaveWithAuditAsync(db, new AuditEntry(
-                        handover is not null ? AuditActions.HandoverOpened : AuditActions.HoldingReplySent,
-                        null, SystemName, "conversation", conversation.Id.ToString("D"), detail), cancellationToken);
-                }
-                else
-                {
-                    await db.SaveChangesAsync(cancellationToken);
-                }
+                await SaveAsync(db, work.AuditEntries, alongside, cancellationToken);
             }
             catch (DbUpdateException ex) when (attempt < MaxAttempts)
             {
-                // Another request stored the same message, person or conversation first; look again.
-                logger.LogInformation("Inbound message met a concurrent write ({Error}, attempt {Attempt}); retrying", ex.GetType().Name, attempt);
+                // Another worker or node stored the same message, person or conversation first; look again.
+                logger.LogInformation("{Count} inbound messages met a concurrent write ({Error}, attempt {Attempt}); retrying", batch.Count, ex.GetType().Name, attempt);
                 continue;
             }
 
-            await deskEvents.PublishAsync(new DeskEvent(forceId, conversation.Id, DeskEventKind.MessageReceived, message.Id), cancellationToken);
-            if (newlyAtRisk)
-                await deskEvents.PublishAsync(new DeskEvent(forceId, conversation.Id, DeskEventKind.LifeAtRisk), cancellationToken);
-            if (handover is not null)
-                await deskEvents.PublishAsync(new DeskEvent(forceId, conversation.Id, DeskEventKind.HandoverOpened), cancellationToken);
-            if (holdingReply is not null)
-                await deskEvents.PublishAsync(new DeskEvent(forceId, conversation.Id, DeskEventKind.ReplySent, holdingReply.Id), cancellationToken);
-            if (outOfHours is not null)
-                await deskEvents.PublishAsync(new DeskEvent(forceId, conversation.Id, DeskEventKind.ReplySent, outOfHours.Id), cancellationToken);
-            return new IntakeResult(conversation.Id, message.Id, identity.PersonId, Duplicate: false);
+            foreach (var deskEvent in work.DeskEvents)
+                await deskEvents.PublishAsync(deskEvent, cancellationToken);
+            return results;
         }
+    }
+
+    /// <summary>Writes the batch, what <paramref name="alongside"/> writes and any audit entries in one transaction.</summary>
+    private async Task SaveAsync(BlueLampDb db, IReadOnlyList<AuditEntry> auditEntries, Func<BlueLampDb, CancellationToken, Task>? alongside, CancellationToken cancellationToken)
+    {
+        // The whole batch is retried on a conflict, so a savepoint per save would only cost a round trip.
+        db.Database.AutoSavepointsEnabled = false;
+        if (auditEntries.Count > 0)
+        {
+            // The audit trail opens the transaction itself, after taking the force's turn for its chain.
+            await audit.SaveWithAuditAsync(db, auditEntries, alongside, cancellationToken);
+            return;
+        }
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        if (alongside is not null)
+            await alongside(db, cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+    }
+
+    /// <summary>Adds one message (and whatever it sets off) to the batch's context; nothing is saved yet.</summary>
+    private async Task<IntakeResult> TakeInAsync(
+        BlueLampDb db, Guid forceId, InboundMessage inbound, IntakeLookups lookups, SurgeGrouping surges, IntakeWork work, CancellationToken cancellationToken)
+    {
+        if (lookups.StoredMessage(inbound) is { } stored)
+            return stored;
+
+        var now = time.GetUtcNow();
+        var account = lookups.Account(inbound.AccountId);
+        var identity = lookups.Identity(inbound);
+        Person? person = null;
+        if (identity is null)
+        {
+            person = new Person(Guid.CreateVersion7(), forceId, inbound.DisplayName ?? "", now);
+            identity = new PersonIdentity(Guid.CreateVersion7(), forceId, person.Id, inbound.Platform, inbound.PlatformUserId);
+            db.People.Add(person);
+            db.PersonIdentities.Add(identity);
+            lookups.IdentityCreated(identity);
+        }
+
+        var conversation = lookups.Conversation(inbound);
+        if (conversation is null)
+        {
+            conversation = new Conversation(Guid.CreateVersion7(), forceId, inbound.AccountId, identity.PersonId, inbound.Kind, inbound.ThreadKey, now);
+            db.Conversations.Add(conversation);
+            lookups.ConversationCreated(conversation);
+        }
+
+        var message = Message.Inbound(Guid.CreateVersion7(), forceId, conversation.Id, inbound.AccountId,
+            inbound.PlatformMessageId, inbound.Text, inbound.SentAt, now, inbound.ParentPostId);
+        conversation.Receive(message);
+        db.Messages.Add(message);
+        var result = new IntakeResult(conversation.Id, message.Id, identity.PersonId, Duplicate: false);
+        lookups.MessageTakenIn(inbound, result);
+        work.DeskEvents.Add(new DeskEvent(forceId, conversation.Id, DeskEventKind.MessageReceived, message.Id));
+
+        // A comment under one of our posts (or a DM sharing one) is tied to it: one indexed lookup, and its purpose
+        // is triage's context (a sighting under a missing-person appeal is urgent).
+        var respondsTo = await PostResponses.FindAsync(db, inbound, cancellationToken);
+        if (respondsTo is not null)
+            conversation.RespondTo(respondsTo.PostId, respondsTo.Source, SystemName, now);
+
+        // Triage: pure, in-process, microseconds; stored with the message so no message is ever unassessed.
+        var context = new TriageContext(inbound.Kind, respondsTo?.Purpose.TriageCode());
+        var assessment = RiskAssessment.Record(Guid.CreateVersion7(), forceId, conversation.Id, message.Id, engine.Assess(inbound.Text, context), now);
+        db.RiskAssessments.Add(assessment);
+        if (conversation.ApplyAutomaticAssessment(assessment, slaPolicy, now))
+            work.DeskEvents.Add(new DeskEvent(forceId, conversation.Id, DeskEventKind.LifeAtRisk));
+
+        await surges.GroupAsync(conversation, inbound.Text, cancellationToken);
+
+        if (conversation.NeedsControlRoom)
+        {
+            Handover? handover = null;
+            Message? holdingReply = null;
+            if (conversation.HandoverId is null)
+            {
+                // Found among the batch's new people first, read otherwise.
+                person ??= await db.People.FindAsync([identity.PersonId], cancellationToken) ?? throw new InvalidOperationException($"Person {identity.PersonId} vanished.");
+                handover = new Handover(Guid.CreateVersion7(), forceId, conversation.Id,
+                    conversation.LifeAtRisk ? "Life at risk (automatic assessment)" : "Grade 1 (automatic assessment)",
+                    HandoverSummary.Write(person, identity, account, conversation, message, assessment), SystemName, now);
+                db.Handovers.Add(handover);
+                conversation.AttachHandover(handover.Id);
+                work.DeskEvents.Add(new DeskEvent(forceId, conversation.Id, DeskEventKind.HandoverOpened));
+            }
+            if (conversation.LifeAtRisk && conversation.RecordHoldingReply(now))
+            {
+                // Web chat delivers through the visitor's live stream; other platforms' senders deliver pending messages.
+                holdingReply = Message.Outbound(Guid.CreateVersion7(), forceId, conversation.Id, inbound.AccountId,
+                    HoldingReply.For(conversation.Language), now, "system", SystemName, DeliveryFor(inbound));
+                db.Messages.Add(holdingReply);
+                work.DeskEvents.Add(new DeskEvent(forceId, conversation.Id, DeskEventKind.ReplySent, holdingReply.Id));
+            }
+            if (handover is not null || holdingReply is not null)
+            {
+                var detail = $"{(handover is not null ? $"handover {handover.Id:D} opened; " : "")}{(holdingReply is not null ? "holding reply sent; " : "")}grade {(int)assessment.Grade}, {assessment.CategoryCode}";
+                work.AuditEntries.Add(new AuditEntry(handover is not null ? AuditActions.HandoverOpened : AuditActions.HoldingReplySent,
+                    null, SystemName, "conversation", conversation.Id.ToString("D"), detail));
+            }
+        }
+
+        // Outside the account's monitored hours the person is told at once where to get help; a 24/7 desk never sends it.
+        if (!account.Hours.IsMonitored(now) && conversation.RecordOutOfHoursReply(now))
+        {
+            var outOfHours = Message.Outbound(Guid.CreateVersion7(), forceId, conversation.Id, inbound.AccountId, OutOfHoursReply.For(conversation.Language),
+                now.AddTicks(10), "system", SystemName, DeliveryFor(inbound));
+            db.Messages.Add(outOfHours);
+            work.DeskEvents.Add(new DeskEvent(forceId, conversation.Id, DeskEventKind.ReplySent, outOfHours.Id));
+        }
+        return result;
+    }
+
+    private static DeliveryState DeliveryFor(InboundMessage inbound) => inbound.Platform == Platform.WebChat ? DeliveryState.Sent : DeliveryState.Pending;
+
+    /// <summary>What a batch leaves to do once its transaction is written: audit entries inside it, desk events after it.</summary>
+    private sealed class IntakeWork
+    {
+        public List<AuditEntry> AuditEntries { get; } = [];
+
+        public List<DeskEvent> DeskEvents { get; } = [];
     }
 }

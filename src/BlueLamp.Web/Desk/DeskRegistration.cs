@@ -28,7 +28,6 @@ public static class DeskRegistration
             builder.Services.AddSingleton<IDeskEvents, InProcessDeskEvents>();
         }
         builder.Services.AddSingleton<ContactIntake>();
-        builder.Services.AddSingleton<SurgeGrouping>();
         builder.Services.AddSingleton<DeskQueue>();
         builder.Services.AddSingleton<ConversationCase>();
         builder.Services.AddSingleton<ReplyTemplates>();

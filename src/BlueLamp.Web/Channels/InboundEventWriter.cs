@@ -1,0 +1,123 @@
+using System.Collections.Concurrent;
+using BlueLamp.Core.Contact;
+using BlueLamp.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace BlueLamp.Web.Channels;
+
+/// <summary>
+/// Writes platform events to <c>inbound_events</c> with group commit: webhook requests that arrive while a write is
+/// under way queue up, and the next of them to get its turn writes every queued request's events in one transaction.
+/// Under a burst that is one look-up and one insert for many requests instead of for each, and on SQLite one writer
+/// instead of many queueing for the file. Each request still learns exactly which of its events were new. The unique
+/// index on account and event key stays the arbiter: a group that meets a concurrent writer's row is written again
+/// one event at a time, so a duplicate never costs the others their place.
+/// </summary>
+public sealed class InboundEventWriter(BlueLampDbFactory dbs) : IDisposable
+{
+    private readonly ConcurrentQueue<PendingWrite> queued = new();
+    private readonly SemaphoreSlim turn = new(1, 1);
+
+    /// <summary>Stores the rows that are not stored yet; returns those it stored (the others were there already).</summary>
+    public async Task<IReadOnlyList<InboundEvent>> WriteAsync(IReadOnlyList<InboundEvent> rows, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(rows);
+        var pending = new PendingWrite(rows);
+        queued.Enqueue(pending);
+        // Not cancelled once queued: a request that gave up may already be part of someone's group.
+        await turn.WaitAsync(CancellationToken.None);
+        try
+        {
+            if (!pending.Written.Task.IsCompleted)
+                await WriteQueuedAsync();
+        }
+        finally
+        {
+            turn.Release();
+        }
+        return await pending.Written.Task.WaitAsync(cancellationToken);
+    }
+
+    public void Dispose() => turn.Dispose();
+
+    private async Task WriteQueuedAsync()
+    {
+        var group = new List<PendingWrite>();
+        while (queued.TryDequeue(out var next))
+            group.Add(next);
+        try
+        {
+            var stored = await WriteGroupAsync(group.SelectMany(p => p.Rows).ToList());
+            foreach (var pending in group)
+                pending.Written.SetResult(pending.Rows.Where(stored.Contains).ToList());
+        }
+        catch (Exception e)
+        {
+            // Nothing was acknowledged: every request of the group answers with an error and the platform retries.
+            foreach (var pending in group)
+                pending.Written.SetException(e);
+        }
+    }
+
+    private async Task<HashSet<InboundEvent>> WriteGroupAsync(List<InboundEvent> rows)
+    {
+        // The same event twice in one group (a platform delivering it to us twice at once): the first one counts.
+        var candidates = rows.DistinctBy(r => (r.AccountId, r.EventKey)).ToList();
+        var accountIds = candidates.Select(r => r.AccountId).Distinct().ToList();
+        var keys = candidates.Select(r => r.EventKey).ToList();
+
+        // Across forces, like the webhooks: events are force-owned, and this context is not scoped to one force.
+        await using var db = dbs.Unscoped();
+        // Most repeats are known already; skipping them here keeps the error log quiet. The index still decides races.
+        var known = (await db.InboundEvents.IgnoreQueryFilters().AsNoTracking()
+                .Where(e => accountIds.Contains(e.AccountId) && keys.Contains(e.EventKey))
+                .Select(e => new { e.AccountId, e.EventKey })
+                .ToListAsync(CancellationToken.None))
+            .Select(e => (e.AccountId, e.EventKey))
+            .ToHashSet();
+        var fresh = candidates.Where(r => !known.Contains((r.AccountId, r.EventKey))).ToList();
+        var stored = new HashSet<InboundEvent>(ReferenceEqualityComparer.Instance);
+        if (fresh.Count == 0)
+            return stored;
+
+        db.InboundEvents.AddRange(fresh);
+        try
+        {
+            await db.SaveChangesAsync(CancellationToken.None);
+            stored.UnionWith(fresh);
+        }
+        catch (DbUpdateException e) when (UniqueViolation.Is(e))
+        {
+            // Another node stored one of them between our look and our write: store the rest one at a time.
+            foreach (var row in fresh)
+            {
+                if (await WriteOneAsync(row))
+                    stored.Add(row);
+            }
+        }
+        return stored;
+    }
+
+    private async Task<bool> WriteOneAsync(InboundEvent row)
+    {
+        await using var db = dbs.ForForce(row.ForceId);
+        db.InboundEvents.Add(row);
+        try
+        {
+            await db.SaveChangesAsync(CancellationToken.None);
+            return true;
+        }
+        catch (DbUpdateException e) when (UniqueViolation.Is(e))
+        {
+            return false;
+        }
+    }
+
+    /// <summary>One request's events, and where it hears which of them were stored.</summary>
+    private sealed class PendingWrite(IReadOnlyList<InboundEvent> rows)
+    {
+        public IReadOnlyList<InboundEvent> Rows { get; } = rows;
+
+        public TaskCompletionSource<IReadOnlyList<InboundEvent>> Written { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    }
+}

@@ -1,0 +1,183 @@
+using System.Collections.Concurrent;
+using BlueLamp.Channels.Common;
+using BlueLamp.Channels.Meta;
+using BlueLamp.Core.Accounts;
+using BlueLamp.Core.Contact;
+using BlueLamp.Web.Channels;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+
+namespace BlueLamp.Web.Tests.Channels;
+
+/// <summary>
+/// Stored platform events taken in many at a time, on SQLite and PostgreSQL: a batch keeps every guarantee of a single
+/// event (one message per platform id, platform-time order, the life-at-risk path first) and a conflict in the middle
+/// of a batch costs none of the others its place.
+/// </summary>
+public sealed class IntakeBatchTests
+{
+    // Only the batches a test hands over: no sweep picks its events up behind its back.
+    private static readonly Dictionary<string, string?> NoSweep = new() { ["Channels:Intake:SweepInterval"] = "01:00:00" };
+
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Theory]
+    [MemberData(nameof(ChannelHost.Providers), MemberType = typeof(ChannelHost))]
+    public async Task A_batch_with_a_duplicate_and_a_life_at_risk_message_stores_each_once_and_raises_the_alarm_before_the_chatter(string provider)
+    {
+        await using var host = await ChannelHost.StartAsync(provider, NoSweep);
+        var batch = await EventTable.StartAsync(host);
+        var marker = Guid.NewGuid().ToString("N")[..10];
+        var start = DateTimeOffset.UtcNow.AddMinutes(-10);
+        // A message already on the desk, which the batch brings again under another key (as a second source would).
+        var earlier = await batch.StoreAsync($"m_{marker}_dup", $"psid-{marker}-0", $"Is the A55 closed? ({marker})", start);
+        await batch.TakeInAsync([earlier]);
+
+        var events = new List<Guid>();
+        for (var n = 0; n < 20; n++)
+            events.Add(await batch.StoreAsync($"m_{marker}_{n:00}", $"psid-{marker}-{n % 4}", $"Chatter {n:00} about parking ({marker})", start.AddSeconds(n + 1)));
+        events.Add(await batch.StoreAsync($"m_{marker}_dup", $"psid-{marker}-0", $"Is the A55 closed? ({marker})", start, key: $"message:m_{marker}_dup:again"));
+        events.Add(await batch.StoreAsync($"m_{marker}_risk", $"psid-{marker}-risk", $"I'm going to kill myself tonight ({marker})", start.AddSeconds(30)));
+        var published = new ConcurrentQueue<DeskEvent>();
+        using var subscription = host.Host.Services.GetRequiredService<IDeskEvents>().Subscribe(batch.ForceId, e => { published.Enqueue(e); return Task.CompletedTask; });
+
+        await batch.TakeInAsync(events);
+
+        var stored = await host.MessagesAsync(marker);
+        Assert.Equal(22, stored.Count);
+        Assert.Single(stored, m => m.PlatformMessageId == $"m_{marker}_dup");
+        await using var db = host.Dbs.ForForce(batch.ForceId);
+        Assert.Equal(0, await db.InboundEvents.CountAsync(e => e.ProcessedAt == null, Ct));
+        var risk = stored.Single(m => m.PlatformMessageId == $"m_{marker}_risk");
+        var conversation = await db.Conversations.SingleAsync(c => c.Id == risk.ConversationId, Ct);
+        Assert.True(conversation.LifeAtRisk);
+        Assert.Single(await db.Handovers.Where(h => h.ConversationId == conversation.Id).ToListAsync(Ct));
+        Assert.Single(await db.Messages.Where(m => m.ConversationId == conversation.Id && m.Direction == MessageDirection.Outbound).ToListAsync(Ct));
+        // Every message assessed once, in the transaction that stored it.
+        var messageIds = stored.Select(m => m.Id).ToList();
+        Assert.Equal(22, await db.RiskAssessments.CountAsync(a => messageIds.Contains(a.MessageId), Ct));
+        // The alarm went out before any of the chatter reached the desk, although the chatter was older.
+        var order = published.ToList();
+        var alarm = order.FindIndex(e => e.Kind == DeskEventKind.LifeAtRisk && e.ConversationId == conversation.Id);
+        var firstChatter = order.FindIndex(e => e.Kind == DeskEventKind.MessageReceived && e.ConversationId != conversation.Id);
+        Assert.InRange(alarm, 0, firstChatter - 1);
+        // Arriving by webhook, the same message would have skipped the chatter's lanes altogether.
+        var intake = host.Host.Services.GetRequiredService<InboundEventIntake>();
+        Assert.True(intake.IsUrgent(ParseMessenger("m_x", "psid-x", "I'm going to kill myself tonight"), batch.AccountId));
+        Assert.False(intake.IsUrgent(ParseMessenger("m_y", "psid-y", "Chatter about parking"), batch.AccountId));
+    }
+
+    [Fact]
+    public void An_urgent_event_takes_the_lane_that_carries_no_chatter()
+    {
+        var queue = new InboundEventQueue(Options.Create(new ChannelIntakeOptions { IntakeWorkers = 1 }));
+        var (forceId, accountId) = (Guid.NewGuid(), Guid.NewGuid());
+        var chatter = new StoredEventRef(forceId, accountId, Guid.NewGuid(), "thread-1");
+        var urgent = new StoredEventRef(forceId, accountId, Guid.NewGuid(), "thread-1", Urgent: true);
+
+        queue.Enqueue(chatter);
+        queue.Enqueue(urgent);
+
+        Assert.True(queue.UrgentLane.TryRead(out var first));
+        Assert.Equal(urgent, first);
+        Assert.False(queue.UrgentLane.TryRead(out _));
+        Assert.True(queue.Lane(0).TryRead(out var other));
+        Assert.Equal(chatter, other);
+        Assert.False(queue.Lane(0).TryRead(out _));
+    }
+
+    private static ChannelEvent ParseMessenger(string mid, string psid, string text) =>
+        MetaWebhookParser.Parse(ChannelsTests.MessengerBody(mid, psid, text, DateTimeOffset.UtcNow)).Events.Single();
+
+    [Theory]
+    [MemberData(nameof(ChannelHost.Providers), MemberType = typeof(ChannelHost))]
+    public async Task A_batch_mixing_many_conversations_in_random_order_is_stored_in_platform_order(string provider)
+    {
+        await using var host = await ChannelHost.StartAsync(provider, NoSweep);
+        var batch = await EventTable.StartAsync(host);
+        var marker = Guid.NewGuid().ToString("N")[..8];
+        var start = DateTimeOffset.UtcNow.AddHours(-1);
+        var events = (from person in Enumerable.Range(0, 30)
+                      from n in Enumerable.Range(0, 10)
+                      select (Person: person, N: n)).OrderBy(_ => Random.Shared.Next()).ToList();
+        var ids = new List<Guid>();
+        foreach (var (person, n) in events)
+            ids.Add(await batch.StoreAsync($"m_{marker}_{person:00}_{n}", $"psid-{marker}-{person:00}", $"sighting {n} of the red van, person {person:00} ({marker})", start.AddSeconds(n * 40 + person)));
+
+        await batch.TakeInAsync(ids);
+
+        var stored = await host.MessagesAsync(marker);
+        Assert.Equal(300, stored.Count);
+        var conversations = stored.GroupBy(m => m.ConversationId).ToList();
+        Assert.Equal(30, conversations.Count);
+        await using var db = host.Dbs.ForForce(batch.ForceId);
+        var clusters = new List<Guid?>();
+        foreach (var conversation in conversations)
+        {
+            // Shown in platform time, and the conversation's newest message is the one said last, not the last to arrive.
+            var shown = conversation.OrderBy(m => m.SentAt).Select(m => m.Text).ToList();
+            Assert.Equal(Enumerable.Range(0, 10).Select(n => $"sighting {n} of"), shown.Select(t => t[..(t.IndexOf(" of", StringComparison.Ordinal) + 3)]));
+            var row = await db.Conversations.AsNoTracking().SingleAsync(c => c.Id == conversation.Key, Ct);
+            Assert.Equal(conversation.Max(m => m.SentAt).ToUnixTimeMilliseconds(), row.LastInboundAt!.Value.ToUnixTimeMilliseconds());
+            Assert.StartsWith("sighting 9 of", row.Preview, StringComparison.Ordinal);
+            clusters.Add(row.ClusterId);
+        }
+        // Thirty people reporting the same van in one batch are one surge on the desk.
+        Assert.NotNull(Assert.Single(clusters.Distinct()));
+    }
+
+    [Theory]
+    [MemberData(nameof(ChannelHost.Providers), MemberType = typeof(ChannelHost))]
+    public async Task Two_overlapping_batches_taken_in_at_once_store_every_message_once(string provider)
+    {
+        await using var host = await ChannelHost.StartAsync(provider, NoSweep);
+        var batch = await EventTable.StartAsync(host);
+        var marker = Guid.NewGuid().ToString("N")[..8];
+        var start = DateTimeOffset.UtcNow.AddHours(-1);
+        var ids = new List<Guid>();
+        for (var n = 0; n < 150; n++)
+            ids.Add(await batch.StoreAsync($"m_{marker}_{n:000}", $"psid-{marker}-{n % 10}", $"report {n:000} ({marker})", start.AddSeconds(n)));
+
+        // Two workers (or two nodes) with a hundred events each, fifty of them the same: whichever loses the race
+        // meets the winner's rows in the unique index and must still store its own fifty.
+        await Task.WhenAll(Task.Run(() => batch.TakeInAsync(ids[..100]), Ct), Task.Run(() => batch.TakeInAsync(ids[50..]), Ct));
+
+        var stored = await host.MessagesAsync(marker);
+        Assert.Equal(150, stored.Count);
+        Assert.Equal(150, stored.Select(m => m.PlatformMessageId).Distinct().Count());
+        Assert.Equal(10, stored.Select(m => m.ConversationId).Distinct().Count());
+        await using var db = host.Dbs.ForForce(batch.ForceId);
+        Assert.Equal(0, await db.InboundEvents.CountAsync(e => e.ProcessedAt == null, Ct));
+    }
+
+    /// <summary>Writes Messenger events straight into the event table, as the webhook would, and hands them to the intake as one batch.</summary>
+    private sealed class EventTable(ChannelHost host, Guid forceId, Guid accountId)
+    {
+        public Guid ForceId { get; } = forceId;
+
+        public Guid AccountId { get; } = accountId;
+
+        public static async Task<EventTable> StartAsync(ChannelHost host)
+        {
+            var forceId = await host.DemoForceIdAsync();
+            await using var db = host.Dbs.ForForce(forceId);
+            var accountId = await db.Accounts.Where(a => a.Platform == Platform.Facebook).Select(a => a.Id).SingleAsync(Ct);
+            return new EventTable(host, forceId, accountId);
+        }
+
+        public async Task<Guid> StoreAsync(string mid, string psid, string text, DateTimeOffset at, string? key = null)
+        {
+            var channelEvent = MetaWebhookParser.Parse(ChannelsTests.MessengerBody(mid, psid, text, at)).Events.Single();
+            var row = new InboundEvent(Guid.CreateVersion7(), ForceId, AccountId, Platform.Facebook, key ?? ChannelEventJson.KeyOf(channelEvent),
+                channelEvent.PlatformMessageId, ChannelEventJson.Write(channelEvent), channelEvent.RawPayload, InboundEventStore.FromWebhook, at, DateTimeOffset.UtcNow);
+            await using var db = host.Dbs.ForForce(ForceId);
+            db.InboundEvents.Add(row);
+            await db.SaveChangesAsync(Ct);
+            return row.Id;
+        }
+
+        public Task TakeInAsync(IReadOnlyCollection<Guid> eventIds) =>
+            host.Host.Services.GetRequiredService<InboundEventIntake>().ProcessAsync(ForceId, eventIds, Ct);
+    }
+}
