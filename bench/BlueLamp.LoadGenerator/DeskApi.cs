@@ -32,6 +32,13 @@ public sealed partial class DeskApi(HttpClient http)
     public async Task<JsonElement> ConversationAsync(Guid id, CancellationToken cancellationToken) =>
         await http.GetFromJsonAsync<JsonElement>(new Uri($"/api/desk/conversations/{id}", UriKind.Relative), cancellationToken);
 
+    /// <summary>Takes a conversation, as another member of staff would.</summary>
+    public async Task ClaimAsync(Guid id, CancellationToken cancellationToken)
+    {
+        using var response = await http.PostAsync(new Uri($"/api/desk/conversations/{id}/claim", UriKind.Relative), null, cancellationToken);
+        response.EnsureSuccessStatusCode();
+    }
+
     [GeneratedRegex("name=\"__RequestVerificationToken\" value=\"([^\"]+)\"")]
     private static partial Regex AntiforgeryInput();
 }

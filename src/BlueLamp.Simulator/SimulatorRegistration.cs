@@ -48,6 +48,7 @@ public static class SimulatorRegistration
         services.AddSingleton<GraphGate>();
         services.AddSingleton<GraphSendApi>();
         services.AddSingleton<GraphCommentsApi>();
+        services.AddSingleton<GraphPageProfileApi>();
         services.AddSingleton<GraphReadApi>();
         services.AddSingleton<GraphPublishingApi>();
 

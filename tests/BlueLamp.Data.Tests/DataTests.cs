@@ -263,6 +263,30 @@ public abstract class DataTests(DatabaseProvider provider) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Searching_among_named_conversations_finds_only_those_that_match_and_never_another_forces()
+    {
+        var (north, northChat) = await NewForceAsync("north");
+        var (south, southChat) = await NewForceAsync("south");
+        var bike = await NewConversationAsync(north, northChat, "My bicycle was stolen from outside Tesco on Mill Lane");
+        var otherBike = await NewConversationAsync(north, northChat, "Another bicycle stolen at the station");
+        var party = await NewConversationAsync(north, northChat, "Loud party next door until 3am");
+        var southBike = await NewConversationAsync(south, southChat, "Bicycle stolen in the south too");
+        var conversationToken = bike.Id.ToString("N")[..12];
+
+        await using var db = Dbs.ForForce(north.Id);
+        async Task<IReadOnlyCollection<Guid>> Find(string query, params Guid[] among) =>
+            await MessageSearch.MatchingAmongAsync(db, MessageSearch.Terms(query), among, TestContext.Current.CancellationToken);
+
+        Assert.Equal([bike.Id], await Find("stolen bicyc", bike.Id, party.Id));
+        Assert.Equal([bike.Id, otherBike.Id], (await Find("stolen bicycle", bike.Id, otherBike.Id, party.Id)).Order());
+        Assert.Empty(await Find("stolen", party.Id));
+        Assert.Empty(await Find("stolen", southBike.Id));
+        Assert.Empty(await Find("stolen"));
+        // The conversation ids kept in the index are never matched by what the operator types.
+        Assert.Empty(await Find(conversationToken, bike.Id));
+    }
+
+    [Fact]
     public void Search_terms_keep_only_words_so_query_syntax_cannot_be_injected()
     {
         Assert.Equal(["stolen", "bike", "near", "or"], MessageSearch.Terms("stolen* \"bike\" NEAR(OR)"));

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Net.Http.Headers;
+using System.Text.Json.Nodes;
 using BlueLamp.Channels.Common;
 using Microsoft.Extensions.Options;
 
@@ -17,6 +18,7 @@ public sealed class BlueskyClient(HttpClient http, IOptionsMonitor<BlueskyOption
     private const string PostCollection = "app.bsky.feed.post";
 
     private const string ThreadgateCollection = "app.bsky.feed.threadgate";
+    private const string ProfileCollection = "app.bsky.actor.profile";
 
     /// <summary>The newest notifications (or older ones, from <paramref name="cursor"/>), as events.</summary>
     public async Task<FetchResult<BlueskyNotificationsPage>> ListNotificationsAsync(BlueskyCredentials account, string? cursor = null, CancellationToken cancellationToken = default)
@@ -183,6 +185,79 @@ public sealed class BlueskyClient(HttpClient http, IOptionsMonitor<BlueskyOption
         return sent?.Id is { } id
             ? SendResult.Sent(id)
             : SendResult.Failed(new PlatformFailure("Bluesky accepted the message but did not return its id.", Retryable: false, NeedsReconnect: false, response.StatusCode));
+    }
+
+    /// <summary>
+    /// Whether the account may open a chat with a person (<c>chat.bsky.convo.getConvoAvailability</c>): people choose to
+    /// take chats from everyone, from those they follow, or from nobody.
+    /// </summary>
+    public async Task<(bool CanChat, PlatformFailure? Failure)> CanChatAsync(BlueskyCredentials account, string did, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(did);
+        var (response, failure, _) = await CallAsync(account, _ => new HttpRequestMessage(HttpMethod.Get, Xrpc("chat.bsky.convo.getConvoAvailability?members=" + Uri.EscapeDataString(did))), chat: true, cancellationToken).ConfigureAwait(false);
+        if (failure is not null)
+            return (false, failure);
+        return PlatformJson.Read(response!.Body, BlueskyJsonContext.Default.BlueskyConvoAvailabilityResponse)?.CanChat is { } canChat
+            ? (canChat, null)
+            : (false, new PlatformFailure("Bluesky's chat availability answer could not be read.", Retryable: true, NeedsReconnect: false, response.StatusCode));
+    }
+
+    /// <summary>Sends a chat message to a person, opening the convo with them first (<c>getConvoForMembers</c>, then <c>sendMessage</c>).</summary>
+    public async Task<SendResult> SendChatMessageToAsync(BlueskyCredentials account, string did, string text, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(did);
+        var (response, failure, _) = await CallAsync(account, _ => new HttpRequestMessage(HttpMethod.Get, Xrpc("chat.bsky.convo.getConvoForMembers?members=" + Uri.EscapeDataString(did))), chat: true, cancellationToken).ConfigureAwait(false);
+        if (failure is not null)
+            return SendResult.Failed(failure);
+        return PlatformJson.Read(response!.Body, BlueskyJsonContext.Default.BlueskyConvoResponse)?.Convo?.Id is { } convoId
+            ? await SendChatMessageAsync(account, convoId, text, cancellationToken).ConfigureAwait(false)
+            : SendResult.Failed(new PlatformFailure("Bluesky did not return the convo with this person.", Retryable: true, NeedsReconnect: false, response.StatusCode));
+    }
+
+    /// <summary>
+    /// Sets the account's profile description: reads the <c>app.bsky.actor.profile</c> record (rkey <c>self</c>), keeps
+    /// everything else in it (name, avatar, banner), and writes it back with <c>putRecord</c>, swapping only the
+    /// version read so a change made meanwhile elsewhere is not overwritten.
+    /// </summary>
+    public async Task<SendResult> SetProfileDescriptionAsync(BlueskyCredentials account, string description, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(description);
+        var (session, sessionFailure) = await SessionAsync(account, staleAccessJwt: null, cancellationToken).ConfigureAwait(false);
+        if (sessionFailure is not null)
+            return SendResult.Failed(sessionFailure);
+        var query = $"repo={Uri.EscapeDataString(session!.Did)}&collection={ProfileCollection}&rkey=self";
+        var (current, readFailure, _) = await CallAsync(account, _ => new HttpRequestMessage(HttpMethod.Get, Xrpc("com.atproto.repo.getRecord?" + query)), chat: false, cancellationToken).ConfigureAwait(false);
+        JsonObject record;
+        string? swap = null;
+        if (readFailure is null)
+        {
+            var existing = JsonNode.Parse(current!.Body) as JsonObject;
+            record = existing?["value"] as JsonObject ?? new JsonObject();
+            existing?.Remove("value");
+            swap = existing?["cid"]?.GetValue<string>();
+        }
+        else if (readFailure.PlatformCode == "RecordNotFound")
+        {
+            record = [];
+        }
+        else
+        {
+            return SendResult.Failed(readFailure);
+        }
+        record["$type"] = ProfileCollection;
+        record["description"] = description;
+        var body = new JsonObject { ["repo"] = session.Did, ["collection"] = ProfileCollection, ["rkey"] = "self", ["record"] = record };
+        if (swap is not null)
+            body["swapRecord"] = swap;
+        var (response, failure, _) = await CallAsync(account, _ => new HttpRequestMessage(HttpMethod.Post, Xrpc("com.atproto.repo.putRecord"))
+        {
+            Content = new StringContent(body.ToJsonString(), System.Text.Encoding.UTF8, "application/json"),
+        }, chat: false, cancellationToken).ConfigureAwait(false);
+        if (failure is not null)
+            return SendResult.Failed(failure);
+        return PlatformJson.Read(response!.Body, BlueskyJsonContext.Default.BlueskyCreateRecordResponse)?.Uri is { } uri
+            ? SendResult.Sent(uri)
+            : SendResult.Failed(new PlatformFailure("Bluesky accepted the profile but did not return its URI.", Retryable: false, NeedsReconnect: false, response.StatusCode));
     }
 
     /// <summary>

@@ -97,6 +97,14 @@ internal sealed record BlueskyMessageViewResponse(
     [property: JsonPropertyName("rev")] string? Rev,
     [property: JsonPropertyName("sentAt")] string? SentAt);
 
+internal sealed record BlueskyConvoRef([property: JsonPropertyName("id")] string? Id);
+
+internal sealed record BlueskyConvoAvailabilityResponse(
+    [property: JsonPropertyName("canChat")] bool? CanChat,
+    [property: JsonPropertyName("convo")] BlueskyConvoRef? Convo);
+
+internal sealed record BlueskyConvoResponse([property: JsonPropertyName("convo")] BlueskyConvoRef? Convo);
+
 [JsonSourceGenerationOptions(DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
 [JsonSerializable(typeof(BlueskyCreateSessionRequest))]
 [JsonSerializable(typeof(BlueskySessionResponse))]
@@ -108,4 +116,6 @@ internal sealed record BlueskyMessageViewResponse(
 [JsonSerializable(typeof(BlueskyResolveHandleResponse))]
 [JsonSerializable(typeof(BlueskySendMessageRequest))]
 [JsonSerializable(typeof(BlueskyMessageViewResponse))]
+[JsonSerializable(typeof(BlueskyConvoAvailabilityResponse))]
+[JsonSerializable(typeof(BlueskyConvoResponse))]
 internal sealed partial class BlueskyJsonContext : JsonSerializerContext;

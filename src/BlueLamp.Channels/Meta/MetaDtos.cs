@@ -22,9 +22,20 @@ internal sealed record MetaCommentRequest([property: JsonPropertyName("message")
 
 internal sealed record MetaIdResponse([property: JsonPropertyName("id")] string? Id);
 
+internal sealed record MetaPageAbout([property: JsonPropertyName("about")] string About);
+
+internal sealed record MetaHideFacebookComment([property: JsonPropertyName("is_hidden")] bool IsHidden);
+
+internal sealed record MetaHideInstagramComment([property: JsonPropertyName("hide")] bool Hide);
+
+
 [JsonSourceGenerationOptions(DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
 [JsonSerializable(typeof(MetaSendRequest))]
 [JsonSerializable(typeof(MetaSendResponse))]
 [JsonSerializable(typeof(MetaCommentRequest))]
 [JsonSerializable(typeof(MetaIdResponse))]
+[JsonSerializable(typeof(MetaHideFacebookComment))]
+[JsonSerializable(typeof(MetaPageAbout))]
+[JsonSerializable(typeof(MetaHideInstagramComment))]
+[JsonSerializable(typeof(MetaSuccessResponse))]
 internal sealed partial class MetaJsonContext : JsonSerializerContext;

@@ -72,6 +72,37 @@ public sealed class MetaGraphClient(HttpClient http, IOptionsMonitor<MetaOptions
     }
 
     /// <summary>
+    /// Hides a comment under the account's post from everyone but its author and their friends, or shows it again:
+    /// <c>POST /{comment-id}</c> with <c>is_hidden</c> on Facebook, with <c>hide</c> on Instagram.
+    /// </summary>
+    public async Task<SendResult> SetCommentHiddenAsync(MetaAccountCredentials account, string commentId, bool hidden, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(account);
+        ArgumentException.ThrowIfNullOrWhiteSpace(commentId);
+        using var request = new HttpRequestMessage(HttpMethod.Post, Url(Uri.EscapeDataString(commentId)))
+        {
+            Content = account.Platform == Platform.Instagram
+                ? PlatformJson.Content(new MetaHideInstagramComment(hidden), MetaJsonContext.Default.MetaHideInstagramComment)
+                : PlatformJson.Content(new MetaHideFacebookComment(hidden), MetaJsonContext.Default.MetaHideFacebookComment),
+        };
+        return await SucceedAsync(account, request, commentId, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Sets the Page's about text (<c>POST /{page-id}</c> with <c>about</c>); Instagram bios cannot be set through the Graph API.</summary>
+    public async Task<SendResult> SetPageAboutAsync(MetaAccountCredentials account, string about, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(account);
+        ArgumentException.ThrowIfNullOrWhiteSpace(about);
+        if (account.Platform != Platform.Facebook)
+            return SendResult.Failed(PlatformFailure.Refused("Instagram does not let an app change the account's bio; copy the text into the app."));
+        using var request = new HttpRequestMessage(HttpMethod.Post, Url(Uri.EscapeDataString(account.AccountId)))
+        {
+            Content = PlatformJson.Content(new MetaPageAbout(about), MetaJsonContext.Default.MetaPageAbout),
+        };
+        return await SucceedAsync(account, request, account.AccountId, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
     /// The latest messages of the account's most recently active conversations, as events, for reconciliation.
     /// </summary>
     public Task<FetchResult<IReadOnlyList<ChannelEvent>>> ListRecentMessagesAsync(MetaAccountCredentials account, int conversations = 25, int messagesEach = 10, CancellationToken cancellationToken = default)
@@ -114,6 +145,20 @@ public sealed class MetaGraphClient(HttpClient http, IOptionsMonitor<MetaOptions
         return sent?.MessageId is { } id
             ? SendResult.Sent(id)
             : SendResult.Failed(new PlatformFailure("Meta accepted the message but did not return its id.", Retryable: false, NeedsReconnect: false, response.StatusCode));
+    }
+
+    /// <summary>Sends a Graph call answered with <c>{"success":true}</c>; the result carries <paramref name="id"/> when it succeeded.</summary>
+    private async Task<SendResult> SucceedAsync(MetaAccountCredentials account, HttpRequestMessage request, string id, CancellationToken cancellationToken)
+    {
+        Authorize(request, account);
+        var (response, failure) = await PlatformHttp.SendAsync(http, request, PlatformName, cancellationToken).ConfigureAwait(false);
+        if (failure is not null)
+            return SendResult.Failed(failure);
+        if (!response!.IsSuccess)
+            return SendResult.Failed(MetaErrors.Classify(response));
+        return PlatformJson.Read(response.Body, MetaJsonContext.Default.MetaSuccessResponse)?.Success == true
+            ? SendResult.Sent(id)
+            : SendResult.Failed(new PlatformFailure("Meta did not confirm the change.", Retryable: true, NeedsReconnect: false, response.StatusCode));
     }
 
     private async Task<FetchResult<IReadOnlyList<ChannelEvent>>> ListAsync(

@@ -67,6 +67,26 @@ public sealed class XApiClient(HttpClient http, IOptionsMonitor<XOptions> option
     }
 
     /// <summary>
+    /// Hides a reply in a conversation the account started, or shows it again (<c>PUT /2/tweets/{id}/hidden</c>).
+    /// X refuses for posts outside the account's own conversations.
+    /// </summary>
+    public async Task<SendResult> SetReplyHiddenAsync(XCredentials account, string postId, bool hidden, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(account);
+        ArgumentException.ThrowIfNullOrWhiteSpace(postId);
+        using var request = new HttpRequestMessage(HttpMethod.Put, Url($"2/tweets/{Uri.EscapeDataString(postId)}/hidden"))
+        {
+            Content = PlatformJson.Content(new XHiddenRequest(hidden), XJsonContext.Default.XHiddenRequest),
+        };
+        var response = await SendAsync(request, account, cancellationToken).ConfigureAwait(false);
+        if (response.Failure is not null)
+            return SendResult.Failed(response.Failure);
+        return PlatformJson.Read(response.Response!.Body, XJsonContext.Default.XHiddenResponse)?.Data?.Hidden == hidden
+            ? SendResult.Sent(postId)
+            : SendResult.Failed(new PlatformFailure("X did not confirm the change.", Retryable: true, NeedsReconnect: false, response.Response.StatusCode));
+    }
+
+    /// <summary>
     /// Mentions of the account newer than <paramref name="sinceId"/> (<c>GET /2/users/{id}/mentions</c>), one page at a time.
     /// Keep <see cref="XMentionsPage.NewestId"/> of the first page as the next poll's since_id.
     /// </summary>

@@ -46,6 +46,12 @@ internal sealed record XDirectMessageData(
 
 internal sealed record XDirectMessageResponse([property: JsonPropertyName("data")] XDirectMessageData? Data);
 
+internal sealed record XHiddenRequest([property: JsonPropertyName("hidden")] bool Hidden);
+
+internal sealed record XHiddenData([property: JsonPropertyName("hidden")] bool? Hidden);
+
+internal sealed record XHiddenResponse([property: JsonPropertyName("data")] XHiddenData? Data);
+
 [JsonSourceGenerationOptions(DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
 [JsonSerializable(typeof(XPostRequest))]
 [JsonSerializable(typeof(XMediaUploadRequest))]
@@ -54,4 +60,6 @@ internal sealed record XDirectMessageResponse([property: JsonPropertyName("data"
 [JsonSerializable(typeof(XPostResponse))]
 [JsonSerializable(typeof(XDirectMessageRequest))]
 [JsonSerializable(typeof(XDirectMessageResponse))]
+[JsonSerializable(typeof(XHiddenRequest))]
+[JsonSerializable(typeof(XHiddenResponse))]
 internal sealed partial class XJsonContext : JsonSerializerContext;

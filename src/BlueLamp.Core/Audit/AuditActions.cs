@@ -21,6 +21,11 @@ public static class AuditActions
     public const string ConversationMarkedLifeAtRisk = "conversation.marked_life_at_risk";
     public const string HoldingReplySent = "conversation.holding_reply_sent";
     public const string PersonLinked = "person.linked";
+    public const string ConversationRepliedPrivately = "conversation.replied_privately";
+    public const string CommentHidden = "conversation.comment_hidden";
+    public const string CommentUnhidden = "conversation.comment_unhidden";
+    public const string SafePublicLineChanged = "force.safe_public_line_changed";
+    public const string ProfileTextPushed = "account.profile_text_pushed";
     public const string HandoverOpened = "handover.opened";
     public const string HandoverViewed = "handover.viewed";
     public const string HandoverAcknowledged = "handover.acknowledged";

@@ -199,11 +199,13 @@ public sealed class Conversation : IForceOwned
     }
 
     /// <summary>Writes the force's answer; the message still has to be delivered by its channel.</summary>
-    public Message Reply(Guid messageId, string text, DateTimeOffset at, string authorUserId, string authorName, DeliveryState deliveryState)
+    public Message Reply(Guid messageId, string text, DateTimeOffset at, string authorUserId, string authorName, DeliveryState deliveryState, bool privately = false)
     {
         if (Status != ConversationStatus.Open)
             throw new InvalidOperationException("A closed conversation cannot be answered.");
-        var reply = Message.Outbound(messageId, ForceId, Id, AccountId, text, at, authorUserId, authorName, deliveryState);
+        if (privately && Kind == ConversationKind.DirectMessage)
+            throw new InvalidOperationException("A private conversation is answered privately already.");
+        var reply = Message.Outbound(messageId, ForceId, Id, AccountId, text, at, authorUserId, authorName, deliveryState, privately);
         if (at > LastMessageAt)
             LastMessageAt = at;
         AwaitingReply = false;

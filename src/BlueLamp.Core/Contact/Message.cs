@@ -77,6 +77,17 @@ public sealed class Message : IForceOwned
     /// <summary>The platform's own id of an outbound message once it was delivered.</summary>
     public string? DeliveredPlatformMessageId { get; private set; }
 
+    /// <summary>True for an outbound message sent privately to the author of a public comment or mention (a private reply).</summary>
+    public bool SentPrivately { get; private set; }
+
+    /// <summary>When an operator hid this public comment on the platform; null while it is visible.</summary>
+    public DateTimeOffset? HiddenAt { get; private set; }
+
+    /// <summary>Why it was hidden (e.g. it discloses someone's address), as the operator recorded it.</summary>
+    public string? HiddenReason { get; private set; }
+
+    public string? HiddenByName { get; private set; }
+
     public static Message Inbound(
         Guid id, Guid forceId, Guid conversationId, Guid accountId, string platformMessageId,
         string text, DateTimeOffset sentAt, DateTimeOffset recordedAt, string? parentPostId = null) =>
@@ -85,9 +96,12 @@ public sealed class Message : IForceOwned
 
     public static Message Outbound(
         Guid id, Guid forceId, Guid conversationId, Guid accountId, string text,
-        DateTimeOffset at, string authorUserId, string authorName, DeliveryState deliveryState) =>
+        DateTimeOffset at, string authorUserId, string authorName, DeliveryState deliveryState, bool sentPrivately = false) =>
         new(id, forceId, conversationId, accountId, MessageDirection.Outbound, $"bluelamp:{id:N}", text,
-            at, at, authorUserId, authorName, deliveryState);
+            at, at, authorUserId, authorName, deliveryState) { SentPrivately = sentPrivately };
+
+    /// <summary>The longest reason for hiding a comment that is kept.</summary>
+    public const int MaxHiddenReasonLength = 500;
 
     /// <summary>The person changed the text on the platform; an older edit arriving late changes nothing.</summary>
     public void Edit(string text, DateTimeOffset editedAt)
@@ -103,6 +117,27 @@ public sealed class Message : IForceOwned
 
     /// <summary>The person removed the message on the platform.</summary>
     public void Remove(DateTimeOffset removedAt) => RemovedAt ??= removedAt;
+
+    /// <summary>The comment was hidden on the platform by an operator, for the reason they gave.</summary>
+    public void Hide(string reason, string byName, DateTimeOffset at)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(reason);
+        ArgumentException.ThrowIfNullOrWhiteSpace(byName);
+        if (Direction != MessageDirection.Inbound)
+            throw new InvalidOperationException("Only a comment from the public can be hidden.");
+        var trimmed = reason.Trim();
+        HiddenReason = trimmed.Length <= MaxHiddenReasonLength ? trimmed : trimmed[..MaxHiddenReasonLength];
+        HiddenByName = byName;
+        HiddenAt = at;
+    }
+
+    /// <summary>The comment is visible on the platform again; the audit trail keeps why it was hidden.</summary>
+    public void Unhide()
+    {
+        HiddenAt = null;
+        HiddenReason = null;
+        HiddenByName = null;
+    }
 
     /// <summary>The platform took the outbound message.</summary>
     public void Delivered(string platformMessageId)

@@ -24,4 +24,22 @@ public sealed class Force
     public string Name { get; private set; }
 
     public DateTimeOffset CreatedAt { get; private set; }
+
+    /// <summary>The force's own public line posted when a comment is answered privately, in English; null for the default.</summary>
+    public string? SafePublicLineEnglish { get; private set; }
+
+    /// <summary>The same in Welsh; null for the default.</summary>
+    public string? SafePublicLineWelsh { get; private set; }
+
+    /// <summary>Sets the safe public lines (empty restores the default); returns the reason when one is refused, changing nothing.</summary>
+    public string? SetSafePublicLines(string? english, string? welsh)
+    {
+        var en = string.IsNullOrWhiteSpace(english) ? null : english.Trim();
+        var cy = string.IsNullOrWhiteSpace(welsh) ? null : welsh.Trim();
+        if ((Contact.SafePublicLine.Problem(en) ?? Contact.SafePublicLine.Problem(cy)) is { } problem)
+            return problem;
+        SafePublicLineEnglish = en;
+        SafePublicLineWelsh = cy;
+        return null;
+    }
 }

@@ -13,5 +13,7 @@ internal sealed class ForceConfiguration : IEntityTypeConfiguration<Force>
         force.Property(f => f.Slug).HasMaxLength(40).IsRequired();
         force.Property(f => f.Name).HasMaxLength(200).IsRequired();
         force.HasIndex(f => f.Slug).IsUnique();
+        force.Property(f => f.SafePublicLineEnglish).HasMaxLength(Core.Contact.SafePublicLine.MaxLength);
+        force.Property(f => f.SafePublicLineWelsh).HasMaxLength(Core.Contact.SafePublicLine.MaxLength);
     }
 }

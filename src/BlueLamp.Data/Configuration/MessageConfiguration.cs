@@ -23,5 +23,7 @@ internal sealed class MessageConfiguration : IEntityTypeConfiguration<Message>
         message.Property(m => m.ParentPostId).HasMaxLength(300);
         message.Property(m => m.DeliveryError).HasMaxLength(1000);
         message.Property(m => m.DeliveredPlatformMessageId).HasMaxLength(300);
+        message.Property(m => m.HiddenReason).HasMaxLength(Message.MaxHiddenReasonLength);
+        message.Property(m => m.HiddenByName).HasMaxLength(200);
     }
 }

@@ -64,13 +64,38 @@ public sealed class BlueskyChatApi(SimulatorState state, XrpcGate gate, BlueskyV
         {
             return refused;
         }
-        var members = request.Query["members"].Where(m => !string.IsNullOrEmpty(m) && m != account.Did).Select(m => m!).Distinct().ToList();
-        if (members.Count != 1 || state.FindPerson(SimulatedPlatform.Bluesky, members[0]) is null)
+        if (OtherMember(request) is not { } member)
         {
             return XrpcErrors.InvalidRequest("members must name one other known account (group chats are not simulated)");
         }
-        var convoId = state.ThreadFor(SimulatedPlatform.Bluesky, members[0]);
-        return new PlatformJson(200, new { convo = Convo(convoId, members[0], Messages(convoId)) });
+        if (state.IsChatClosed(member) && state.Entries(e => e.Platform == SimulatedPlatform.Bluesky && e.Kind == EntryKind.DirectMessage && e.PersonId == member).Count == 0)
+        {
+            return XrpcErrors.InvalidRequest("recipient has disabled incoming messages");
+        }
+        var convoId = state.ThreadFor(SimulatedPlatform.Bluesky, member);
+        return new PlatformJson(200, new { convo = Convo(convoId, member, Messages(convoId)) });
+    }
+
+    /// <summary>Whether the account and the given member can chat, with their convo when there is one already.</summary>
+    public async Task<IResult> GetConvoAvailabilityAsync(HttpRequest request)
+    {
+        if (await gate.CheckAsync(request, chat: true) is { } refused)
+        {
+            return refused;
+        }
+        if (OtherMember(request) is not { } member)
+        {
+            return XrpcErrors.InvalidRequest("members must name one other known account (group chats are not simulated)");
+        }
+        var existing = Messages(state.ThreadFor(SimulatedPlatform.Bluesky, member));
+        // Someone who already wrote to the account has let it in; otherwise their chat setting decides.
+        var canChat = existing.Count > 0 || !state.IsChatClosed(member);
+        var result = new Dictionary<string, object?> { ["canChat"] = canChat };
+        if (existing.Count > 0)
+        {
+            result["convo"] = Convo(existing[0].ThreadId!, member, existing);
+        }
+        return new PlatformJson(200, result);
     }
 
     public async Task<IResult> GetMessagesAsync(HttpRequest request)
@@ -141,6 +166,13 @@ public sealed class BlueskyChatApi(SimulatorState state, XrpcGate gate, BlueskyV
         });
         echoes.After(sent);
         return new PlatformJson(200, views.Message(sent));
+    }
+
+    /// <summary>The one person besides the account that "members" names, when the simulator knows them.</summary>
+    private string? OtherMember(HttpRequest request)
+    {
+        var members = request.Query["members"].Where(m => !string.IsNullOrEmpty(m) && m != account.Did).Select(m => m!).Distinct().ToList();
+        return members.Count == 1 && state.FindPerson(SimulatedPlatform.Bluesky, members[0]) is not null ? members[0] : null;
     }
 
     private List<SimulatedEntry> Messages(string convoId) =>

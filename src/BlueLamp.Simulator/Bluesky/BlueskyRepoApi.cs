@@ -18,6 +18,7 @@ public sealed class BlueskyRepoApi(SimulatorState state, XrpcGate gate, AccountE
     private const string PostCollection = "app.bsky.feed.post";
     private const string ThreadgateCollection = "app.bsky.feed.threadgate";
     private const long MaxBlobBytes = 1_000_000;
+    private const string ProfileCollection = "app.bsky.actor.profile";
     private readonly BlueskyAccountOptions account = options.Value.Bluesky;
 
     public async Task<IResult> CreateRecordAsync(HttpRequest request)
@@ -157,6 +158,64 @@ public sealed class BlueskyRepoApi(SimulatorState state, XrpcGate gate, AccountE
             commit = new { cid = PlatformIds.CidFor("commit" + uri), rev = state.Ids.NextTid() },
             validationStatus = "valid",
         });
+    }
+
+    /// <summary>GET com.atproto.repo.getRecord: the account's profile record (app.bsky.actor.profile, rkey self) when there is one.</summary>
+    public async Task<IResult> GetRecordAsync(HttpRequest request)
+    {
+        if (await gate.CheckAsync(request) is { } refused)
+        {
+            return refused;
+        }
+        var collection = request.Query["collection"].ToString();
+        var rkey = request.Query["rkey"].ToString();
+        var uri = $"at://{account.Did}/{collection}/{rkey}";
+        if (collection == ProfileCollection && rkey == "self" && state.ProfileOf(SimulatedPlatform.Bluesky) is { RecordJson: { } json, Cid: { } cid })
+        {
+            return new PlatformJson(200, new { uri, cid, value = JsonDocument.Parse(json).RootElement.Clone() });
+        }
+        if (state.Find(uri) is { } post)
+        {
+            return new PlatformJson(200, new { uri, cid = post.Cid, value = new { text = post.Text } });
+        }
+        return new PlatformJson(400, new { error = "RecordNotFound", message = $"Could not locate record: {uri}" });
+    }
+
+    /// <summary>POST com.atproto.repo.putRecord for the profile (rkey self), honouring swapRecord as the PDS does.</summary>
+    public async Task<IResult> PutRecordAsync(HttpRequest request)
+    {
+        if (await gate.CheckAsync(request) is { } refused)
+        {
+            return refused;
+        }
+        if (await XrpcBody.ReadAsync(request) is not { } input)
+        {
+            return XrpcErrors.InvalidRequest("Input must be a JSON object");
+        }
+        if (RepoProblem(input) is { } repoProblem)
+        {
+            return repoProblem;
+        }
+        var collection = input.TryGetProperty("collection", out var c) ? c.GetString() : null;
+        var rkey = input.TryGetProperty("rkey", out var r) ? r.GetString() : null;
+        if (collection != ProfileCollection || rkey != "self" || !input.TryGetProperty("record", out var record) || record.ValueKind != JsonValueKind.Object)
+        {
+            return XrpcErrors.InvalidRequest("The simulator keeps only the profile record (app.bsky.actor.profile, rkey self) by putRecord");
+        }
+        var current = state.ProfileOf(SimulatedPlatform.Bluesky);
+        if (input.TryGetProperty("swapRecord", out var swap) && swap.GetString() != current?.Cid)
+        {
+            return new PlatformJson(400, new { error = "InvalidSwap", message = $"Record was at {current?.Cid ?? "null"}" });
+        }
+        var description = record.TryGetProperty("description", out var d) && d.ValueKind == JsonValueKind.String ? d.GetString()! : "";
+        if (new StringInfo(description).LengthInTextElements > 256)
+        {
+            return XrpcErrors.InvalidRequest("Invalid app.bsky.actor.profile record: Record/description must not be longer than 256 graphemes");
+        }
+        var uri = $"at://{account.Did}/{ProfileCollection}/self";
+        var cid = PlatformIds.CidFor(uri + record.GetRawText());
+        state.SetProfile(SimulatedPlatform.Bluesky, new SimulatedProfile(description, record.GetRawText(), cid));
+        return new PlatformJson(200, new { uri, cid, commit = new { cid = PlatformIds.CidFor("commit" + uri + cid), rev = state.Ids.NextTid() }, validationStatus = "valid" });
     }
 
     private IResult? RepoProblem(JsonElement input)

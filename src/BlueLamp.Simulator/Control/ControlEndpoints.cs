@@ -53,6 +53,26 @@ public static class ControlEndpoints
                 ? Results.Ok(state.Entries(e => e.Platform == p && e.PersonId == personId && e.ViaApi))
                 : Results.NotFound(new { error = $"There is no {platform} person {personId}." }));
 
+        api.MapPost("people/bluesky/{personId}/chat", (string personId, ChatSettingRequest request, SimulatorState state) =>
+        {
+            if (state.FindPerson(SimulatedPlatform.Bluesky, personId) is null)
+            {
+                return Results.NotFound(new { error = $"There is no bluesky person {personId}." });
+            }
+            if (request.AllowIncoming is not ("all" or "none"))
+            {
+                return Results.BadRequest(new { error = "allowIncoming must be \"all\" or \"none\"." });
+            }
+            state.SetChatClosed(personId, request.AllowIncoming == "none");
+            return Results.Ok(new { allowIncoming = request.AllowIncoming });
+        });
+
+        api.MapGet("comments/{commentId}", (string commentId, SimulatorState state) =>
+            state.Find(commentId) is { Kind: EntryKind.Comment or EntryKind.Mention } entry ? Results.Ok(entry) : Results.NotFound(new { error = $"There is no comment {commentId}." }));
+
+        api.MapGet("profiles/{platform}", (string platform, SimulatorState state) =>
+            ParsePlatform(platform) is { } p ? Results.Ok(new { text = state.ProfileTextOf(p) }) : UnknownPlatform(platform));
+
         api.MapGet("sent", (string? platform, SimulatorState state) =>
         {
             var p = ParsePlatform(platform);

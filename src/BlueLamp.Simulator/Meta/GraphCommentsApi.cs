@@ -58,6 +58,29 @@ public sealed class GraphCommentsApi(SimulatorState state, GraphGate gate, Accou
         return new PlatformJson(200, new { id = reply.Id });
     }
 
+    /// <summary>
+    /// POST /{comment-id} with is_hidden (Facebook) or hide (Instagram): the account hides a comment under its own post,
+    /// or shows it again. Answers {"success":true}, as Graph does.
+    /// </summary>
+    public async Task<IResult> SetHiddenAsync(HttpRequest request, SimulatedEntry comment, GraphParameters parameters)
+    {
+        if (await gate.CheckAsync(request, parameters, comment.Platform, sendApi: false) is { } refused)
+        {
+            return refused;
+        }
+        var name = comment.Platform == SimulatedPlatform.Instagram ? "hide" : "is_hidden";
+        if (parameters.String(name) is not ("true" or "false") || comment.Removed)
+        {
+            return comment.Removed ? GraphErrors.UnknownObject(comment.Id) : GraphErrors.InvalidParameter($"The parameter {name} must be true or false");
+        }
+        if (comment.ByAccount || state.Find(comment.ThreadId ?? "") is not { ByAccount: true, Kind: EntryKind.Post })
+        {
+            return GraphErrors.Error(403, "(#200) The user does not have permission to hide this comment", 200, type: "OAuthException");
+        }
+        state.Update(comment.Id, e => e with { Hidden = parameters.String(name) == "true" });
+        return new PlatformJson(200, new { success = true });
+    }
+
     /// <summary>GET /{post-id}/comments, /{comment-id}/comments (Facebook), /{ig-media-id}/comments, /{ig-comment-id}/replies (Instagram).</summary>
     public async Task<IResult> ListAsync(HttpRequest request, string id, bool repliesEdge)
     {
@@ -105,7 +128,7 @@ public sealed class GraphCommentsApi(SimulatorState state, GraphGate gate, Accou
             ["parent"] = () => parent is null ? null : FacebookComment(parent, GraphFields.Of("created_time", "from", "message", "id")),
             ["comment_count"] = () => state.Entries(e => e.ParentId == comment.Id && !e.Removed).Count,
             ["can_reply_privately"] = () => !comment.ByAccount && state.Entries(e => e.SendMode == "PRIVATE_REPLY" && e.ParentId == comment.Id).Count == 0,
-            ["is_hidden"] = () => false,
+            ["is_hidden"] = () => comment.Hidden,
             ["permalink_url"] = () => $"https://www.facebook.com/{meta.PageId}/posts/{comment.ThreadId!.Split('_')[^1]}?comment_id={comment.Id.Split('_')[^1]}",
             ["object"] = () => new { id = comment.ThreadId },
         });
@@ -124,7 +147,7 @@ public sealed class GraphCommentsApi(SimulatorState state, GraphGate gate, Accou
             ["from"] = () => new { id = comment.ByAccount ? meta.InstagramAccountId : comment.PersonId, username },
             ["parent_id"] = () => comment.ParentId,
             ["like_count"] = () => 0,
-            ["hidden"] = () => false,
+            ["hidden"] = () => comment.Hidden,
             ["media"] = () => new { id = comment.ThreadId, media_product_type = "FEED" },
             ["replies"] = () => new
             {

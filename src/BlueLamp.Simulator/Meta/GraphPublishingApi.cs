@@ -114,9 +114,9 @@ public sealed class GraphPublishingApi(SimulatorState state, GraphGate gate, IOp
     /// POST /{ig-media-id} with <c>comment_enabled</c> true or false (comment moderation): turns comments under the
     /// account's Instagram media on or off. Page posts have no such field; Graph refuses it there.
     /// </summary>
-    public async Task<IResult> UpdateMediaAsync(HttpRequest request, string id)
+    public async Task<IResult> UpdateMediaAsync(HttpRequest request, string id, GraphParameters parameters)
     {
-        var parameters = await GraphParameters.ReadAsync(request, request.HttpContext.RequestAborted);
+        ArgumentNullException.ThrowIfNull(parameters);
         var target = state.Find(id);
         if (await gate.CheckAsync(request, parameters, target?.Platform ?? SimulatedPlatform.Instagram, sendApi: false) is { } refused)
         {

@@ -63,6 +63,8 @@ public sealed record SimulatedEntry
 
     /// <summary>The account turned comments (replies) off under this post: Instagram comment_enabled=false, a Bluesky threadgate.</summary>
     public bool CommentsClosed { get; init; }
+    /// <summary>True when the account hid this comment or reply: the platform shows it only to its author (and their friends).</summary>
+    public bool Hidden { get; init; }
 
     /// <summary>What the simulator noticed was wrong with BlueLamp's request but, like the platform, accepted.</summary>
     public IReadOnlyList<string> Problems { get; init; } = [];

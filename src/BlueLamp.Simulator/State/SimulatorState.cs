@@ -13,6 +13,8 @@ public sealed class SimulatorState
     private readonly Dictionary<(SimulatedPlatform, string), SimulatedPerson> people = [];
     private readonly Dictionary<string, SimulatedEntry> entries = new(StringComparer.Ordinal);
     private readonly Dictionary<(SimulatedPlatform, string), string> threads = [];
+    private readonly HashSet<string> chatClosed = new(StringComparer.Ordinal);
+    private readonly Dictionary<SimulatedPlatform, SimulatedProfile> profiles = [];
     private readonly SimulatorOptions options;
     private readonly PlatformIds ids;
     private readonly TimeProvider clock;
@@ -120,6 +122,58 @@ public sealed class SimulatorState
         }
     }
 
+    /// <summary>A Bluesky person's chat setting: closed means they take chat messages from nobody the account is.</summary>
+    public void SetChatClosed(string personId, bool closed)
+    {
+        lock (gate)
+        {
+            if (closed)
+            {
+                chatClosed.Add(personId);
+            }
+            else
+            {
+                chatClosed.Remove(personId);
+            }
+        }
+        OnChanged();
+    }
+
+    public bool IsChatClosed(string personId)
+    {
+        lock (gate)
+        {
+            return chatClosed.Contains(personId);
+        }
+    }
+
+    /// <summary>The account's profile text (Page about, Bluesky description) as BlueLamp last set it; null when never set.</summary>
+    public string? ProfileTextOf(SimulatedPlatform platform)
+    {
+        lock (gate)
+        {
+            return profiles.GetValueOrDefault(platform)?.Text;
+        }
+    }
+
+    /// <summary>The account's profile as last written: its text and, on Bluesky, the whole record and its cid.</summary>
+    public SimulatedProfile? ProfileOf(SimulatedPlatform platform)
+    {
+        lock (gate)
+        {
+            return profiles.GetValueOrDefault(platform);
+        }
+    }
+
+    public void SetProfile(SimulatedPlatform platform, SimulatedProfile profile)
+    {
+        lock (gate)
+        {
+            profiles[platform] = profile;
+        }
+        OnChanged();
+    }
+
     public SimulatedEntry Add(SimulatedEntry entry)
     {
         SimulatedEntry stored;
@@ -176,6 +230,8 @@ public sealed class SimulatorState
             people.Clear();
             entries.Clear();
             threads.Clear();
+            chatClosed.Clear();
+            profiles.Clear();
         }
         Seed();
         OnChanged();

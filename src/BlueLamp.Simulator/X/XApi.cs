@@ -163,6 +163,31 @@ public sealed class XApi(SimulatorState state, XGate gate, FaultBoard faults, Ac
         return new PlatformJson(200, new { data = new { deleted = true } }, headers);
     }
 
+    /// <summary>PUT /2/tweets/:id/hidden: hides (or unhides) a reply in a conversation the account started.</summary>
+    public async Task<IResult> SetHiddenAsync(HttpRequest request, string id)
+    {
+        var (refusal, headers) = await gate.CheckAsync(request, "PUT /2/tweets/:id/hidden", 50, userContext: true);
+        if (refusal is not null)
+        {
+            return refusal;
+        }
+        var body = await ReadJsonAsync(request);
+        if (body is not { } json || !json.TryGetProperty("hidden", out var hidden) || hidden.ValueKind is not (JsonValueKind.True or JsonValueKind.False))
+        {
+            return XErrors.InvalidRequest("$.hidden: is missing but it is required");
+        }
+        if (state.Find(id) is not { Platform: SimulatedPlatform.X, Removed: false } tweet || tweet.ByAccount)
+        {
+            return XErrors.Forbidden("You are not allowed to hide this Tweet.");
+        }
+        if (state.Find(tweet.ThreadId ?? "") is not { ByAccount: true, Kind: EntryKind.Post } || tweet.ParentId is null)
+        {
+            return XErrors.Forbidden("You can only hide or unhide replies to conversations you authored.");
+        }
+        state.Update(id, e => e with { Hidden = hidden.GetBoolean() });
+        return new PlatformJson(200, new { data = new { hidden = hidden.GetBoolean() } }, headers);
+    }
+
     public async Task<IResult> SendDirectMessageAsync(HttpRequest request, string participantId)
     {
         var (refusal, headers) = await gate.CheckAsync(request, "POST /2/dm_conversations/with/:participant_id/messages", 200, userContext: true);

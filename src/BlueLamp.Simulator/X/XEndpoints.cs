@@ -13,6 +13,7 @@ public static class XEndpoints
         x.MapPost("tweets", (HttpRequest request, XApi api) => api.CreateTweetAsync(request));
         x.MapPost("media/upload", (HttpRequest request, XApi api) => api.UploadMediaAsync(request));
         x.MapPost("media/metadata", (HttpRequest request, XApi api) => api.MediaMetadataAsync(request));
+        x.MapPut("tweets/{id}/hidden", (HttpRequest request, string id, XApi api) => api.SetHiddenAsync(request, id));
         x.MapDelete("tweets/{id}", (HttpRequest request, string id, XApi api) => api.DeleteTweetAsync(request, id));
         x.MapPost("dm_conversations/with/{participantId}/messages", (HttpRequest request, string participantId, XApi api) => api.SendDirectMessageAsync(request, participantId));
         x.MapGet("users/{id}/mentions", (HttpRequest request, string id, XApi api) => api.MentionsAsync(request, id));

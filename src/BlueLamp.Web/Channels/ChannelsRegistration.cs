@@ -64,6 +64,8 @@ public static class ChannelsRegistration
         services.AddHostedService<ReconciliationService>();
         services.AddSingleton<OutboundSignal>();
         services.AddSingleton<OutboundReplies>();
+        services.AddSingleton<PrivateReplyRules>();
+        services.AddSingleton<CommentHiding>();
         services.AddSingleton<ReplyDelivery>();
         services.AddSingleton<OutboundSender>();
         services.AddHostedService(sp => sp.GetRequiredService<OutboundSender>());

@@ -15,16 +15,22 @@ namespace BlueLamp.Web.Channels;
 /// the platform counts it, Meta's messaging window, an account that needs reconnecting), queues the reply in the
 /// outbox in the same transaction as the reply, and lets an operator send a failed reply again (audited).
 /// </summary>
-public sealed class OutboundReplies(BlueLampDbFactory dbs, AuditTrail audit, IDeskEvents deskEvents, OutboundSignal signal, TimeProvider time)
+public sealed class OutboundReplies(BlueLampDbFactory dbs, AuditTrail audit, IDeskEvents deskEvents, OutboundSignal signal, PrivateReplyRules privateReplies, TimeProvider time)
 {
-    public async Task<ReplyPreparation> PrepareAsync(BlueLampDb db, Conversation conversation, string text, DateTimeOffset now, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Checks a reply against the platform's rules before it is stored. <paramref name="privately"/> is a private reply to
+    /// the author of a public comment or mention: limited as a direct message is, and refused where the platform cannot send one.
+    /// </summary>
+    public async Task<ReplyPreparation> PrepareAsync(BlueLampDb db, Conversation conversation, string text, DateTimeOffset now, bool privately = false, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(conversation);
         var platform = await db.Accounts.Where(a => a.Id == conversation.AccountId).Select(a => a.Platform).SingleAsync(cancellationToken);
+        if (privately && await privateReplies.WhyNotAsync(db, conversation, platform, now, cancellationToken) is { } noPrivateReply)
+            return ReplyPreparation.Refused(noPrivateReply);
         if (platform == Platform.WebChat)
             return new ReplyPreparation(DeliveryState.Sent, Queue: false);
-        if (ReplyLimits.Check(platform, conversation.Kind, text) is { Fits: false } length)
+        if (ReplyLimits.Check(platform, privately ? ConversationKind.DirectMessage : conversation.Kind, text) is { Fits: false } length)
             return ReplyPreparation.Refused(length.Reason!);
         var connection = await db.AccountConnections.AsNoTracking().SingleOrDefaultAsync(c => c.AccountId == conversation.AccountId, cancellationToken);
         if (connection is null)

@@ -29,6 +29,8 @@ public sealed class ReplyDelivery(MetaGraphClient meta, XApiClient x, BlueskyCli
         if (answered is null)
             return SendResult.Failed(PlatformFailure.Refused("There is no message from the person on the platform to answer."));
         var text = message.Text;
+        if (message.SentPrivately)
+            return await SendPrivatelyAsync(account, answered, text, cancellationToken);
         var direct = conversation.Kind == ConversationKind.DirectMessage;
         return (account.Platform, direct) switch
         {
@@ -43,8 +45,21 @@ public sealed class ReplyDelivery(MetaGraphClient meta, XApiClient x, BlueskyCli
         };
     }
 
+    /// <summary>
+    /// A private reply to the author of a public comment or mention: Meta's Private Replies (the Send API addressed to
+    /// the comment), an X direct message, a Bluesky chat message.
+    /// </summary>
+    private async Task<SendResult> SendPrivatelyAsync(ConnectedAccount account, ChannelEvent answered, string text, CancellationToken cancellationToken) => account.Platform switch
+    {
+        Platform.Facebook or Platform.Instagram => await meta.SendPrivateReplyAsync(account.Meta(), answered.PlatformMessageId, text,
+            MessagingWindow.ForPrivateReply(answered.SentAt, time.GetUtcNow()), cancellationToken),
+        Platform.X => await x.SendDirectMessageAsync(account.X(), answered.SenderId, text, cancellationToken),
+        Platform.Bluesky => await bluesky.SendChatMessageToAsync(account.Bluesky(), answered.SenderId, text, cancellationToken),
+        _ => SendResult.Failed(PlatformFailure.Refused($"{account.Platform} has no private replies.")),
+    };
+
     /// <summary>The stored platform event of the person's latest message that is still there, with the ids a reply must cite.</summary>
-    private static async Task<ChannelEvent?> AnsweredEventAsync(BlueLampDb db, Guid conversationId, Guid accountId, CancellationToken cancellationToken)
+    internal static async Task<ChannelEvent?> AnsweredEventAsync(BlueLampDb db, Guid conversationId, Guid accountId, CancellationToken cancellationToken)
     {
         var latest = await db.Messages.AsNoTracking()
             .Where(m => m.ConversationId == conversationId && m.Direction == MessageDirection.Inbound && m.RemovedAt == null)

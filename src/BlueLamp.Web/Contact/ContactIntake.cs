@@ -161,11 +161,9 @@ public sealed class ContactIntake(
             {
                 // Found among the batch's new people first, read otherwise.
                 person ??= await db.People.FindAsync([identity.PersonId], cancellationToken) ?? throw new InvalidOperationException($"Person {identity.PersonId} vanished.");
-                handover = new Handover(Guid.CreateVersion7(), forceId, conversation.Id,
-                    conversation.LifeAtRisk ? "Life at risk (automatic assessment)" : "Grade 1 (automatic assessment)",
-                    HandoverSummary.Write(person, identity, account, conversation, message, assessment), SystemName, now);
-                db.Handovers.Add(handover);
-                conversation.AttachHandover(handover.Id);
+                handover = await HandoverOpening.OpenIfNeededAsync(db, conversation,
+                    conversation.LifeAtRisk ? "Life at risk (automatic assessment)" : "Grade 1 (automatic assessment)", SystemName, now,
+                    new HandoverFacts(person, identity, account, message, assessment), cancellationToken);
                 work.DeskEvents.Add(new DeskEvent(forceId, conversation.Id, DeskEventKind.HandoverOpened));
             }
             if (conversation.LifeAtRisk && conversation.RecordHoldingReply(now))

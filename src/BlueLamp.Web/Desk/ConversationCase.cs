@@ -44,7 +44,40 @@ public sealed class ConversationCase(BlueLampDbFactory dbs, AuditTrail audit, ID
     /// Answers the person. The operator must hold the conversation; an unassigned one is taken by replying.
     /// The reply and its audit entry are stored together, then every desk is told.
     /// </summary>
-    public async Task<DeskResult> ReplyAsync(DeskUser user, Guid conversationId, string? text, CancellationToken cancellationToken = default)
+    public Task<DeskResult> ReplyAsync(DeskUser user, Guid conversationId, string? text, CancellationToken cancellationToken = default) =>
+        AnswerAsync(user, conversationId, text, privately: false, cancellationToken);
+
+    /// <summary>
+    /// Answers the author of a public comment or mention privately (Meta's private reply, an X direct message, a Bluesky
+    /// chat message) and posts the force's safe public line under their comment, so the thread shows the force answered
+    /// without showing what was said. Refused, with the platform's reason, where it cannot send a private reply.
+    /// </summary>
+    public Task<DeskResult> ReplyPrivatelyAsync(DeskUser user, Guid conversationId, string? text, CancellationToken cancellationToken = default) =>
+        AnswerAsync(user, conversationId, text, privately: true, cancellationToken);
+
+    /// <summary>Whether a private reply is possible now (null) or why not, and the safe public line that would go with it.</summary>
+    public async Task<(string? Refusal, string SafeLine)?> CheckPrivateReplyAsync(DeskUser user, Guid conversationId, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        await using var db = dbs.ForForce(user.ForceId);
+        var conversation = await db.Conversations.AsNoTracking().SingleOrDefaultAsync(c => c.Id == conversationId, cancellationToken);
+        if (conversation is null)
+            return null;
+        var safeLine = await SafeLineAsync(db, conversation, cancellationToken);
+        if (platformReplies is null)
+            return ("Private replies go through a platform; this desk has none.", safeLine);
+        var check = await platformReplies.PrepareAsync(db, conversation, "check", time.GetUtcNow(), privately: true, cancellationToken);
+        return (check.Refusal, safeLine);
+    }
+
+    private static async Task<string> SafeLineAsync(BlueLampDb db, Conversation conversation, CancellationToken cancellationToken)
+    {
+        var force = await db.Forces.AsNoTracking().Where(f => f.Id == conversation.ForceId)
+            .Select(f => new { f.SafePublicLineEnglish, f.SafePublicLineWelsh }).SingleAsync(cancellationToken);
+        return SafePublicLine.For(conversation.Language, force.SafePublicLineEnglish, force.SafePublicLineWelsh);
+    }
+
+    private async Task<DeskResult> AnswerAsync(DeskUser user, Guid conversationId, string? text, bool privately, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(user);
         var body = text?.Trim() ?? "";
@@ -63,28 +96,45 @@ public sealed class ConversationCase(BlueLampDbFactory dbs, AuditTrail audit, ID
             return DeskResult.Refused($"{conversation.AssignedToName} has this conversation. Ask a supervisor to reassign it if you need to answer.");
 
         var now = time.GetUtcNow();
-        // A platform's own rules (length as it counts, Meta's window) refuse before anything is stored; its replies go out through the outbox.
-        var outbound = platformReplies is null ? null : await platformReplies.PrepareAsync(db, conversation, body, now, cancellationToken);
+        if (privately && platformReplies is null)
+            return DeskResult.Refused("Private replies go through a platform; this desk has none.", "text");
+        // A platform's own rules (length as it counts, Meta's window, private replies) refuse before anything is stored; its replies go out through the outbox.
+        var outbound = platformReplies is null ? null : await platformReplies.PrepareAsync(db, conversation, body, now, privately, cancellationToken);
         if (outbound?.Refusal is { } refusal)
             return DeskResult.Refused(refusal, "text");
         // Web chat delivers by the visitor's live stream, so a stored reply is a sent reply.
-        var reply = conversation.Reply(Guid.CreateVersion7(), body, now, user.UserId, user.DisplayName, outbound?.State ?? DeliveryState.Sent);
+        var reply = conversation.Reply(Guid.CreateVersion7(), body, now, user.UserId, user.DisplayName, outbound?.State ?? DeliveryState.Sent, privately);
+        var replies = new List<Message> { reply };
+        if (privately)
+        {
+            // The safe public line goes under the comment, tracked and retried like any reply.
+            var safeLine = await SafeLineAsync(db, conversation, cancellationToken);
+            if ((await platformReplies!.PrepareAsync(db, conversation, safeLine, now, cancellationToken: cancellationToken)).Refusal is { } lineRefusal)
+                return DeskResult.Refused($"The safe public line cannot be posted: {lineRefusal}", "text");
+            replies.Add(conversation.Reply(Guid.CreateVersion7(), safeLine, now.AddTicks(10), user.UserId, user.DisplayName, DeliveryState.Pending));
+        }
         if (conversation.AssignedToUserId is null)
             conversation.AssignTo(user.UserId, user.DisplayName, now);
-        db.Messages.Add(reply);
-        if (outbound?.Queue == true)
-            platformReplies!.Enqueue(db, reply);
+        foreach (var message in replies)
+        {
+            db.Messages.Add(message);
+            if (outbound?.Queue == true)
+                platformReplies!.Enqueue(db, message);
+        }
         try
         {
-            await audit.SaveWithAuditAsync(db,
-                new AuditEntry(AuditActions.ConversationReplied, user.UserId, user.DisplayName, "conversation", conversationId.ToString("D"), $"message {reply.Id:D}"),
+            await audit.SaveWithAuditAsync(db, privately
+                    ? new AuditEntry(AuditActions.ConversationRepliedPrivately, user.UserId, user.DisplayName, "conversation", conversationId.ToString("D"),
+                        $"private message {reply.Id:D}; safe public line {replies[1].Id:D}")
+                    : new AuditEntry(AuditActions.ConversationReplied, user.UserId, user.DisplayName, "conversation", conversationId.ToString("D"), $"message {reply.Id:D}"),
                 cancellationToken);
         }
         catch (DbUpdateConcurrencyException)
         {
             return DeskResult.Refused("The conversation changed while you were writing (a new message arrived, or someone took it). Read it, then send again.");
         }
-        await deskEvents.PublishAsync(new DeskEvent(user.ForceId, conversationId, DeskEventKind.ReplySent, reply.Id), cancellationToken);
+        foreach (var message in replies)
+            await deskEvents.PublishAsync(new DeskEvent(user.ForceId, conversationId, DeskEventKind.ReplySent, message.Id), cancellationToken);
         if (outbound?.Queue == true)
             platformReplies!.Nudge();
         return DeskResult.Done(reply.Id);
@@ -224,7 +274,7 @@ public sealed class ConversationCase(BlueLampDbFactory dbs, AuditTrail audit, ID
             return DeskResult.Invalid(errors);
         conversation.Assess(assessment, slaPolicy, ReassessmentPolicy.Default);
         db.ThriveAssessments.Add(assessment);
-        var handover = await OpenHandoverIfNeededAsync(db, conversation, user, "Grade 1 (operator's assessment)", cancellationToken);
+        var handover = await HandoverOpening.OpenIfNeededAsync(db, conversation, "Grade 1 (operator's assessment)", user.DisplayName, time.GetUtcNow(), HandoverFacts.None, cancellationToken);
         var change = assessment.PreviousGrade is { } before && before != assessment.Grade ? $"grade {(int)before} → {(int)assessment.Grade}" : $"grade {(int)assessment.Grade}";
         try
         {
@@ -254,7 +304,7 @@ public sealed class ConversationCase(BlueLampDbFactory dbs, AuditTrail audit, ID
         if (!conversation.MarkLifeAtRisk())
             return DeskResult.Refused("This conversation is already marked life at risk.");
         var now = time.GetUtcNow();
-        var handover = await OpenHandoverIfNeededAsync(db, conversation, user, "Life at risk (operator's judgement)", cancellationToken);
+        var handover = await HandoverOpening.OpenIfNeededAsync(db, conversation, "Life at risk (operator's judgement)", user.DisplayName, now, HandoverFacts.None, cancellationToken);
         Message? holding = null;
         if (conversation.RecordHoldingReply(now))
         {
@@ -278,25 +328,6 @@ public sealed class ConversationCase(BlueLampDbFactory dbs, AuditTrail audit, ID
         if (holding is not null)
             await deskEvents.PublishAsync(new DeskEvent(user.ForceId, conversationId, DeskEventKind.ReplySent, holding.Id), cancellationToken);
         return DeskResult.Done(handover?.Id);
-    }
-
-    private async Task<Handover?> OpenHandoverIfNeededAsync(BlueLampDb db, Conversation conversation, DeskUser user, string reason, CancellationToken cancellationToken)
-    {
-        if (!conversation.NeedsControlRoom || conversation.HandoverId is not null)
-            return null;
-        var person = await db.People.SingleAsync(p => p.Id == conversation.PersonId, cancellationToken);
-        var account = await db.Accounts.AsNoTracking().SingleAsync(a => a.Id == conversation.AccountId, cancellationToken);
-        var identity = await db.PersonIdentities.AsNoTracking().Where(i => i.PersonId == person.Id && i.Platform == account.Platform).FirstOrDefaultAsync(cancellationToken)
-            ?? await db.PersonIdentities.AsNoTracking().FirstAsync(i => i.PersonId == person.Id, cancellationToken);
-        var latest = await db.Messages.AsNoTracking().Where(m => m.ConversationId == conversation.Id && m.Direction == MessageDirection.Inbound)
-            .OrderByDescending(m => m.SentAt).FirstAsync(cancellationToken);
-        var assessment = await db.RiskAssessments.AsNoTracking().Where(r => r.ConversationId == conversation.Id)
-            .OrderByDescending(r => r.AssessedAt).FirstOrDefaultAsync(cancellationToken);
-        var handover = new Handover(Guid.CreateVersion7(), user.ForceId, conversation.Id, reason,
-            Triage.HandoverSummary.Write(person, identity, account, conversation, latest, assessment), user.DisplayName, time.GetUtcNow());
-        db.Handovers.Add(handover);
-        conversation.AttachHandover(handover.Id);
-        return handover;
     }
 
     /// <summary>Closes the conversation with an outcome; refused until it has a THRIVE assessment and a grade.</summary>
@@ -348,7 +379,8 @@ public sealed class ConversationCase(BlueLampDbFactory dbs, AuditTrail audit, ID
             .OrderBy(m => m.SentAt).ThenBy(m => m.RecordedAt)
             .ToListAsync(cancellationToken))
             .Select(m => new MessageView(m.Id, m.Direction, m.Text, m.SentAt, m.AuthorName, m.DeliveryState,
-                byMessage.TryGetValue(m.Id, out var r) ? r.Indicators() : null, m.DeliveryError, m.EditedAt, m.RemovedAt))
+                byMessage.TryGetValue(m.Id, out var r) ? r.Indicators() : null, m.DeliveryError, m.EditedAt, m.RemovedAt,
+                m.SentPrivately, m.HiddenAt, m.HiddenReason, m.HiddenByName))
             .ToList();
         var latest = assessments.LastOrDefault();
         var handover = header.HandoverId is { } handoverId

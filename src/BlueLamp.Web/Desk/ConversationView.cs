@@ -53,7 +53,11 @@ public sealed record MessageView(
     IReadOnlyList<StoredIndicator>? Indicators = null,
     string? DeliveryError = null,
     DateTimeOffset? EditedAt = null,
-    DateTimeOffset? RemovedAt = null);
+    DateTimeOffset? RemovedAt = null,
+    bool SentPrivately = false,
+    DateTimeOffset? HiddenAt = null,
+    string? HiddenReason = null,
+    string? HiddenByName = null);
 
 /// <summary>An internal note as the desk shows it.</summary>
 public sealed record NoteView(string Text, string AuthorName, DateTimeOffset WrittenAt);

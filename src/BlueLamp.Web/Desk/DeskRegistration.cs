@@ -75,6 +75,24 @@ public static class DeskRegistration
             DeskUser.From(http.User) is not { } user ? Results.Forbid()
                 : Answer(await cases.ReplyAsync(user, id, request?.Text, ct), id, "text"));
 
+        desk.MapPost("/conversations/{id:guid}/private-replies", async (Guid id, TextRequest request, HttpContext http, ConversationCase cases, CancellationToken ct) =>
+            DeskUser.From(http.User) is not { } user ? Results.Forbid()
+                : Answer(await cases.ReplyPrivatelyAsync(user, id, request?.Text, ct), id, "text"));
+
+        desk.MapGet("/conversations/{id:guid}/private-reply", async (Guid id, HttpContext http, ConversationCase cases, CancellationToken ct) =>
+            DeskUser.From(http.User) is not { } user ? Results.Forbid()
+                : await cases.CheckPrivateReplyAsync(user, id, ct) is { } check
+                    ? Results.Ok(new { allowed = check.Refusal is null, reason = check.Refusal, safeLine = check.SafeLine })
+                    : Results.NotFound());
+
+        desk.MapPost("/conversations/{id:guid}/messages/{messageId:guid}/hide", async (Guid id, Guid messageId, HideRequest request, HttpContext http, Channels.CommentHiding hiding, CancellationToken ct) =>
+            DeskUser.From(http.User) is not { } user ? Results.Forbid()
+                : Answer(await hiding.HideAsync(user, id, messageId, request?.Reason, ct), id, "reason"));
+
+        desk.MapPost("/conversations/{id:guid}/messages/{messageId:guid}/unhide", async (Guid id, Guid messageId, HttpContext http, Channels.CommentHiding hiding, CancellationToken ct) =>
+            DeskUser.From(http.User) is not { } user ? Results.Forbid()
+                : Answer(await hiding.UnhideAsync(user, id, messageId, ct), id, "reason"));
+
         desk.MapPost("/conversations/{id:guid}/notes", async (Guid id, TextRequest request, HttpContext http, ConversationCase cases, CancellationToken ct) =>
             DeskUser.From(http.User) is not { } user ? Results.Forbid()
                 : Answer(await cases.AddNoteAsync(user, id, request?.Text, ct), id, "note"));
@@ -155,6 +173,9 @@ public static class DeskRegistration
     {
         public ThriveFields Fields() => new(Threat ?? "", Harm ?? "", Risk ?? "", Investigation ?? "", Vulnerability ?? "", Engagement ?? "", Rationale ?? "");
     }
+
+    /// <summary>Hiding a public comment, with the reason that is audited.</summary>
+    public sealed record HideRequest(string? Reason);
 
     /// <summary>Closing a conversation through the JSON API.</summary>
     public sealed record CloseRequest(string? Outcome);

@@ -300,7 +300,7 @@ public sealed class ChannelsTests(ChannelHostFixture fixture) : IClassFixture<Ch
         return await client.SendAsync(request, Ct);
     }
 
-    private static async Task<Guid> ConversationInQueueAsync(HttpClient desk, string marker)
+    internal static async Task<Guid> ConversationInQueueAsync(HttpClient desk, string marker)
     {
         var queue = await Eventually.GetAsync(
             () => desk.GetFromJsonAsync<List<JsonElement>>("/api/desk/queue", Ct)!,
@@ -309,7 +309,7 @@ public sealed class ChannelsTests(ChannelHostFixture fixture) : IClassFixture<Ch
         return queue!.First(i => i.GetProperty("preview").GetString()!.Contains(marker, StringComparison.Ordinal)).GetProperty("conversationId").GetGuid();
     }
 
-    private static async Task<JsonElement> OutboundAsync(HttpClient desk, Guid conversationId, Func<JsonElement, bool> done, string what)
+    internal static async Task<JsonElement> OutboundAsync(HttpClient desk, Guid conversationId, Func<JsonElement, bool> done, string what)
     {
         var view = await Eventually.GetAsync(
             () => desk.GetFromJsonAsync<JsonElement>($"/api/desk/conversations/{conversationId}", Ct),

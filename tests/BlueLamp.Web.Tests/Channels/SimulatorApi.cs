@@ -17,8 +17,8 @@ public sealed class SimulatorApi(HttpClient http) : IDisposable
     public Task<JsonElement> MessageAsync(string platform, string personId, string text, DateTimeOffset? at = null) =>
         PostAsync("messages", new { platform, personId, text, at });
 
-    public Task<JsonElement> CommentAsync(string platform, string personId, string text, string? parentId = null) =>
-        PostAsync("comments", new { platform, personId, text, parentId });
+    public Task<JsonElement> CommentAsync(string platform, string personId, string text, string? parentId = null, DateTimeOffset? at = null) =>
+        PostAsync("comments", new { platform, personId, text, parentId, at });
 
     public Task<JsonElement> MentionAsync(string platform, string personId, string text, string? inReplyTo = null) =>
         PostAsync("mentions", new { platform, personId, text, inReplyTo });
@@ -31,6 +31,21 @@ public sealed class SimulatorApi(HttpClient http) : IDisposable
     /// <summary>What BlueLamp sent the person through the platform's API.</summary>
     public async Task<List<JsonElement>> SentToAsync(string platform, string personId) =>
         (await http.GetFromJsonAsync<List<JsonElement>>($"/simulator/api/people/{platform}/{Uri.EscapeDataString(personId)}/sent", Ct))!;
+
+    /// <summary>A Bluesky person's chat setting: "all" or "none".</summary>
+    public Task SetChatAsync(string personId, string allowIncoming) => PostAsync($"people/bluesky/{Uri.EscapeDataString(personId)}/chat", new { allowIncoming });
+
+    /// <summary>A comment, reply or mention as the platform holds it (with whether the account hid it).</summary>
+    public async Task<JsonElement> EntryAsync(string id) =>
+        await http.GetFromJsonAsync<JsonElement>($"/simulator/api/comments/{Uri.EscapeDataString(id)}", Ct);
+
+    /// <summary>The account's own posts on a platform, oldest first.</summary>
+    public async Task<List<JsonElement>> PostsAsync(string platform) =>
+        (await http.GetFromJsonAsync<List<JsonElement>>($"/simulator/api/posts?platform={platform}", Ct))!;
+
+    /// <summary>The account's profile text as BlueLamp last set it on the platform.</summary>
+    public async Task<string?> ProfileTextAsync(string platform) =>
+        (await http.GetFromJsonAsync<JsonElement>($"/simulator/api/profiles/{platform}", Ct)).GetProperty("text").GetString();
 
     public Task SetFaultsAsync(string platform, object faults) => PostAsync($"faults/{platform}", faults);
 

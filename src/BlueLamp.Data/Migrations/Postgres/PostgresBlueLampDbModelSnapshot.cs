@@ -600,6 +600,17 @@ namespace BlueLamp.Data.Migrations.Postgres
                     b.Property<Guid>("ForceId")
                         .HasColumnType("uuid");
 
+                    b.Property<DateTimeOffset?>("HiddenAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("HiddenByName")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("HiddenReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
                     b.Property<string>("ParentPostId")
                         .HasMaxLength(300)
                         .HasColumnType("character varying(300)");
@@ -617,6 +628,9 @@ namespace BlueLamp.Data.Migrations.Postgres
 
                     b.Property<DateTimeOffset>("SentAt")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<bool>("SentPrivately")
+                        .HasColumnType("boolean");
 
                     b.Property<string>("Text")
                         .IsRequired()
@@ -799,6 +813,14 @@ namespace BlueLamp.Data.Migrations.Postgres
 
                     b.Property<string>("Name")
                         .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("SafePublicLineEnglish")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("SafePublicLineWelsh")
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 

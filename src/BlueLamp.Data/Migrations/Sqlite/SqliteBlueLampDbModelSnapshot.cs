@@ -592,6 +592,17 @@ namespace BlueLamp.Data.Migrations.Sqlite
                     b.Property<Guid>("ForceId")
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("HiddenAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("HiddenByName")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("HiddenReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("ParentPostId")
                         .HasMaxLength(300)
                         .HasColumnType("TEXT");
@@ -608,6 +619,9 @@ namespace BlueLamp.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.Property<long>("SentAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("SentPrivately")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("Text")
@@ -791,6 +805,14 @@ namespace BlueLamp.Data.Migrations.Sqlite
 
                     b.Property<string>("Name")
                         .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SafePublicLineEnglish")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SafePublicLineWelsh")
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 

@@ -13,8 +13,8 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace BlueLamp.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresBlueLampDb))]
-    [Migration("20261125162329_AppealResponsesAndComments")]
-    partial class AppealResponsesAndComments
+    [Migration("20261125164112_PublicCommentsAndSearchIndex")]
+    partial class PublicCommentsAndSearchIndex
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -396,19 +396,6 @@ namespace BlueLamp.Data.Migrations.Postgres
                         .HasMaxLength(280)
                         .HasColumnType("character varying(280)");
 
-                    b.Property<DateTimeOffset?>("RespondsToLinkedAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<string>("RespondsToLinkedByName")
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
-
-                    b.Property<Guid?>("RespondsToPostId")
-                        .HasColumnType("uuid");
-
-                    b.Property<int?>("RespondsToSource")
-                        .HasColumnType("integer");
-
                     b.Property<DateTimeOffset?>("ReviewDueAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -442,14 +429,10 @@ namespace BlueLamp.Data.Migrations.Postgres
 
                     b.HasIndex("PersonId");
 
-                    b.HasIndex("RespondsToPostId");
-
                     b.HasIndex("AccountId", "ThreadKey")
                         .IsUnique();
 
                     b.HasIndex("ForceId", "AssignedToUserId");
-
-                    b.HasIndex("ForceId", "RespondsToPostId");
 
                     b.HasIndex("ForceId", "Status", "LastMessageAt");
 
@@ -603,6 +586,17 @@ namespace BlueLamp.Data.Migrations.Postgres
                     b.Property<Guid>("ForceId")
                         .HasColumnType("uuid");
 
+                    b.Property<DateTimeOffset?>("HiddenAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("HiddenByName")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("HiddenReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
                     b.Property<string>("ParentPostId")
                         .HasMaxLength(300)
                         .HasColumnType("character varying(300)");
@@ -620,6 +614,9 @@ namespace BlueLamp.Data.Migrations.Postgres
 
                     b.Property<DateTimeOffset>("SentAt")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<bool>("SentPrivately")
+                        .HasColumnType("boolean");
 
                     b.Property<string>("Text")
                         .IsRequired()
@@ -805,6 +802,14 @@ namespace BlueLamp.Data.Migrations.Postgres
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
+                    b.Property<string>("SafePublicLineEnglish")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("SafePublicLineWelsh")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
                     b.Property<string>("Slug")
                         .IsRequired()
                         .HasMaxLength(40)
@@ -947,10 +952,6 @@ namespace BlueLamp.Data.Migrations.Postgres
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
-                    b.Property<string>("CaseReference")
-                        .HasMaxLength(40)
-                        .HasColumnType("character varying(40)");
-
                     b.Property<string>("ClaimedBy")
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
@@ -1020,8 +1021,6 @@ namespace BlueLamp.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
-                    b.HasIndex("ForceId", "CaseReference");
-
                     b.HasIndex("ForceId", "Status", "ScheduledFor");
 
                     b.ToTable("posts", (string)null);
@@ -1037,16 +1036,6 @@ namespace BlueLamp.Data.Migrations.Postgres
                         .HasColumnType("uuid");
 
                     b.Property<int>("Attempts")
-                        .HasColumnType("integer");
-
-                    b.Property<DateTimeOffset?>("CommentsChangedAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<string>("CommentsNote")
-                        .HasMaxLength(2000)
-                        .HasColumnType("character varying(2000)");
-
-                    b.Property<int?>("CommentsState")
                         .HasColumnType("integer");
 
                     b.Property<string>("Error")
@@ -1099,9 +1088,7 @@ namespace BlueLamp.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
-                    b.HasIndex("Link");
-
-                    b.HasIndex("AccountId", "PlatformPostId");
+                    b.HasIndex("AccountId");
 
                     b.HasIndex("ForceId", "State");
 
@@ -1670,11 +1657,6 @@ namespace BlueLamp.Data.Migrations.Postgres
                         .HasForeignKey("PersonId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
-
-                    b.HasOne("BlueLamp.Core.Publishing.Post", null)
-                        .WithMany()
-                        .HasForeignKey("RespondsToPostId")
-                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("BlueLamp.Core.Contact.ConversationNote", b =>

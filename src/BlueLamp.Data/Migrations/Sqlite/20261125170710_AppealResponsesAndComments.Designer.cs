@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace BlueLamp.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteBlueLampDb))]
-    [Migration("20261125162248_AppealResponsesAndComments")]
+    [Migration("20261125170710_AppealResponsesAndComments")]
     partial class AppealResponsesAndComments
     {
         /// <inheritdoc />
@@ -595,6 +595,17 @@ namespace BlueLamp.Data.Migrations.Sqlite
                     b.Property<Guid>("ForceId")
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("HiddenAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("HiddenByName")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("HiddenReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("ParentPostId")
                         .HasMaxLength(300)
                         .HasColumnType("TEXT");
@@ -611,6 +622,9 @@ namespace BlueLamp.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.Property<long>("SentAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("SentPrivately")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("Text")
@@ -794,6 +808,14 @@ namespace BlueLamp.Data.Migrations.Sqlite
 
                     b.Property<string>("Name")
                         .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SafePublicLineEnglish")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SafePublicLineWelsh")
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 

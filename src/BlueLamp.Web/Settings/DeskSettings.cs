@@ -1,0 +1,50 @@
+using BlueLamp.Core.Audit;
+using BlueLamp.Core.Contact;
+using BlueLamp.Data;
+using BlueLamp.Data.Audit;
+using BlueLamp.Web.Desk;
+using BlueLamp.Web.Identity;
+using Microsoft.EntityFrameworkCore;
+
+namespace BlueLamp.Web.Settings;
+
+/// <summary>
+/// The force's desk settings an administrator keeps: the safe public line posted when a comment is answered privately
+/// (English and Welsh). Reading and changing them are audited.
+/// </summary>
+public sealed class DeskSettings(BlueLampDbFactory dbs, AuditTrail audit)
+{
+    public async Task<SafePublicLines> SafePublicLinesAsync(DeskUser user, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        await using var db = dbs.ForForce(user.ForceId);
+        var lines = await db.Forces.AsNoTracking().Where(f => f.Id == user.ForceId)
+            .Select(f => new SafePublicLines(f.SafePublicLineEnglish, f.SafePublicLineWelsh)).SingleAsync(cancellationToken);
+        await audit.SaveWithAuditAsync(db, new AuditEntry(SettingsAuditActions.SettingsViewed, user.UserId, user.DisplayName, "force", user.ForceId.ToString("D"), "desk settings"), cancellationToken);
+        return lines;
+    }
+
+    /// <summary>Sets the force's own wording; empty restores the default. Too long a line is refused and nothing changes.</summary>
+    public async Task<DeskResult> SetSafePublicLinesAsync(DeskUser user, string? english, string? welsh, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        await using var db = dbs.ForForce(user.ForceId);
+        var force = await db.Forces.SingleAsync(f => f.Id == user.ForceId, cancellationToken);
+        if (SafePublicLine.Problem(english?.Trim()) is { } englishProblem)
+            return DeskResult.Refused(englishProblem, "english");
+        if (SafePublicLine.Problem(welsh?.Trim()) is { } welshProblem)
+            return DeskResult.Refused(welshProblem, "welsh");
+        force.SetSafePublicLines(english, welsh);
+        await audit.SaveWithAuditAsync(db, new AuditEntry(AuditActions.SafePublicLineChanged, user.UserId, user.DisplayName, "force", user.ForceId.ToString("D"),
+            $"English: {force.SafePublicLineEnglish ?? "(default)"}; Welsh: {force.SafePublicLineWelsh ?? "(default)"}"), cancellationToken);
+        return DeskResult.Done();
+    }
+}
+
+/// <summary>The force's own safe public lines; null where the default is used.</summary>
+public sealed record SafePublicLines(string? English, string? Welsh)
+{
+    public string EnglishOrDefault => English ?? SafePublicLine.DefaultEnglish;
+
+    public string WelshOrDefault => Welsh ?? SafePublicLine.DefaultWelsh;
+}
