@@ -35,6 +35,7 @@ public static class SimulatorRegistration
 
         services.AddSingleton<PlatformIds>();
         services.AddSingleton<SimulatorState>();
+        services.AddSingleton<UploadedMedia>();
         services.AddSingleton<FaultBoard>();
         services.AddSingleton<FaultGate>();
         services.AddSingleton<DeliveryLog>();

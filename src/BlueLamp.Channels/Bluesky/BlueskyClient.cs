@@ -17,6 +17,7 @@ public sealed class BlueskyClient(HttpClient http, IOptionsMonitor<BlueskyOption
 
     private const string PostCollection = "app.bsky.feed.post";
 
+    private const string ThreadgateCollection = "app.bsky.feed.threadgate";
     private const string ProfileCollection = "app.bsky.actor.profile";
 
     /// <summary>The newest notifications (or older ones, from <paramref name="cursor"/>), as events.</summary>
@@ -36,7 +37,21 @@ public sealed class BlueskyClient(HttpClient http, IOptionsMonitor<BlueskyOption
     /// Publishes a post, or a reply when <paramref name="replyTo"/> is given, with links, mentions and tags as facets.
     /// Refused before sending when it is over 300 characters as Bluesky counts them.
     /// </summary>
-    public async Task<SendResult> CreatePostAsync(BlueskyCredentials account, string text, BlueskyReplyTo? replyTo, IReadOnlyList<string>? languages = null, CancellationToken cancellationToken = default)
+    public Task<SendResult> CreatePostAsync(BlueskyCredentials account, string text, BlueskyReplyTo? replyTo, IReadOnlyList<string>? languages = null, CancellationToken cancellationToken = default) =>
+        CreatePostAsync(account, text, replyTo, languages, images: null, cancellationToken);
+
+    /// <summary>A post is refused over this many images (app.bsky.embed.images).</summary>
+    public const int MaxImages = 4;
+
+    /// <summary>The PDS refuses image blobs over this size (app.bsky.embed.images accepts up to 1,000,000 bytes).</summary>
+    public const long MaxImageBytes = 1_000_000;
+
+    /// <summary>
+    /// Publishes a post with images: each uploaded with com.atproto.repo.uploadBlob, then embedded as
+    /// app.bsky.embed.images with its alt text.
+    /// </summary>
+    public async Task<SendResult> CreatePostAsync(BlueskyCredentials account, string text, BlueskyReplyTo? replyTo, IReadOnlyList<string>? languages,
+        IReadOnlyList<ImageUpload>? images, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(text);
         var length = BlueskyTextLength.CheckPost(text);
@@ -55,10 +70,28 @@ public sealed class BlueskyClient(HttpClient http, IOptionsMonitor<BlueskyOption
         var (session, sessionFailure) = await SessionAsync(account, staleAccessJwt: null, cancellationToken).ConfigureAwait(false);
         if (sessionFailure is not null)
             return SendResult.Failed(sessionFailure);
+        if (images is { Count: > MaxImages })
+            return SendResult.Failed(PlatformFailure.Refused($"Bluesky takes at most {MaxImages} images in a post."));
+        var embedded = new List<BlueskyEmbedImage>();
+        foreach (var image in images ?? [])
+        {
+            if (image.Bytes.Length > MaxImageBytes)
+                return SendResult.Failed(PlatformFailure.Refused($"Bluesky takes images up to {MaxImageBytes / 1000:#,0} KB; this one is {image.Bytes.Length / 1000:#,0} KB."));
+            var (blobResponse, blobFailure, _) = await CallAsync(account, _ => new HttpRequestMessage(HttpMethod.Post, Xrpc("com.atproto.repo.uploadBlob"))
+            {
+                Content = new ByteArrayContent(image.Bytes) { Headers = { ContentType = new MediaTypeHeaderValue(image.MimeType) } },
+            }, chat: false, cancellationToken).ConfigureAwait(false);
+            if (blobFailure is not null)
+                return SendResult.Failed(blobFailure);
+            if (PlatformJson.Read(blobResponse!.Body, BlueskyJsonContext.Default.BlueskyUploadBlobResponse)?.Blob is not { ValueKind: System.Text.Json.JsonValueKind.Object } blob)
+                return SendResult.Failed(new PlatformFailure("Bluesky accepted the image but did not return its blob.", Retryable: true, NeedsReconnect: false, blobResponse.StatusCode));
+            embedded.Add(new BlueskyEmbedImage(image.AltText, blob));
+        }
         var facets = await FacetsAsync(account, text, cancellationToken).ConfigureAwait(false);
         var record = new BlueskyPostRecord(
             PostCollection, text, time.GetUtcNow().UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture),
-            languages is { Count: > 0 } ? languages : null, reply, facets.Count > 0 ? facets : null);
+            languages is { Count: > 0 } ? languages : null, reply, facets.Count > 0 ? facets : null,
+            embedded.Count > 0 ? new BlueskyImagesEmbed("app.bsky.embed.images", embedded) : null);
         var (response, failure, _) = await CallAsync(account, s => new HttpRequestMessage(HttpMethod.Post, Xrpc("com.atproto.repo.createRecord"))
         {
             Content = PlatformJson.Content(new BlueskyCreateRecordRequest(s.Did, PostCollection, record), BlueskyJsonContext.Default.BlueskyCreateRecordRequest),
@@ -80,6 +113,27 @@ public sealed class BlueskyClient(HttpClient http, IOptionsMonitor<BlueskyOption
         {
             Content = PlatformJson.Content(new BlueskyDeleteRecordRequest(s.Did, PostCollection, recordKey), BlueskyJsonContext.Default.BlueskyDeleteRecordRequest),
         }, chat: false, cancellationToken).ConfigureAwait(false);
+        return failure is null ? SendResult.Sent(postUri) : SendResult.Failed(failure);
+    }
+
+    /// <summary>
+    /// Turns replies off under one of the account's posts: an <c>app.bsky.feed.threadgate</c> record with the post's
+    /// record key and an empty allow list (com.atproto.repo.createRecord). A threadgate already there (an earlier try
+    /// whose answer was lost) counts as done.
+    /// </summary>
+    public async Task<SendResult> CloseRepliesAsync(BlueskyCredentials account, string postUri, CancellationToken cancellationToken = default)
+    {
+        if (BlueskyLinks.RecordKey(postUri) is not { } recordKey)
+            return SendResult.Failed(PlatformFailure.Refused($"{postUri} is not an at:// post URI."));
+        var createdAt = time.GetUtcNow().UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture);
+        var (_, failure, _) = await CallAsync(account, s => new HttpRequestMessage(HttpMethod.Post, Xrpc("com.atproto.repo.createRecord"))
+        {
+            Content = PlatformJson.Content(
+                new BlueskyCreateThreadgateRequest(s.Did, ThreadgateCollection, recordKey, new BlueskyThreadgateRecord(ThreadgateCollection, postUri, [], createdAt)),
+                BlueskyJsonContext.Default.BlueskyCreateThreadgateRequest),
+        }, chat: false, cancellationToken).ConfigureAwait(false);
+        if (failure is not null && failure.Error.Contains("already exists", StringComparison.OrdinalIgnoreCase))
+            return SendResult.Sent(postUri);
         return failure is null ? SendResult.Sent(postUri) : SendResult.Failed(failure);
     }
 

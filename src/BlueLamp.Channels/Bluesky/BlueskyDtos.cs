@@ -40,7 +40,19 @@ internal sealed record BlueskyPostRecord(
     [property: JsonPropertyName("createdAt")] string CreatedAt,
     [property: JsonPropertyName("langs")] IReadOnlyList<string>? Langs,
     [property: JsonPropertyName("reply")] BlueskyReplyRef? Reply,
-    [property: JsonPropertyName("facets")] IReadOnlyList<BlueskyFacetRecord>? Facets);
+    [property: JsonPropertyName("facets")] IReadOnlyList<BlueskyFacetRecord>? Facets,
+    [property: JsonPropertyName("embed")] BlueskyImagesEmbed? Embed = null);
+
+/// <summary>One image of an app.bsky.embed.images embed: the blob uploadBlob returned, as it returned it, and the alt text.</summary>
+internal sealed record BlueskyEmbedImage(
+    [property: JsonPropertyName("alt")] string Alt,
+    [property: JsonPropertyName("image")] System.Text.Json.JsonElement Image);
+
+internal sealed record BlueskyImagesEmbed(
+    [property: JsonPropertyName("$type")] string Type,
+    [property: JsonPropertyName("images")] IReadOnlyList<BlueskyEmbedImage> Images);
+
+internal sealed record BlueskyUploadBlobResponse([property: JsonPropertyName("blob")] System.Text.Json.JsonElement? Blob);
 
 internal sealed record BlueskyCreateRecordRequest(
     [property: JsonPropertyName("repo")] string Repo,
@@ -55,6 +67,20 @@ internal sealed record BlueskyDeleteRecordRequest(
     [property: JsonPropertyName("repo")] string Repo,
     [property: JsonPropertyName("collection")] string Collection,
     [property: JsonPropertyName("rkey")] string RecordKey);
+
+/// <summary>An app.bsky.feed.threadgate record; an empty <c>allow</c> list means nobody can reply.</summary>
+internal sealed record BlueskyThreadgateRecord(
+    [property: JsonPropertyName("$type")] string Type,
+    [property: JsonPropertyName("post")] string Post,
+    [property: JsonPropertyName("allow")] IReadOnlyList<object> Allow,
+    [property: JsonPropertyName("createdAt")] string CreatedAt);
+
+/// <summary>createRecord for a threadgate: its record key must be the gated post's.</summary>
+internal sealed record BlueskyCreateThreadgateRequest(
+    [property: JsonPropertyName("repo")] string Repo,
+    [property: JsonPropertyName("collection")] string Collection,
+    [property: JsonPropertyName("rkey")] string RecordKey,
+    [property: JsonPropertyName("record")] BlueskyThreadgateRecord Record);
 
 internal sealed record BlueskyResolveHandleResponse([property: JsonPropertyName("did")] string? Did);
 
@@ -85,6 +111,8 @@ internal sealed record BlueskyConvoResponse([property: JsonPropertyName("convo")
 [JsonSerializable(typeof(BlueskyCreateRecordRequest))]
 [JsonSerializable(typeof(BlueskyCreateRecordResponse))]
 [JsonSerializable(typeof(BlueskyDeleteRecordRequest))]
+[JsonSerializable(typeof(BlueskyCreateThreadgateRequest))]
+[JsonSerializable(typeof(BlueskyUploadBlobResponse))]
 [JsonSerializable(typeof(BlueskyResolveHandleResponse))]
 [JsonSerializable(typeof(BlueskySendMessageRequest))]
 [JsonSerializable(typeof(BlueskyMessageViewResponse))]

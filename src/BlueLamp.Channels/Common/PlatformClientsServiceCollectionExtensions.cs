@@ -48,6 +48,7 @@ public static class PlatformClientsServiceCollectionExtensions
         services.AddHttpClient<BlueskyClient>().AddPlatformResilience();
         services.AddHttpClient<MetaPublishingClient>().AddPlatformResilience();
         services.AddHttpClient<XPublishingClient>().AddPlatformResilience();
+        services.AddHttpClient<ImageDownloader>().AddPlatformResilience();
         return services;
     }
 

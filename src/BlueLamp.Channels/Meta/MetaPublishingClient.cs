@@ -66,6 +66,23 @@ public sealed class MetaPublishingClient(HttpClient http, IOptionsMonitor<MetaOp
         return SendResult.Sent(mediaId, permalink);
     }
 
+    /// <summary>
+    /// Turns comments off under an Instagram media (<c>POST /{ig-media-id}?comment_enabled=false</c>, comment moderation).
+    /// Facebook Page posts have no such setting in the Graph API; only single comments can be hidden.
+    /// </summary>
+    public async Task<SendResult> DisableInstagramCommentsAsync(MetaAccountCredentials account, string mediaId, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(account);
+        ArgumentException.ThrowIfNullOrWhiteSpace(mediaId);
+        using var request = new HttpRequestMessage(HttpMethod.Post, Url($"{Uri.EscapeDataString(mediaId)}?comment_enabled=false"));
+        var (response, failure) = await SendAsync(request, account, cancellationToken).ConfigureAwait(false);
+        if (failure is not null)
+            return SendResult.Failed(failure);
+        return PlatformJson.Read(response!.Body, MetaPublishingJsonContext.Default.MetaSuccessResponse) is { Success: true }
+            ? SendResult.Sent(mediaId)
+            : SendResult.Failed(new PlatformFailure("Instagram did not confirm that comments are off.", Retryable: true, NeedsReconnect: false, response.StatusCode));
+    }
+
     /// <summary>Deletes a Page post or an Instagram media. One that is already gone counts as deleted.</summary>
     public async Task<SendResult> DeleteAsync(MetaAccountCredentials account, string objectId, CancellationToken cancellationToken = default)
     {

@@ -70,4 +70,9 @@ public static class AuditActions
     public const string AppealReviewDue = "appeal.review_due";
     public const string AppealReviewed = "appeal.reviewed";
     public const string PostingRightsChanged = "posting_rights.changed";
+    public const string ConversationLinkedToPost = "conversation.linked_to_post";
+    public const string ConversationPostLinkRemoved = "conversation.post_link_removed";
+    public const string PostResponsesViewed = "post.responses_viewed";
+    public const string PostCommentsClosed = "post.comments_closed";
+    public const string PostCommentsCloseFailed = "post.comments_close_failed";
 }

@@ -125,6 +125,46 @@ public sealed class Conversation : IForceOwned
         Version++;
     }
 
+    /// <summary>The force's own post (an appeal, an incident update) this conversation responds to, when known.</summary>
+    public Guid? RespondsToPostId { get; private set; }
+
+    public PostLinkSource? RespondsToSource { get; private set; }
+
+    public DateTimeOffset? RespondsToLinkedAt { get; private set; }
+
+    /// <summary>Who linked it: the system for comments and shared links, the operator for a link made by hand.</summary>
+    public string? RespondsToLinkedByName { get; private set; }
+
+    /// <summary>
+    /// Links the conversation to one of our posts. An automatic link (a comment, a shared link) never replaces an
+    /// existing one; an operator's link does. True when the link changed.
+    /// </summary>
+    public bool RespondTo(Guid postId, PostLinkSource source, string linkedByName, DateTimeOffset at)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(linkedByName);
+        if (RespondsToPostId == postId || (RespondsToPostId is not null && source != PostLinkSource.Operator))
+            return false;
+        RespondsToPostId = postId;
+        RespondsToSource = source;
+        RespondsToLinkedAt = at;
+        RespondsToLinkedByName = linkedByName;
+        Version++;
+        return true;
+    }
+
+    /// <summary>An operator found the link wrong: the conversation no longer counts as a response to that post.</summary>
+    public bool RemovePostLink()
+    {
+        if (RespondsToPostId is null)
+            return false;
+        RespondsToPostId = null;
+        RespondsToSource = null;
+        RespondsToLinkedAt = null;
+        RespondsToLinkedByName = null;
+        Version++;
+        return true;
+    }
+
     public string? OutcomeCode { get; private set; }
 
     public DateTimeOffset? ClosedAt { get; private set; }

@@ -19,6 +19,17 @@ public sealed partial class PlatformLimits(Func<string, int> xWeightedLength, Fu
     public const int AltTextLimit = 1_000;
     public const int ImageLimit = 4;
 
+    /// <summary>
+    /// The images a platform takes: X up to 4 of 5 MB (media upload), Bluesky up to 4 of 1,000,000 bytes (uploadBlob,
+    /// app.bsky.embed.images); a Facebook photo post and an Instagram image post carry the first image (8 MB).
+    /// </summary>
+    public static PlatformImages ImagesOn(Platform platform) => platform switch
+    {
+        Platform.X => new PlatformImages(4, 5 * 1024 * 1024, FirstOnly: false),
+        Platform.Bluesky => new PlatformImages(4, 1_000_000, FirstOnly: false),
+        _ => new PlatformImages(1, 8 * 1024 * 1024, FirstOnly: true),
+    };
+
     /// <summary>The text measured as <paramref name="platform"/> measures it.</summary>
     public PlatformMeasure Measure(Platform platform, string text)
     {
@@ -62,6 +73,9 @@ public sealed partial class PlatformLimits(Func<string, int> xWeightedLength, Fu
                 problems.Add(new PostProblem("accounts", "Web chat carries conversations, not posts: choose social media accounts.", platform));
                 continue;
             }
+            var images = ImagesOn(platform);
+            if (!images.FirstOnly && content.Images.Count > images.MaxCount)
+                problems.Add(new PostProblem("images", $"{platform} takes at most {images.MaxCount} images; remove {content.Images.Count - images.MaxCount}.", platform));
             if (platform == Platform.Instagram && content.Images.Count == 0)
                 problems.Add(new PostProblem("images", "Instagram needs an image: add one (with alt text) or leave Instagram out.", platform));
             foreach (var language in content.Languages)

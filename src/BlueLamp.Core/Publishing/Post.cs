@@ -84,6 +84,26 @@ public sealed class Post : IForceOwned
     /// <summary>Who read the contempt-of-court warning on this version and sent it on anyway.</summary>
     public string? ContemptWarningAcknowledgedBy { get; private set; }
 
+    /// <summary>
+    /// The case the post is about, for an appeal and for any other post of the case (an incident update): when a
+    /// suspect is arrested or charged, comments on the case's posts that stay up are turned off.
+    /// </summary>
+    public string? CaseReference { get; private set; }
+
+    /// <summary>Ties the post to a case (or to none); the reference is checked as an appeal's is.</summary>
+    public string? ReferTo(string? caseReference)
+    {
+        if (string.IsNullOrWhiteSpace(caseReference))
+        {
+            CaseReference = null;
+            return null;
+        }
+        if (!Appeal.IsValidReference(caseReference))
+            return "A case reference is letters, digits, spaces, / and -.";
+        CaseReference = caseReference.Trim().ToUpperInvariant();
+        return null;
+    }
+
     /// <summary>Changes with every step, so two people acting on the same post at once cannot both win.</summary>
     public int Revision { get; private set; }
 

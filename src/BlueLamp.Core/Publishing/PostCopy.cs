@@ -65,6 +65,28 @@ public sealed class PostCopy : IForceOwned
 
     public bool IsLive => State is CopyState.Published or CopyState.Withdrawing or CopyState.WithdrawFailed;
 
+    /// <summary>Null while comments are open; otherwise how turning them off went.</summary>
+    public CommentsState? CommentsState { get; private set; }
+
+    /// <summary>Why comments were turned off, the platform's error, or what the platform does not allow.</summary>
+    public string? CommentsNote { get; private set; }
+
+    public DateTimeOffset? CommentsChangedAt { get; private set; }
+
+    public void RecordCommentsClosed(string reason, DateTimeOffset now) => SetComments(Publishing.CommentsState.Closed, reason, now);
+
+    public void RecordCommentsCloseFailed(string error, DateTimeOffset now) => SetComments(Publishing.CommentsState.CloseFailed, error, now);
+
+    public void RecordCommentsNotPossible(string explanation, DateTimeOffset now) => SetComments(Publishing.CommentsState.NotPossible, explanation, now);
+
+    private void SetComments(CommentsState state, string note, DateTimeOffset now)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(note);
+        CommentsState = state;
+        CommentsNote = note;
+        CommentsChangedAt = now;
+    }
+
     public void RecordPublished(string platformPostId, string? link, DateTimeOffset now)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(platformPostId);

@@ -9,6 +9,24 @@ public static class PostPurposes
     public static bool IsAppeal(this PostPurpose purpose) =>
         purpose is PostPurpose.CrimeAppeal or PostPurpose.WantedAppeal or PostPurpose.MissingPersonAppeal;
 
+    /// <summary>
+    /// The purpose as triage names a comment's parent post (<see cref="Triage.TriageContext.ParentPurpose"/>): a sighting
+    /// under a <c>missing_person</c>, <c>wanted</c> or <c>crime_appeal</c> post is urgent.
+    /// </summary>
+    public static string TriageCode(this PostPurpose purpose) => purpose switch
+    {
+        PostPurpose.IncidentUpdate => "incident_update",
+        PostPurpose.CrimeAppeal => "crime_appeal",
+        PostPurpose.WantedAppeal => "wanted",
+        PostPurpose.MissingPersonAppeal => "missing_person",
+        PostPurpose.Prevention => "prevention",
+        PostPurpose.Reassurance => "reassurance",
+        PostPurpose.Insight => "insight",
+        PostPurpose.Recruitment => "recruitment",
+        PostPurpose.Event => "event",
+        _ => purpose.ToString().ToLowerInvariant(),
+    };
+
     public static string Describe(this PostPurpose purpose) => purpose switch
     {
         PostPurpose.IncidentUpdate => "Incident update",

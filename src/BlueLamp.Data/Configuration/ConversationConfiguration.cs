@@ -1,5 +1,6 @@
 using BlueLamp.Core.Accounts;
 using BlueLamp.Core.Contact;
+using BlueLamp.Core.Publishing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
@@ -28,5 +29,9 @@ internal sealed class ConversationConfiguration : IEntityTypeConfiguration<Conve
         conversation.HasIndex(c => new { c.ForceId, c.Status, c.SlaDueAt });
         conversation.HasOne<Cluster>().WithMany().HasForeignKey(c => c.ClusterId).OnDelete(DeleteBehavior.Restrict);
         conversation.HasIndex(c => new { c.ForceId, c.AssignedToUserId });
+        conversation.Property(c => c.RespondsToLinkedByName).HasMaxLength(200);
+        // An appeal's responses are counted by this link.
+        conversation.HasOne<Post>().WithMany().HasForeignKey(c => c.RespondsToPostId).OnDelete(DeleteBehavior.Restrict);
+        conversation.HasIndex(c => new { c.ForceId, c.RespondsToPostId });
     }
 }

@@ -28,5 +28,8 @@ internal sealed class PostConfiguration : IEntityTypeConfiguration<Post>
         post.HasOne<Force>().WithMany().HasForeignKey(p => p.ForceId).OnDelete(DeleteBehavior.Restrict);
         // The scheduler's question every few seconds: which scheduled posts of a force are due?
         post.HasIndex(p => new { p.ForceId, p.Status, p.ScheduledFor });
+        // A case's posts, when an arrest or charge turns comments off on those that stay up.
+        post.Property(p => p.CaseReference).HasMaxLength(40);
+        post.HasIndex(p => new { p.ForceId, p.CaseReference });
     }
 }

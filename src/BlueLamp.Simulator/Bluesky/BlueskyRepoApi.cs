@@ -13,9 +13,11 @@ namespace BlueLamp.Simulator.Bluesky;
 /// validates app.bsky.feed.post (text length, required createdAt, strong references in reply); what the PDS
 /// would accept but a reader would see wrong (a wrong thread root, facets in UTF-16 offsets) is noted as a problem.
 /// </summary>
-public sealed class BlueskyRepoApi(SimulatorState state, XrpcGate gate, AccountEchoes echoes, IOptions<SimulatorOptions> options)
+public sealed class BlueskyRepoApi(SimulatorState state, XrpcGate gate, AccountEchoes echoes, UploadedMedia media, IOptions<SimulatorOptions> options)
 {
     private const string PostCollection = "app.bsky.feed.post";
+    private const string ThreadgateCollection = "app.bsky.feed.threadgate";
+    private const long MaxBlobBytes = 1_000_000;
     private const string ProfileCollection = "app.bsky.actor.profile";
     private readonly BlueskyAccountOptions account = options.Value.Bluesky;
 
@@ -45,6 +47,10 @@ public sealed class BlueskyRepoApi(SimulatorState state, XrpcGate gate, AccountE
         }
         var rkey = input.TryGetProperty("rkey", out var r) && r.GetString() is { Length: > 0 } given ? given : state.Ids.NextTid();
         var uri = $"at://{account.Did}/{collection}/{rkey}";
+        if (collection == ThreadgateCollection)
+        {
+            return StoreThreadgate(uri, rkey, record);
+        }
         if (state.Find(uri) is not null)
         {
             return XrpcErrors.InvalidRequest($"Record already exists: {uri}");
@@ -64,6 +70,38 @@ public sealed class BlueskyRepoApi(SimulatorState state, XrpcGate gate, AccountE
             cid,
             commit = new { cid = PlatformIds.CidFor("commit" + uri), rev = state.Ids.NextTid() },
             validationStatus = "valid",
+        });
+    }
+
+    /// <summary>com.atproto.repo.uploadBlob: the raw bytes with their Content-Type; images over 1,000,000 bytes are refused.</summary>
+    public async Task<IResult> UploadBlobAsync(HttpRequest request)
+    {
+        if (await gate.CheckAsync(request) is { } refused)
+        {
+            return refused;
+        }
+        using var buffer = new MemoryStream();
+        await request.Body.CopyToAsync(buffer, request.HttpContext.RequestAborted);
+        if (buffer.Length == 0)
+        {
+            return XrpcErrors.InvalidRequest("Request body is empty");
+        }
+        if (buffer.Length > MaxBlobBytes)
+        {
+            return XrpcErrors.Error(400, "BlobTooLarge", $"This file is too large. It is {buffer.Length} bytes but the maximum size is {MaxBlobBytes} bytes.");
+        }
+        var mimeType = request.ContentType ?? "application/octet-stream";
+        var cid = PlatformIds.CidFor("blob" + Convert.ToBase64String(System.Security.Cryptography.SHA256.HashData(buffer.ToArray())));
+        media.Add(cid, SimulatedPlatform.Bluesky, mimeType, (int)buffer.Length);
+        return new PlatformJson(200, new Dictionary<string, object>
+        {
+            ["blob"] = new Dictionary<string, object>
+            {
+                ["$type"] = "blob",
+                ["ref"] = new Dictionary<string, string> { ["$link"] = cid },
+                ["mimeType"] = mimeType,
+                ["size"] = buffer.Length,
+            },
         });
     }
 
@@ -90,6 +128,36 @@ public sealed class BlueskyRepoApi(SimulatorState state, XrpcGate gate, AccountE
         // Deleting what is not there succeeds too: the repo simply does not hold it afterwards.
         state.Update($"at://{account.Did}/{collection}/{rkey}", e => e with { Removed = true });
         return new PlatformJson(200, new { commit = new { cid = PlatformIds.CidFor("commit-delete" + rkey), rev = state.Ids.NextTid() } });
+    }
+
+    /// <summary>
+    /// An app.bsky.feed.threadgate record: its rkey must be the gated post's, its <c>post</c> that post's URI; an empty
+    /// <c>allow</c> list closes the thread to replies (a missing one leaves it open to everyone).
+    /// </summary>
+    private IResult StoreThreadgate(string uri, string rkey, JsonElement record)
+    {
+        var postUri = record.TryGetProperty("post", out var p) ? p.GetString() : null;
+        if (postUri != $"at://{account.Did}/{PostCollection}/{rkey}" || state.Find(postUri) is not { Kind: EntryKind.Post, Removed: false } post)
+        {
+            return XrpcErrors.InvalidRequest($"Invalid {ThreadgateCollection} record: post must be the URI of the account's post with the same rkey");
+        }
+        if (!record.TryGetProperty("createdAt", out var created) || !DateTimeOffset.TryParse(created.GetString(), CultureInfo.InvariantCulture, DateTimeStyles.None, out _))
+        {
+            return XrpcErrors.InvalidRequest($"Invalid {ThreadgateCollection} record: Record/createdAt must be a valid datetime");
+        }
+        if (post.CommentsClosed)
+        {
+            return XrpcErrors.InvalidRequest($"Record already exists: {uri}");
+        }
+        var closed = record.TryGetProperty("allow", out var allow) && allow.ValueKind == JsonValueKind.Array && allow.GetArrayLength() == 0;
+        state.Update(postUri, e => e with { CommentsClosed = closed });
+        return new PlatformJson(200, new
+        {
+            uri,
+            cid = PlatformIds.CidFor(uri + record.GetRawText()),
+            commit = new { cid = PlatformIds.CidFor("commit" + uri), rev = state.Ids.NextTid() },
+            validationStatus = "valid",
+        });
     }
 
     /// <summary>GET com.atproto.repo.getRecord: the account's profile record (app.bsky.actor.profile, rkey self) when there is one.</summary>
@@ -185,8 +253,33 @@ public sealed class BlueskyRepoApi(SimulatorState state, XrpcGate gate, AccountE
                 return "Record/reply must have the properties \"root\" and \"parent\", each with \"uri\" and \"cid\"";
             }
         }
+        var altTexts = new List<string>();
+        if (record.TryGetProperty("embed", out var embed) && embed.TryGetProperty("$type", out var embedType) && embedType.GetString() == "app.bsky.embed.images")
+        {
+            if (!embed.TryGetProperty("images", out var images) || images.ValueKind != JsonValueKind.Array || images.GetArrayLength() is 0 or > 4)
+            {
+                return "Record/embed/images must have between 1 and 4 items";
+            }
+            foreach (var image in images.EnumerateArray())
+            {
+                var link = image.TryGetProperty("image", out var blob) && blob.TryGetProperty("ref", out var reference) && reference.TryGetProperty("$link", out var l) ? l.GetString() : null;
+                if (!image.TryGetProperty("alt", out var alt) || alt.ValueKind != JsonValueKind.String)
+                {
+                    return "Record/embed/images/alt must be a string";
+                }
+                if (link is null || media.Find(link, SimulatedPlatform.Bluesky) is null)
+                {
+                    return "Record/embed/images/image must be a blob uploaded to this repo";
+                }
+                altTexts.Add(alt.GetString()!);
+            }
+        }
         JsonElement? facets = record.TryGetProperty("facets", out var f) ? f.Clone() : null;
         var problems = BlueskyFacets.Check(text, facets).ToList();
+        if (altTexts.Any(string.IsNullOrEmpty))
+        {
+            problems.Add("image posted without alt text");
+        }
         var parent = parentUri is null ? null : state.Find(parentUri);
         if (parent is not null)
         {
@@ -217,6 +310,7 @@ public sealed class BlueskyRepoApi(SimulatorState state, XrpcGate gate, AccountE
             RootCid = rootCid,
             ThreadId = rootUri ?? uri,
             Facets = facets,
+            ImageAltTexts = altTexts,
             Problems = problems,
         });
         echoes.After(post);

@@ -19,6 +19,7 @@ public static class XrpcEndpoints
         xrpc.MapGet("com.atproto.repo.getRecord", (HttpRequest request, BlueskyRepoApi api) => api.GetRecordAsync(request));
         xrpc.MapPost("com.atproto.repo.putRecord", (HttpRequest request, BlueskyRepoApi api) => api.PutRecordAsync(request));
         xrpc.MapPost("com.atproto.repo.deleteRecord", (HttpRequest request, BlueskyRepoApi api) => api.DeleteRecordAsync(request));
+        xrpc.MapPost("com.atproto.repo.uploadBlob", (HttpRequest request, BlueskyRepoApi api) => api.UploadBlobAsync(request));
         xrpc.MapGet("chat.bsky.convo.listConvos", (HttpRequest request, BlueskyChatApi api) => api.ListConvosAsync(request));
         xrpc.MapGet("chat.bsky.convo.getConvo", (HttpRequest request, BlueskyChatApi api) => api.GetConvoAsync(request));
         xrpc.MapGet("chat.bsky.convo.getConvoForMembers", (HttpRequest request, BlueskyChatApi api) => api.GetConvoForMembersAsync(request));

@@ -20,6 +20,7 @@ public static class ControlEndpoints
 
     public static void MapSimulatorControl(this IEndpointRouteBuilder routes)
     {
+        routes.MapGet(SampleImages.Path, (string name, int? kb) => SampleImages.Serve(name, kb)).ExcludeFromDescription();
         var api = routes.MapGroup(Prefix).ExcludeFromDescription().DisableAntiforgery();
 
         api.MapGet("accounts", (SimulatorState state, IOptions<SimulatorOptions> options) => Enum.GetValues<SimulatedPlatform>()

@@ -30,16 +30,19 @@ public static class GraphEndpoints
         graph.MapPost("{id}/photos", (HttpRequest request, string id, GraphPublishingApi api) => api.PagePostAsync(request, id, photo: true));
         graph.MapPost("{id}/media", (HttpRequest request, string id, GraphPublishingApi api) => api.CreateContainerAsync(request, id));
         graph.MapPost("{id}/media_publish", (HttpRequest request, string id, GraphPublishingApi api) => api.PublishContainerAsync(request, id));
-        graph.MapPost("{id}", async (HttpRequest request, string id, SimulatorState state, IOptions<SimulatorOptions> options, GraphCommentsApi comments, GraphPageProfileApi profile) =>
+        graph.MapPost("{id}", async (HttpRequest request, string id, SimulatorState state, IOptions<SimulatorOptions> options, GraphCommentsApi comments, GraphPageProfileApi profile, GraphPublishingApi publishing) =>
         {
             var parameters = await GraphParameters.ReadAsync(request, request.HttpContext.RequestAborted);
             if (id == options.Value.Meta.PageId)
             {
                 return await profile.UpdateAsync(request, parameters);
             }
-            return state.Find(id) is { Kind: EntryKind.Comment, Platform: SimulatedPlatform.Facebook or SimulatedPlatform.Instagram } comment
-                ? await comments.SetHiddenAsync(request, comment, parameters)
-                : GraphErrors.UnknownObject(id);
+            return state.Find(id) switch
+            {
+                { Kind: EntryKind.Comment, Platform: SimulatedPlatform.Facebook or SimulatedPlatform.Instagram } comment => await comments.SetHiddenAsync(request, comment, parameters),
+                { Kind: EntryKind.Post } => await publishing.UpdateMediaAsync(request, id, parameters),
+                _ => GraphErrors.UnknownObject(id),
+            };
         });
         graph.MapDelete("{id}", (HttpRequest request, string id, GraphPublishingApi api) => api.DeleteAsync(request, id));
     }

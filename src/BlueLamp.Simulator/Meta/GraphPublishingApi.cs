@@ -110,6 +110,33 @@ public sealed class GraphPublishingApi(SimulatorState state, GraphGate gate, IOp
         return new PlatformJson(200, new { id });
     }
 
+    /// <summary>
+    /// POST /{ig-media-id} with <c>comment_enabled</c> true or false (comment moderation): turns comments under the
+    /// account's Instagram media on or off. Page posts have no such field; Graph refuses it there.
+    /// </summary>
+    public async Task<IResult> UpdateMediaAsync(HttpRequest request, string id, GraphParameters parameters)
+    {
+        ArgumentNullException.ThrowIfNull(parameters);
+        var target = state.Find(id);
+        if (await gate.CheckAsync(request, parameters, target?.Platform ?? SimulatedPlatform.Instagram, sendApi: false) is { } refused)
+        {
+            return refused;
+        }
+        if (target is not { ByAccount: true, Removed: false, Kind: EntryKind.Post })
+        {
+            return GraphErrors.UnknownObject(id);
+        }
+        var enabled = parameters.String("comment_enabled");
+        if (target.Platform != SimulatedPlatform.Instagram || enabled is not ("true" or "false"))
+        {
+            return GraphErrors.InvalidParameter(target.Platform == SimulatedPlatform.Instagram
+                ? "The parameter comment_enabled is required and must be true or false"
+                : "Unsupported post request: a Page post has no comment_enabled field");
+        }
+        state.Update(id, e => e with { CommentsClosed = enabled == "false" });
+        return new PlatformJson(200, new { success = true });
+    }
+
     public async Task<IResult> DeleteAsync(HttpRequest request, string id)
     {
         var parameters = await GraphParameters.ReadAsync(request, request.HttpContext.RequestAborted);

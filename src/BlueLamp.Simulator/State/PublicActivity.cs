@@ -80,6 +80,10 @@ public sealed class PublicActivity(
         {
             return ActivityResult.Failed($"There is no {platform} post {postId}.");
         }
+        if (post.CommentsClosed)
+        {
+            return ActivityResult.Failed("Comments on this post have been turned off.");
+        }
         var id = platform == SimulatedPlatform.Facebook
             ? $"{post.Id.Split('_')[^1]}_{state.Ids.NextGraphNumber()}"
             : "1790" + state.Ids.NextGraphNumber();
@@ -143,6 +147,10 @@ public sealed class PublicActivity(
             if (parent is null || parent.Platform != platform)
             {
                 return ActivityResult.Failed($"There is no {platform} post {inReplyTo} to reply to.");
+            }
+            if (state.Find(parent.RootId ?? parent.Id)?.CommentsClosed == true || parent.CommentsClosed)
+            {
+                return ActivityResult.Failed("Replies to this post have been turned off.");
             }
         }
         var handle = "@" + state.AccountNameOf(platform);

@@ -56,8 +56,13 @@ public sealed record SimulatedEntry
 
     public string? AltText { get; init; }
 
+    /// <summary>The alt text of each image attached to an X post or a Bluesky post (uploaded first, then attached), in order.</summary>
+    public IReadOnlyList<string> ImageAltTexts { get; init; } = [];
+
     public bool Removed { get; init; }
 
+    /// <summary>The account turned comments (replies) off under this post: Instagram comment_enabled=false, a Bluesky threadgate.</summary>
+    public bool CommentsClosed { get; init; }
     /// <summary>True when the account hid this comment or reply: the platform shows it only to its author (and their friends).</summary>
     public bool Hidden { get; init; }
 

@@ -12,7 +12,7 @@ namespace BlueLamp.Simulator.X;
 /// The X API v2 endpoints BlueLamp calls: POST/DELETE /2/tweets, POST /2/dm_conversations/with/{id}/messages,
 /// GET /2/users/{id}/mentions and GET /2/dm_events, with X's limits, ids and answers.
 /// </summary>
-public sealed class XApi(SimulatorState state, XGate gate, FaultBoard faults, AccountEchoes echoes, IOptions<SimulatorOptions> options)
+public sealed class XApi(SimulatorState state, XGate gate, FaultBoard faults, AccountEchoes echoes, UploadedMedia media, IOptions<SimulatorOptions> options)
 {
     private readonly XAccountOptions x = options.Value.X;
 
@@ -50,9 +50,27 @@ public sealed class XApi(SimulatorState state, XGate gate, FaultBoard faults, Ac
         {
             return XErrors.Forbidden("You are not allowed to create a Tweet with duplicate content.");
         }
+        var altTexts = new List<string>();
+        if (json.TryGetProperty("media", out var attached) && attached.TryGetProperty("media_ids", out var ids) && ids.ValueKind == JsonValueKind.Array)
+        {
+            if (ids.GetArrayLength() > 4)
+            {
+                return XErrors.InvalidRequest("$.media.media_ids: must have at most 4 items");
+            }
+            foreach (var mediaId in ids.EnumerateArray())
+            {
+                if (media.Find(mediaId.GetString() ?? "", SimulatedPlatform.X) is not { } upload)
+                {
+                    return XErrors.InvalidRequest("Your media IDs are invalid.", "media.media_ids", mediaId.GetString());
+                }
+                altTexts.Add(upload.AltText ?? "");
+            }
+        }
         var id = state.Ids.NextSnowflake();
         var tweet = state.Add(new SimulatedEntry
         {
+            ImageAltTexts = altTexts,
+            Problems = altTexts.Any(string.IsNullOrEmpty) ? ["image posted without alt text"] : [],
             Id = id,
             Platform = SimulatedPlatform.X,
             Kind = parent is null ? EntryKind.Post : EntryKind.Mention,
@@ -66,6 +84,68 @@ public sealed class XApi(SimulatorState state, XGate gate, FaultBoard faults, Ac
         });
         echoes.After(tweet);
         return new PlatformJson(201, new { data = new { id, text, edit_history_tweet_ids = new[] { id } } }, headers);
+    }
+
+    /// <summary>POST /2/media/upload with the file base64-encoded in a JSON body: an image for a post (tweet_image), up to 5 MB.</summary>
+    public async Task<IResult> UploadMediaAsync(HttpRequest request)
+    {
+        var (refusal, headers) = await gate.CheckAsync(request, "POST /2/media/upload", 500, userContext: true);
+        if (refusal is not null)
+        {
+            return refusal;
+        }
+        var body = await ReadJsonAsync(request);
+        var encoded = body is { } json && json.TryGetProperty("media", out var m) && m.ValueKind == JsonValueKind.String ? m.GetString() : null;
+        byte[] bytes;
+        try
+        {
+            bytes = Convert.FromBase64String(encoded ?? "");
+        }
+        catch (FormatException)
+        {
+            return XErrors.InvalidRequest("$.media: must be the file, base64-encoded");
+        }
+        if (bytes.Length == 0)
+        {
+            return XErrors.InvalidRequest("$.media: is missing but it is required");
+        }
+        if (bytes.Length > 5 * 1024 * 1024)
+        {
+            return XErrors.InvalidRequest("File size exceeds 5242880 bytes.");
+        }
+        var category = body!.Value.TryGetProperty("media_category", out var c) ? c.GetString() : null;
+        var mimeType = body.Value.TryGetProperty("media_type", out var t) ? t.GetString() ?? "image/jpeg" : "image/jpeg";
+        var id = state.Ids.NextSnowflake();
+        media.Add(id, SimulatedPlatform.X, mimeType, bytes.Length);
+        return new PlatformJson(200, new
+        {
+            data = new { id, media_key = "3_" + id, size = bytes.Length, expires_after_secs = 86400, media_category = category ?? "tweet_image" },
+        }, headers);
+    }
+
+    /// <summary>POST /2/media/metadata: alt text (up to 1,000 characters) for an uploaded image.</summary>
+    public async Task<IResult> MediaMetadataAsync(HttpRequest request)
+    {
+        var (refusal, headers) = await gate.CheckAsync(request, "POST /2/media/metadata", 500, userContext: true);
+        if (refusal is not null)
+        {
+            return refusal;
+        }
+        var body = await ReadJsonAsync(request);
+        var id = body is { } json && json.TryGetProperty("id", out var i) ? i.GetString() : null;
+        var alt = body is { } b && b.TryGetProperty("metadata", out var metadata) && metadata.TryGetProperty("alt_text", out var altText)
+            && altText.TryGetProperty("text", out var text) ? text.GetString() : null;
+        if (string.IsNullOrEmpty(id) || alt is null)
+        {
+            return XErrors.InvalidRequest("$.id and $.metadata.alt_text.text are required");
+        }
+        if (alt.Length > 1000)
+        {
+            return XErrors.InvalidRequest("$.metadata.alt_text.text: must be at most 1000 characters long");
+        }
+        return media.SetAltText(id, SimulatedPlatform.X, alt)
+            ? new PlatformJson(200, new { data = new { associated_metadata = true, id } }, headers)
+            : XErrors.InvalidRequest($"Media {id} does not exist.", "id", id);
     }
 
     public async Task<IResult> DeleteTweetAsync(HttpRequest request, string id)

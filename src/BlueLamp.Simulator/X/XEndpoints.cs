@@ -11,6 +11,8 @@ public static class XEndpoints
     {
         var x = routes.MapGroup("2").ExcludeFromDescription().DisableAntiforgery();
         x.MapPost("tweets", (HttpRequest request, XApi api) => api.CreateTweetAsync(request));
+        x.MapPost("media/upload", (HttpRequest request, XApi api) => api.UploadMediaAsync(request));
+        x.MapPost("media/metadata", (HttpRequest request, XApi api) => api.MediaMetadataAsync(request));
         x.MapPut("tweets/{id}/hidden", (HttpRequest request, string id, XApi api) => api.SetHiddenAsync(request, id));
         x.MapDelete("tweets/{id}", (HttpRequest request, string id, XApi api) => api.DeleteTweetAsync(request, id));
         x.MapPost("dm_conversations/with/{participantId}/messages", (HttpRequest request, string participantId, XApi api) => api.SendDirectMessageAsync(request, participantId));

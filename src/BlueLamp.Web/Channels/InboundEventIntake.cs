@@ -136,7 +136,7 @@ public sealed class InboundEventIntake(
         var text = string.IsNullOrWhiteSpace(inbound.Text) ? "[no text]" : inbound.Text;
         if (text.Length > Message.MaxTextLength)
             text = text[..(Message.MaxTextLength - 1)] + "…";
-        return inbound with { Text = text, ParentPostId = channelEvent.ParentPost?.Id };
+        return inbound with { Text = text, ParentPostId = channelEvent.ParentPost?.Id, ThreadRootPostId = channelEvent.ThreadRoot?.Id };
     }
 
     /// <summary>A stored event on its way in: its row, what the platform said, and the message it becomes.</summary>

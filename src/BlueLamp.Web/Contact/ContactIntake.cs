@@ -4,6 +4,8 @@ using BlueLamp.Core.Contact;
 using BlueLamp.Core.Triage;
 using BlueLamp.Data;
 using BlueLamp.Data.Audit;
+using BlueLamp.Core.Publishing;
+using BlueLamp.Web.Publishing;
 using BlueLamp.Web.Triage;
 using Microsoft.EntityFrameworkCore;
 
@@ -142,8 +144,15 @@ public sealed class ContactIntake(
         lookups.MessageTakenIn(inbound, result);
         work.DeskEvents.Add(new DeskEvent(forceId, conversation.Id, DeskEventKind.MessageReceived, message.Id));
 
+        // A comment under one of our posts (or a DM sharing one) is tied to it: one indexed lookup, and its purpose
+        // is triage's context (a sighting under a missing-person appeal is urgent).
+        var respondsTo = await PostResponses.FindAsync(db, inbound, cancellationToken);
+        if (respondsTo is not null)
+            conversation.RespondTo(respondsTo.PostId, respondsTo.Source, SystemName, now);
+
         // Triage: pure, in-process, microseconds; stored with the message so no message is ever unassessed.
-        var assessment = RiskAssessment.Record(Guid.CreateVersion7(), forceId, conversation.Id, message.Id, engine.Assess(inbound.Text, new TriageContext(inbound.Kind)), now);
+        var context = new TriageContext(inbound.Kind, respondsTo?.Purpose.TriageCode());
+        var assessment = RiskAssessment.Record(Guid.CreateVersion7(), forceId, conversation.Id, message.Id, engine.Assess(inbound.Text, context), now);
         db.RiskAssessments.Add(assessment);
         if (conversation.ApplyAutomaticAssessment(assessment, slaPolicy, now))
             work.DeskEvents.Add(new DeskEvent(forceId, conversation.Id, DeskEventKind.LifeAtRisk));

@@ -111,6 +111,8 @@ public sealed class AppealDesk(BlueLampDbFactory dbs, AuditTrail audit, Platform
             var reason = $"case {appeal.CaseReference} {AppealRules.Describe(to)}";
             notes.AddRange(await WithdrawAsync(db, postId, live.Select(c => c.Id).ToList(), reason, actor, cancellationToken));
         }
+        if (action.CloseCommentsOnRelated)
+            notes.AddRange(await CloseCommentsOnRelatedAsync(db, postId, appeal.CaseReference, $"case {appeal.CaseReference} {AppealRules.Describe(to)}", actor, cancellationToken));
         if (replacement is not null)
         {
             scheduler.Wake();
@@ -150,6 +152,30 @@ public sealed class AppealDesk(BlueLampDbFactory dbs, AuditTrail audit, Platform
         await audit.SaveWithAuditAsync(db, new AuditEntry(AuditActions.AppealReviewed, actor.UserId, actor.DisplayName, "post", postId.ToString("D"),
             $"case {appeal.CaseReference} kept up; next review {appeal.ReviewDueAt:yyyy-MM-dd}"), cancellationToken);
         return PublishingResult.Done(postId);
+    }
+
+    /// <summary>
+    /// The case's other posts that stay up (an incident update with the same case reference): comments turned off
+    /// under each live copy where its platform allows, and what the others allow instead.
+    /// </summary>
+    private async Task<List<string>> CloseCommentsOnRelatedAsync(BlueLampDb db, Guid postId, string caseReference, string reason, PostActor actor, CancellationToken cancellationToken)
+    {
+        db.ChangeTracker.Clear();
+        var related = await db.PostCopies.AsNoTracking()
+            .Where(c => c.PostId != postId && c.State == CopyState.Published && c.CommentsState == null)
+            .Join(db.Posts.Where(p => p.CaseReference == caseReference), c => c.PostId, p => p.Id, (c, p) => c.Id)
+            .ToListAsync(cancellationToken);
+        if (related.Count == 0)
+            return [];
+        foreach (var copyId in related)
+            await sender.CloseCommentsAsync(db, copyId, reason, actor.UserId, actor.DisplayName, cancellationToken);
+        db.ChangeTracker.Clear();
+        var results = await db.PostCopies.AsNoTracking().Where(c => related.Contains(c.Id)).ToListAsync(cancellationToken);
+        var notes = new List<string> { $"Comments turned off under {results.Count(c => c.CommentsState == CommentsState.Closed)} of {results.Count} copies of the case's other posts." };
+        notes.AddRange(results.Where(c => c.CommentsState == CommentsState.NotPossible).Select(c => c.Platform).Distinct()
+            .Select(p => $"{p}: {results.First(c => c.Platform == p && c.CommentsState == CommentsState.NotPossible).CommentsNote}"));
+        notes.AddRange(results.Where(c => c.CommentsState == CommentsState.CloseFailed).Select(c => $"{c.Platform}: comments still open, tried again automatically: {c.CommentsNote}"));
+        return notes;
     }
 
     private async Task<List<string>> WithdrawAsync(BlueLampDb db, Guid postId, IReadOnlyList<Guid> copyIds, string reason, PostActor actor, CancellationToken cancellationToken)

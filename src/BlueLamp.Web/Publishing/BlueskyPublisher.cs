@@ -6,16 +6,29 @@ using BlueLamp.Core.Publishing;
 
 namespace BlueLamp.Web.Publishing;
 
-/// <summary>Bluesky posts through createRecord with facets and the language tag, taken down with deleteRecord.</summary>
-public sealed class BlueskyPublisher(BlueskyClient bluesky) : IPostPublisher
+/// <summary>
+/// Bluesky posts through createRecord with facets, the language tag and the images (uploadBlob, then
+/// app.bsky.embed.images with their alt text), taken down with deleteRecord.
+/// </summary>
+public sealed class BlueskyPublisher(BlueskyClient bluesky, ImageDownloader images) : IPostPublisher
 {
     public Platform Platform => Platform.Bluesky;
 
-    public Task<SendResult> PublishAsync(CopyToSend copy, CancellationToken cancellationToken = default)
+    public async Task<SendResult> PublishAsync(CopyToSend copy, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(copy);
         var language = copy.Language == PostLanguage.Welsh ? "cy" : "en";
-        return bluesky.CreatePostAsync(copy.Account.Bluesky(), copy.Text, replyTo: null, [language], cancellationToken);
+        var (uploads, failure) = await ImagesForUpload.ReadAsync(images, copy.Images, BlueskyClient.MaxImageBytes, "Bluesky", cancellationToken);
+        return failure ?? await bluesky.CreatePostAsync(copy.Account.Bluesky(), copy.Text, replyTo: null, [language], uploads, cancellationToken);
+    }
+
+    public string? CommentsCannotBeClosed => null;
+
+    /// <summary>A threadgate with an empty allow list: nobody can reply.</summary>
+    public Task<SendResult> CloseCommentsAsync(ConnectedAccount account, string platformPostId, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(account);
+        return bluesky.CloseRepliesAsync(account.Bluesky(), platformPostId, cancellationToken);
     }
 
     public Task<SendResult> DeleteAsync(ConnectedAccount account, string platformPostId, CancellationToken cancellationToken = default)

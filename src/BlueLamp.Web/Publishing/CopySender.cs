@@ -35,7 +35,7 @@ public sealed class CopySender(
         var account = await db.Accounts.AsNoTracking().SingleAsync(a => a.Id == copy.AccountId, cancellationToken);
         var connection = await connected.GetAsync(account.Id, cancellationToken);
         var result = connection is null
-            ? SendResult.Failed(new PlatformFailure($"{account.DisplayName} is not connected: an administrator must add its credentials.", Retryable: false, NeedsReconnect: true))
+            ? NotConnected(account.DisplayName)
             : _publishers.TryGetValue(account.Platform, out var publisher)
                 ? await publisher.PublishAsync(new CopyToSend(connection, copy.Text, copy.Language, images), cancellationToken)
                 : SendResult.Failed(PlatformFailure.Refused($"BlueLamp cannot publish to {account.Platform}."));
@@ -80,7 +80,7 @@ public sealed class CopySender(
         var account = await db.Accounts.AsNoTracking().SingleAsync(a => a.Id == copy.AccountId, cancellationToken);
         var connection = await connected.GetAsync(account.Id, cancellationToken);
         var result = connection is null
-            ? SendResult.Failed(new PlatformFailure($"{account.DisplayName} is not connected: an administrator must add its credentials.", Retryable: false, NeedsReconnect: true))
+            ? NotConnected(account.DisplayName)
             : _publishers.TryGetValue(account.Platform, out var publisher)
                 ? await publisher.DeleteAsync(connection, copy.PlatformPostId!, cancellationToken)
                 : SendResult.Failed(PlatformFailure.Refused($"BlueLamp cannot take posts down on {account.Platform}."));
@@ -103,4 +103,59 @@ public sealed class CopySender(
         await audit.SaveWithAuditAsync(db, entry, cancellationToken);
         return result.Failure?.Error;
     }
+
+    /// <summary>
+    /// Turns comments off under a live copy where its platform allows, claimed like a withdrawal so one node makes the
+    /// call; where the platform does not allow it, records what comms can do instead. Each result is audited. Returns
+    /// null when done (or not possible, or another node has it), else the platform's error, and the copy is tried again.
+    /// </summary>
+    public async Task<string?> CloseCommentsAsync(BlueLampDb db, Guid copyId, string reason, string? actorId, string actorName, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        db.ChangeTracker.Clear();
+        var now = time.GetUtcNow();
+        var stale = now - options.CurrentValue.ClaimLease;
+        var claimed = await db.PostCopies
+            .Where(c => c.Id == copyId && c.State == CopyState.Published
+                && (c.CommentsState == null || c.CommentsState == CommentsState.CloseFailed || (c.CommentsState == CommentsState.Closing && c.CommentsChangedAt < stale)))
+            .ExecuteUpdateAsync(set => set.SetProperty(c => c.CommentsState, CommentsState.Closing).SetProperty(c => c.CommentsChangedAt, now), cancellationToken);
+        if (claimed == 0)
+            return null;
+        var copy = await db.PostCopies.SingleAsync(c => c.Id == copyId, cancellationToken);
+        var account = await db.Accounts.AsNoTracking().SingleAsync(a => a.Id == copy.AccountId, cancellationToken);
+        _publishers.TryGetValue(account.Platform, out var publisher);
+        var where = $"{account.Platform} {account.DisplayName} ({copy.Language}) {copy.PlatformPostId}";
+        AuditEntry entry;
+        string? error = null;
+        if (publisher is null || publisher.CommentsCannotBeClosed is not null)
+        {
+            var explanation = publisher?.CommentsCannotBeClosed ?? $"BlueLamp cannot turn comments off on {account.Platform}.";
+            copy.RecordCommentsNotPossible(explanation, time.GetUtcNow());
+            entry = new AuditEntry(AuditActions.PostCommentsCloseFailed, actorId, actorName, "post", copy.PostId.ToString("D"), $"{where}: not possible ({reason}). {explanation}");
+        }
+        else
+        {
+            var connection = await connected.GetAsync(account.Id, cancellationToken);
+            var result = connection is null
+                ? NotConnected(account.DisplayName)
+                : await publisher.CloseCommentsAsync(connection, copy.PlatformPostId!, cancellationToken);
+            if (result.IsSent)
+            {
+                copy.RecordCommentsClosed(reason, time.GetUtcNow());
+                entry = new AuditEntry(AuditActions.PostCommentsClosed, actorId, actorName, "post", copy.PostId.ToString("D"), $"{where}: comments turned off ({reason})");
+            }
+            else
+            {
+                error = result.Failure!.Error;
+                copy.RecordCommentsCloseFailed(error, time.GetUtcNow());
+                entry = new AuditEntry(AuditActions.PostCommentsCloseFailed, actorId, actorName, "post", copy.PostId.ToString("D"), $"{where}: comments still open, tried again: {error}");
+                logger.LogWarning("Turning comments off under a copy of post {PostId} on account {AccountId} failed: {Error}", copy.PostId, account.Id, error);
+            }
+        }
+        await audit.SaveWithAuditAsync(db, entry, cancellationToken);
+        return error;
+    }
+
+    private static SendResult NotConnected(string accountName) =>
+        SendResult.Failed(new PlatformFailure($"{accountName} is not connected: an administrator must add its credentials.", Retryable: false, NeedsReconnect: true));
 }

@@ -17,6 +17,13 @@ public sealed class FacebookPublisher(MetaPublishingClient graph) : IPostPublish
         return graph.PublishToPageAsync(copy.Account.Meta(), copy.Text, image?.Url, image?.AltText, cancellationToken);
     }
 
+    /// <summary>The Graph API has no setting to turn comments off on a Page post, only single comments can be hidden.</summary>
+    public string? CommentsCannotBeClosed =>
+        "Facebook offers no way to turn comments off on a Page post through its API: hide new comments on the desk as they arrive, or limit them by hand in Meta Business Suite.";
+
+    public Task<SendResult> CloseCommentsAsync(ConnectedAccount account, string platformPostId, CancellationToken cancellationToken = default) =>
+        Task.FromResult(SendResult.Failed(PlatformFailure.Refused(CommentsCannotBeClosed!)));
+
     public Task<SendResult> DeleteAsync(ConnectedAccount account, string platformPostId, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(account);

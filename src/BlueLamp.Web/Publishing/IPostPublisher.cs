@@ -12,4 +12,10 @@ public interface IPostPublisher
     Task<SendResult> PublishAsync(CopyToSend copy, CancellationToken cancellationToken = default);
 
     Task<SendResult> DeleteAsync(ConnectedAccount account, string platformPostId, CancellationToken cancellationToken = default);
+
+    /// <summary>Null when the platform lets comments (replies) be turned off under a published post; otherwise what comms can do instead.</summary>
+    string? CommentsCannotBeClosed { get; }
+
+    /// <summary>Turns comments (replies) off under one of the account's posts, where <see cref="CommentsCannotBeClosed"/> is null.</summary>
+    Task<SendResult> CloseCommentsAsync(ConnectedAccount account, string platformPostId, CancellationToken cancellationToken = default);
 }

@@ -19,6 +19,14 @@ public sealed class InstagramPublisher(MetaPublishingClient graph) : IPostPublis
         return graph.PublishToInstagramAsync(copy.Account.Meta(), copy.Text, image.Url, image.AltText, cancellationToken);
     }
 
+    public string? CommentsCannotBeClosed => null;
+
+    public Task<SendResult> CloseCommentsAsync(ConnectedAccount account, string platformPostId, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(account);
+        return graph.DisableInstagramCommentsAsync(account.Meta(), platformPostId, cancellationToken);
+    }
+
     public Task<SendResult> DeleteAsync(ConnectedAccount account, string platformPostId, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(account);

@@ -18,6 +18,7 @@ public sealed class PostCalendar(BlueLampDbFactory dbs)
         var postIds = posts.Select(p => p.Id).ToList();
         var copies = await db.PostCopies.AsNoTracking().Where(c => postIds.Contains(c.PostId) && c.Language == PostLanguage.English).ToListAsync(cancellationToken);
         var accounts = await db.Accounts.AsNoTracking().ToDictionaryAsync(a => a.Id, cancellationToken);
+        var responses = await PostResponses.CountsAsync(db, postIds, cancellationToken);
         var entries = new List<CalendarEntry>();
         foreach (var post in posts)
         {
@@ -27,7 +28,8 @@ public sealed class PostCalendar(BlueLampDbFactory dbs)
                     continue;
                 var copy = copies.FirstOrDefault(c => c.PostId == post.Id && c.AccountId == id);
                 entries.Add(new CalendarEntry(post.Id, post.PublishedAt ?? post.ScheduledFor!.Value, id, account.DisplayName, account.Platform, post.Purpose, post.Status,
-                    PostDesk.Excerpt((post.ApprovedContent ?? post.Content).TextFor(account.Platform, PostLanguage.English)), copy?.State));
+                    PostDesk.Excerpt((post.ApprovedContent ?? post.Content).TextFor(account.Platform, PostLanguage.English)), copy?.State,
+                    responses.GetValueOrDefault((post.Id, id))));
             }
         }
         return entries.OrderBy(e => e.When).ThenBy(e => e.AccountName).ToList();

@@ -222,6 +222,8 @@ public sealed class PostDesk(BlueLampDbFactory dbs, AuditTrail audit, PlatformLi
             problems.Add(new PostProblem("body", "Write the post."));
         if (draft.Purpose.IsAppeal() && !Appeal.IsValidReference(draft.CaseReference))
             problems.Add(new PostProblem("caseReference", "An appeal needs its case reference (crime or occurrence number)."));
+        else if (!string.IsNullOrWhiteSpace(draft.CaseReference) && !Appeal.IsValidReference(draft.CaseReference))
+            problems.Add(new PostProblem("caseReference", "A case reference is letters, digits, spaces, / and -."));
 
         var now = time.GetUtcNow();
         Post? post;
@@ -248,6 +250,7 @@ public sealed class PostDesk(BlueLampDbFactory dbs, AuditTrail audit, PlatformLi
             if (post.Edit(draft.Purpose, content, accountIds, now) is { } refused)
                 return (null, null, [new PostProblem("", refused)]);
         }
+        post.ReferTo(draft.CaseReference);
         if (draft.Purpose.IsAppeal() && appeal is null)
         {
             appeal = new Appeal(Guid.CreateVersion7(), actor.ForceId, post.Id, draft.CaseReference!, now);

@@ -60,6 +60,7 @@ public sealed class PostScheduler(
         {
             published += await PublishDueAsync(forceId, cancellationToken);
             await RetryWithdrawalsAsync(forceId, cancellationToken);
+            await RetryClosingCommentsAsync(forceId, cancellationToken);
             await FlagReviewsAsync(forceId, cancellationToken);
         }
         return published;
@@ -155,6 +156,25 @@ public sealed class PostScheduler(
             await MarkWithdrawnWhenAllDownAsync(db, copy.PostId, time.GetUtcNow(), cancellationToken);
         }
         return down;
+    }
+
+    /// <summary>Copies whose comments could not be turned off are tried again every tick until they are.</summary>
+    public async Task<int> RetryClosingCommentsAsync(Guid forceId, CancellationToken cancellationToken = default)
+    {
+        var stale = time.GetUtcNow() - options.CurrentValue.ClaimLease;
+        await using var db = dbs.ForForce(forceId);
+        var stuck = await db.PostCopies.AsNoTracking()
+            .Where(c => c.State == CopyState.Published
+                && (c.CommentsState == CommentsState.CloseFailed || (c.CommentsState == CommentsState.Closing && c.CommentsChangedAt < stale)))
+            .Join(db.Posts, c => c.PostId, p => p.Id, (c, p) => new { c.Id, p.CaseReference })
+            .ToListAsync(cancellationToken);
+        var closed = 0;
+        foreach (var copy in stuck)
+        {
+            if (await sender.CloseCommentsAsync(db, copy.Id, $"case {copy.CaseReference}: retried", null, CopySender.SystemName, cancellationToken) is null)
+                closed++;
+        }
+        return closed;
     }
 
     /// <summary>When no copy of a post is live any more, the post is withdrawn.</summary>

@@ -1,5 +1,6 @@
 using BlueLamp.Core.Identity;
 using BlueLamp.Core.Publishing;
+using BlueLamp.Web.Identity;
 using Microsoft.AspNetCore.Authorization;
 
 namespace BlueLamp.Web.Publishing;
@@ -65,6 +66,23 @@ public static class PublishingEndpoints
         posts.MapPost("/{id:guid}/reviewed", (Guid id, HttpContext http, PostActors actors, AppealDesk appeals, CancellationToken ct) =>
             AsActorAsync(http, actors, actor => appeals.ReviewedAsync(actor, id, ct), ct));
 
+        posts.MapGet("/{id:guid}/responses", async (Guid id, HttpContext http, PostActors actors, PostResponses responses, CancellationToken ct) =>
+            await actors.FromAsync(http.User, ct) is not { } actor ? Results.Forbid()
+                : await responses.ForPostAsync(actor, id, ct) is { } summary ? Results.Ok(summary) : Results.NotFound());
+
+        // The desk links a DM conversation to an appeal by hand.
+        var desk = endpoints.MapGroup("/api/desk").RequireAuthorization(new AuthorizeAttribute { Roles = Roles.Desk }).DisableAntiforgery();
+        desk.MapGet("/appeals/open", async (HttpContext http, PostResponses responses, CancellationToken ct) =>
+            DeskUser.From(http.User) is { } user ? Results.Ok(await responses.OpenAppealsAsync(user.ForceId, ct)) : Results.Forbid());
+        desk.MapPost("/conversations/{id:guid}/post-link", (Guid id, PostLinkRequest request, HttpContext http, PostResponses responses, CancellationToken ct) =>
+            AsStaffAsync(http, "postId", user => responses.LinkAsync(user, id, request.PostId, ct), async user => Results.Ok(await responses.ForConversationAsync(user, id, ct))));
+
+        var rights = endpoints.MapGroup("/api/admin/posting-rights").RequireAuthorization(new AuthorizeAttribute { Roles = PostingRightsRegister.Managers }).DisableAntiforgery();
+        rights.MapGet("/", async (HttpContext http, PostingRightsRegister register, CancellationToken ct) =>
+            DeskUser.From(http.User) is { } user ? Results.Ok(await register.ListAsync(user.ForceId, ct)) : Results.Forbid());
+        rights.MapPost("/{userId}", (string userId, DirectPostingRequest request, HttpContext http, PostingRightsRegister register, CancellationToken ct) =>
+            AsStaffAsync(http, "mayPostDirectly", user => register.SetDirectPostingAsync(user, userId, request.MayPostDirectly, ct), _ => Task.FromResult(Results.Ok())));
+
         var lockdown = endpoints.MapGroup("/api/lockdown").RequireAuthorization(new AuthorizeAttribute { Roles = LockdownRoles }).DisableAntiforgery();
         lockdown.MapGet("/", async (HttpContext http, PostActors actors, CriticalIncidentLockdown lockdowns, CancellationToken ct) =>
             await actors.FromAsync(http.User, ct) is { } actor
@@ -85,6 +103,16 @@ public static class PublishingEndpoints
         if (draft is null)
             return Results.ValidationProblem(new Dictionary<string, string[]> { ["purpose"] = [problem!] }, title: "Not saved");
         return await AsActorAsync(http, actors, actor => act(actor, draft), ct);
+    }
+
+    /// <summary>Runs an action of the signed-in member of staff that answers null when done, else the error for <paramref name="field"/>.</summary>
+    private static async Task<IResult> AsStaffAsync(HttpContext http, string field, Func<DeskUser, Task<string?>> act, Func<DeskUser, Task<IResult>> done)
+    {
+        if (DeskUser.From(http.User) is not { } user)
+            return Results.Forbid();
+        return await act(user) is { } error
+            ? Results.ValidationProblem(new Dictionary<string, string[]> { [field] = [error] }, title: "Not done")
+            : await done(user);
     }
 
     private static async Task<IResult> AsActorAsync(HttpContext http, PostActors actors, Func<PostActor, Task<PublishingResult>> act, CancellationToken ct)
@@ -110,6 +138,11 @@ public static class PublishingEndpoints
     public sealed record CaseStatusRequest(string? Status, bool Replace, string? ReplacementText);
 
     public sealed record LockdownRequest(string? Reason);
+
+    public sealed record DirectPostingRequest(bool MayPostDirectly);
+
+    /// <summary>No post removes the link.</summary>
+    public sealed record PostLinkRequest(Guid? PostId);
 
     public sealed record EndLockdownRequest(bool ReleaseAll);
 }

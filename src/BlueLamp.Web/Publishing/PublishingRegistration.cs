@@ -39,6 +39,8 @@ public static class PublishingRegistration
         services.AddSingleton<CriticalIncidentLockdown>();
         services.AddSingleton<AppealDesk>();
         services.AddSingleton<PostCalendar>();
+        services.AddSingleton<PostResponses>();
+        services.AddSingleton<PostingRightsRegister>();
         services.AddScoped<DemoPublishing>();
         return builder;
     }

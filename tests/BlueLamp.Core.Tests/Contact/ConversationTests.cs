@@ -88,4 +88,22 @@ public sealed class ConversationTests
     {
         Assert.Throws<ArgumentException>(() => Message.Inbound(Guid.NewGuid(), _force, Guid.NewGuid(), _account, "m1", "  ", T0, T0));
     }
+
+    [Fact]
+    public void A_comment_link_never_replaces_an_existing_link_but_an_operators_link_does()
+    {
+        var c = NewConversation();
+        var appeal = Guid.NewGuid();
+        var other = Guid.NewGuid();
+
+        Assert.True(c.RespondTo(appeal, PostLinkSource.Comment, "BlueLamp", T0));
+        Assert.False(c.RespondTo(other, PostLinkSource.SharedLink, "BlueLamp", T0.AddMinutes(1)));
+        Assert.Equal(appeal, c.RespondsToPostId);
+
+        Assert.True(c.RespondTo(other, PostLinkSource.Operator, "PC Jones", T0.AddMinutes(2)));
+        Assert.Equal((other, PostLinkSource.Operator, "PC Jones"), (c.RespondsToPostId!.Value, c.RespondsToSource!.Value, c.RespondsToLinkedByName!));
+        Assert.True(c.RemovePostLink());
+        Assert.Null(c.RespondsToPostId);
+        Assert.False(c.RemovePostLink());
+    }
 }

@@ -36,6 +36,7 @@ public sealed class AppealTests
         Assert.Null(refusal);
         Assert.Equal(AppealActionKind.RemoveEveryCopy, action!.Kind);
         Assert.True(action.MayReplace);
+        Assert.False(action.CloseCommentsOnRelated);
         Assert.DoesNotContain("Ellie", action.SuggestedReplacement, StringComparison.Ordinal);
         Assert.Equal(CaseStatus.Found, appeal.CaseStatus);
     }
@@ -48,6 +49,7 @@ public sealed class AppealTests
         var (action, _) = NewAppeal().ChangeStatus(PostPurpose.WantedAppeal, status, "Evans", _time.GetUtcNow());
         Assert.Equal(AppealActionKind.RemoveEveryCopy, action!.Kind);
         Assert.False(action.MayReplace);
+        Assert.True(action.CloseCommentsOnRelated);
         Assert.Contains("Contempt of Court Act 1981", action.Prompt, StringComparison.Ordinal);
     }
 

@@ -30,7 +30,7 @@ public sealed class PublishingBrowserTests(BrowserFixture browser) : IClassFixtu
         await composer.GetByLabel("Case reference (crime or occurrence number)").FillAsync("2600123456");
         await composer.GetByLabel("Post (English)", new() { Exact = true }).FillAsync(body);
         await composer.GetByTestId("add-image").ClickAsync();
-        await composer.GetByLabel("Image 1 address (https://…)").FillAsync("https://example.test/appeals/cerys.jpg");
+        await composer.GetByLabel("Image 1 address (https://…)").FillAsync(PublishingApi.SampleImage(platforms.Address));
         await composer.GetByLabel("Image 1 alt text (required)").FillAsync("Cerys, a teenage girl with shoulder-length dark hair, smiling");
         foreach (var name in new[] { "Demo Constabulary on Facebook", "@democonstabulary on Instagram", "@DemoConstab on X", "@democonstabulary.bsky.social on Bluesky" })
             await composer.GetByLabel(name).CheckAsync();

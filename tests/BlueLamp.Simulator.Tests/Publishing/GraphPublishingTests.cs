@@ -55,4 +55,29 @@ public sealed class GraphPublishingTests
         using var twice = await sim.Client.PostAsJsonAsync(Graph($"{SimulatorHarness.InstagramId}/media_publish"), new { creation_id = creationId }, Ct);
         Assert.Equal(HttpStatusCode.BadRequest, twice.StatusCode);
     }
+
+    [Fact]
+    public async Task Comments_turned_off_on_an_instagram_media_refuse_new_comments_and_a_page_post_has_no_such_setting()
+    {
+        await using var sim = await SimulatorHarness.StartAsync();
+        using var container = await sim.Client.PostAsJsonAsync(Graph($"{SimulatorHarness.InstagramId}/media"), new
+        {
+            image_url = "https://example.test/cctv.jpg", caption = "UPDATE: a man has been charged.", alt_text = "Clarence Place at night",
+        }, Ct);
+        var creationId = (await container.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("id").GetString();
+        using var published = await sim.Client.PostAsJsonAsync(Graph($"{SimulatorHarness.InstagramId}/media_publish"), new { creation_id = creationId }, Ct);
+        var mediaId = (await published.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("id").GetString()!;
+
+        using var closed = await sim.Client.PostAsync(Graph(mediaId) + "&comment_enabled=false", null, Ct);
+        Assert.True((await closed.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("success").GetBoolean());
+        var person = (await (await sim.Client.PostAsJsonAsync("/simulator/api/people", new { platform = "instagram", name = "Sam" }, Ct)).Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("id").GetString();
+        using var comment = await sim.Client.PostAsJsonAsync("/simulator/api/comments", new { platform = "instagram", personId = person, text = "He did it", postId = mediaId }, Ct);
+        Assert.False(comment.IsSuccessStatusCode);
+        Assert.Contains("turned off", await comment.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
+
+        using var page = await sim.Client.PostAsJsonAsync(Graph($"{SimulatorHarness.PageId}/feed"), new { message = "UPDATE: a man has been charged." }, Ct);
+        var postId = (await page.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("id").GetString()!;
+        using var refused = await sim.Client.PostAsync(Graph(postId) + "&comment_enabled=false", null, Ct);
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+    }
 }

@@ -37,7 +37,7 @@ public sealed class ClockedPublishingTests : IAsyncLifetime
 
     private async Task<Guid> ScheduledAsync(HttpClient comms, string text, string purpose, IEnumerable<Guid> accounts, DateTimeOffset at)
     {
-        var postId = await IdOfAsync(await comms.PostAsJsonAsync("/api/posts/submit", Post(text, accounts, purpose), Ct));
+        var postId = await IdOfAsync(await comms.PostAsJsonAsync("/api/posts/submit", Post(text, accounts, purpose, imageUrl: SampleImage(_platforms.Address)), Ct));
         await IdOfAsync(await comms.PostAsJsonAsync($"/api/posts/{postId}/schedule", new { at }, Ct));
         return postId;
     }
@@ -61,7 +61,7 @@ public sealed class ClockedPublishingTests : IAsyncLifetime
         Assert.Equal(Held, Status(await GetAsync(comms, recruitment)));
 
         // An incident update still goes out during the lockdown; the held posts do not, even long after their time.
-        var update = await IdOfAsync(await comms.PostAsJsonAsync("/api/posts/submit", Post("Please avoid the city centre: emergency services are dealing with an incident at the shopping arcade.", [accounts["X"]], "IncidentUpdate"), Ct));
+        var update = await IdOfAsync(await comms.PostAsJsonAsync("/api/posts/submit", Post("Please avoid the city centre: emergency services are dealing with an incident at the shopping arcade.", [accounts["X"]], "IncidentUpdate", imageUrl: SampleImage(_platforms.Address)), Ct));
         await IdOfAsync(await comms.PostAsJsonAsync($"/api/posts/{update}/schedule", new { at = (DateTimeOffset?)null }, Ct));
         _time.Advance(TimeSpan.FromHours(3));
         await Scheduler.RunOnceAsync(Ct);

@@ -26,16 +26,24 @@ internal static class PublishingApi
         }, a => a.GetProperty("id").GetGuid());
     }
 
-    public static object Post(string body, IEnumerable<Guid> accounts, string purpose = "Prevention", string? welsh = null, string? caseReference = null, bool acknowledge = false, bool image = true) => new
+    /// <summary>
+    /// A post with one image by default. X and Bluesky read the image from its address, so a post for them gives the
+    /// address of a simulator's sample image (<see cref="SampleImage"/>); Facebook and Instagram only pass the address on.
+    /// </summary>
+    public static object Post(string body, IEnumerable<Guid> accounts, string purpose = "Prevention", string? welsh = null, string? caseReference = null, bool acknowledge = false, bool image = true,
+        string imageUrl = "https://example.test/images/appeal.jpg") => new
     {
         purpose,
         body,
         welshBody = welsh,
-        images = image ? new[] { new { url = "https://example.test/images/appeal.jpg", altText = "A police officer standing beside a marked car" } } : [],
+        images = image ? new[] { new { url = imageUrl, altText = "A police officer standing beside a marked car" } } : [],
         accountIds = accounts.ToArray(),
         caseReference,
         acknowledgeContemptWarning = acknowledge,
     };
+
+    /// <summary>The address of a simulator's sample image (a PNG of <paramref name="kb"/> KB when given).</summary>
+    public static string SampleImage(Uri simulator, int? kb = null) => new Uri(simulator, "simulator/web/images/appeal.png" + (kb is null ? "" : $"?kb={kb}")).ToString();
 
     public static async Task<Guid> IdOfAsync(HttpResponseMessage response)
     {
@@ -49,10 +57,10 @@ internal static class PublishingApi
 
     public static int Status(JsonElement details) => details.GetProperty("post").GetProperty("status").GetInt32();
 
-    /// <summary>Waits (polling, as a person refreshing would) until the post has the status, or fails after 20 s.</summary>
+    /// <summary>Waits (polling, as a person refreshing would) until the post has the status, or fails after 40 s (a loaded 2-core machine is slow).</summary>
     public static async Task<JsonElement> WaitForStatusAsync(HttpClient client, Guid postId, int status)
     {
-        var deadline = DateTime.UtcNow.AddSeconds(20);
+        var deadline = DateTime.UtcNow.AddSeconds(40);
         while (true)
         {
             var details = await GetAsync(client, postId);
@@ -71,14 +79,15 @@ internal static class PublishingApi
         await IdOfAsync(await comms.PostAsJsonAsync($"/api/posts/{postId}/schedule", new { at = (DateTimeOffset?)null }, Ct));
     }
 
-    public static async Task<List<string>> AuditDetailsAsync(BlueLampHost host, string action, Guid postId)
+    public static Task<List<string>> AuditDetailsAsync(BlueLampHost host, string action, Guid postId) => AuditDetailsAsync(host, action, postId.ToString("D"));
+
+    public static async Task<List<string>> AuditDetailsAsync(BlueLampHost host, string action, string subjectId)
     {
         var dbs = host.Services.GetRequiredService<BlueLampDbFactory>();
         await using var lookup = dbs.Unscoped();
         var force = await lookup.Forces.SingleAsync(f => f.Slug == "demo", Ct);
         await using var db = dbs.ForForce(force.Id);
-        var id = postId.ToString("D");
-        return await db.AuditEvents.Where(e => e.Action == action && e.SubjectId == id).OrderBy(e => e.Sequence).Select(e => e.Detail ?? "").ToListAsync(Ct);
+        return await db.AuditEvents.Where(e => e.Action == action && e.SubjectId == subjectId).OrderBy(e => e.Sequence).Select(e => e.Detail ?? "").ToListAsync(Ct);
     }
 
     public static string[] Errors(JsonElement problem, string field) =>

@@ -13,6 +13,8 @@ public sealed class PublishingTests(PublishingFixture fixture) : IClassFixture<P
     private const int Submitted = 2, Approved = 3, Published = 8, Withdrawn = 9;
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
+    private string Image => SampleImage(fixture.Platforms.Address);
+
     [Fact]
     public async Task A_contributors_post_waits_for_a_comms_officer_and_goes_out_to_four_platforms_with_its_Welsh_version_together()
     {
@@ -23,7 +25,7 @@ public sealed class PublishingTests(PublishingFixture fixture) : IClassFixture<P
         var english = "Sheds broken into on Maindee allotments overnight. Please lock tools away and report anything suspicious on 101.";
         var welsh = "Siediau wedi'u torri i mewn ar randiroedd Maindee dros nos. Cloiwch eich offer a rhowch wybod am unrhyw beth amheus ar 101.";
 
-        var postId = await IdOfAsync(await contributor.PostAsJsonAsync("/api/posts/submit", Post(english, accounts.Values, welsh: welsh), Ct));
+        var postId = await IdOfAsync(await contributor.PostAsJsonAsync("/api/posts/submit", Post(english, accounts.Values, welsh: welsh, imageUrl: Image), Ct));
         Assert.Equal(Submitted, Status(await GetAsync(contributor, postId)));
         // The contributor cannot approve their own post, nor schedule it.
         Assert.Equal(HttpStatusCode.BadRequest, (await contributor.PostAsJsonAsync($"/api/posts/{postId}/approve", new { version = 1 }, Ct)).StatusCode);
@@ -45,6 +47,13 @@ public sealed class PublishingTests(PublishingFixture fixture) : IClassFixture<P
         Assert.Equal("A police officer standing beside a marked car", instagram.GetProperty("altText").GetString());
         var facebook = Assert.Single(await fixture.Platforms.LivePostsAsync("facebook", "Maindee allotments"));
         Assert.Equal("A police officer standing beside a marked car", facebook.GetProperty("altText").GetString());
+        // X and Bluesky take the file itself: uploaded first, then attached with its alt text.
+        foreach (var platform in new[] { "x", "bluesky" })
+        {
+            var post = Assert.Single(await fixture.Platforms.LivePostsAsync(platform, "Maindee allotments"));
+            Assert.Equal(["A police officer standing beside a marked car"], post.GetProperty("imageAltTexts").EnumerateArray().Select(a => a.GetString()));
+            Assert.Empty(post.GetProperty("problems").EnumerateArray());
+        }
         // The approval is on the audit trail with the version and the words approved.
         var approval = Assert.Single(await AuditDetailsAsync(fixture.Host, AuditActions.PostApproved, postId));
         Assert.StartsWith("version 1: Sheds broken into", approval, StringComparison.Ordinal);
@@ -146,7 +155,7 @@ public sealed class PublishingTests(PublishingFixture fixture) : IClassFixture<P
         using var comms = await fixture.Host.LoginAsync(Roles.CommsOfficer);
         var accounts = await AccountsAsync(comms);
         var text = "MISSING: have you seen Megan, 15, from Bettws? Last seen Tuesday. Call 101 quoting 2600088123.";
-        var postId = await IdOfAsync(await comms.PostAsJsonAsync("/api/posts/submit", Post(text, accounts.Values, "MissingPersonAppeal", caseReference: "2600088123"), Ct));
+        var postId = await IdOfAsync(await comms.PostAsJsonAsync("/api/posts/submit", Post(text, accounts.Values, "MissingPersonAppeal", caseReference: "2600088123", imageUrl: Image), Ct));
         await IdOfAsync(await comms.PostAsJsonAsync($"/api/posts/{postId}/authorisation", new
         {
             decision = 1, officerName = "DS 2207 Hughes", officerRole = "OIC",
@@ -191,7 +200,7 @@ public sealed class PublishingTests(PublishingFixture fixture) : IClassFixture<P
         using var comms = await fixture.Host.LoginAsync(Roles.CommsOfficer);
         var accounts = await AccountsAsync(comms);
         var postId = await IdOfAsync(await comms.PostAsJsonAsync("/api/posts/submit", Post("MISSING: have you seen Rhys, 82, from Caerleon? Call 101 quoting 2600099555.",
-            [accounts["Facebook"], accounts["Bluesky"]], "MissingPersonAppeal", caseReference: "2600099555"), Ct));
+            [accounts["Facebook"], accounts["Bluesky"]], "MissingPersonAppeal", caseReference: "2600099555", imageUrl: Image), Ct));
         await IdOfAsync(await comms.PostAsJsonAsync($"/api/posts/{postId}/authorisation", new
         {
             decision = 1, officerName = "Insp 1010 Morgan", officerRole = "OIC",
@@ -210,5 +219,91 @@ public sealed class PublishingTests(PublishingFixture fixture) : IClassFixture<P
         await WaitForStatusAsync(comms, replacementId, Published);
         Assert.Single(await fixture.Platforms.LivePostsAsync("facebook", "found safe"));
         Assert.Single(await fixture.Platforms.LivePostsAsync("bluesky", "found safe"));
+    }
+
+    [Fact]
+    public async Task Charging_a_suspect_takes_the_appeal_down_and_turns_comments_off_on_the_cases_update_where_each_platform_allows_retrying_a_failure()
+    {
+        const int Closed = 2, NotPossible = 4;
+        using var comms = await fixture.Host.LoginAsync(Roles.CommsOfficer);
+        var accounts = await AccountsAsync(comms);
+        const string reference = "2600066010";
+        // The case's incident update stays up on all four accounts; a comms officer's own post is approved on submit.
+        var updateId = await IdOfAsync(await comms.PostAsJsonAsync("/api/posts/submit",
+            Post("UPDATE: officers are investigating a serious assault on Clarence Place on Saturday night. Call 101 quoting 2600066010.", accounts.Values, "IncidentUpdate", caseReference: reference, imageUrl: Image), Ct));
+        await IdOfAsync(await comms.PostAsJsonAsync($"/api/posts/{updateId}/schedule", new { at = (DateTimeOffset?)null }, Ct));
+        await WaitForStatusAsync(comms, updateId, Published);
+        var appealId = await IdOfAsync(await comms.PostAsJsonAsync("/api/posts/submit",
+            Post("WANTED: do you know this man? We want to speak to him about the assault on Clarence Place. Call 101 quoting 2600066010.",
+                [accounts["Facebook"], accounts["X"], accounts["Bluesky"]], "WantedAppeal", caseReference: reference, imageUrl: Image), Ct));
+        await IdOfAsync(await comms.PostAsJsonAsync($"/api/posts/{appealId}/authorisation", new
+        {
+            decision = 1, officerName = "DI 4411 Price", officerRole = "SIO",
+            rationale = "The suspect is not identified and the public can help.", riskAssessment = "No one charged; image from CCTV already public.",
+        }, Ct));
+        await ApproveAndSendNowAsync(comms, appealId);
+        await WaitForStatusAsync(comms, appealId, Published);
+
+        await fixture.Platforms.SetFaultsAsync("instagram", new { serverErrors = true });
+        try
+        {
+            var charged = await comms.PostAsJsonAsync($"/api/posts/{appealId}/case-status", new { status = "Charged" }, Ct);
+            var notes = (await charged.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("notes").EnumerateArray().Select(n => n.GetString()!).ToList();
+            Assert.Contains("3 of 3 copies taken down.", notes);
+            Assert.Contains("Comments turned off under 1 of 4 copies of the case's other posts.", notes);
+            Assert.Contains(notes, n => n.StartsWith("Facebook: Facebook offers no way to turn comments off", StringComparison.Ordinal));
+            Assert.Contains(notes, n => n.StartsWith("X: X only lets replies be limited when a post is created", StringComparison.Ordinal));
+            Assert.Contains(notes, n => n.StartsWith("Instagram: comments still open", StringComparison.Ordinal));
+        }
+        finally
+        {
+            await fixture.Platforms.ClearFaultsAsync();
+        }
+
+        // The scheduler tries Instagram again until comments are off there too.
+        var deadline = DateTime.UtcNow.AddSeconds(20);
+        JsonElement update;
+        while (true)
+        {
+            update = await GetAsync(comms, updateId);
+            if (update.GetProperty("copies").EnumerateArray().Any(c => c.GetProperty("copy").GetProperty("platform").GetInt32() == 3
+                && c.GetProperty("copy").GetProperty("commentsState").ValueKind == JsonValueKind.Number && c.GetProperty("copy").GetProperty("commentsState").GetInt32() == Closed))
+                break;
+            Assert.True(DateTime.UtcNow < deadline, $"Instagram comments are still open: {update}");
+            await Task.Delay(100, Ct);
+        }
+        var states = update.GetProperty("copies").EnumerateArray().Select(c => c.GetProperty("copy"))
+            .ToDictionary(c => c.GetProperty("platform").GetInt32(), c => c.GetProperty("commentsState").GetInt32());
+        Assert.Equal(new Dictionary<int, int> { [2] = NotPossible, [3] = Closed, [4] = NotPossible, [5] = Closed }, states);
+        Assert.Equal(Published, Status(update));
+
+        foreach (var platform in new[] { "facebook", "x", "bluesky" })
+            Assert.Empty(await fixture.Platforms.LivePostsAsync(platform, "WANTED: do you know this man?"));
+        Assert.True(Assert.Single(await fixture.Platforms.LivePostsAsync("instagram", "assault on Clarence Place on Saturday")).GetProperty("commentsClosed").GetBoolean());
+        Assert.True(Assert.Single(await fixture.Platforms.LivePostsAsync("bluesky", "assault on Clarence Place on Saturday")).GetProperty("commentsClosed").GetBoolean());
+        Assert.False(Assert.Single(await fixture.Platforms.LivePostsAsync("facebook", "assault on Clarence Place on Saturday")).GetProperty("commentsClosed").GetBoolean());
+        Assert.Equal(2, (await AuditDetailsAsync(fixture.Host, AuditActions.PostCommentsClosed, updateId)).Count);
+        var failures = await AuditDetailsAsync(fixture.Host, AuditActions.PostCommentsCloseFailed, updateId);
+        Assert.Contains(failures, d => d.StartsWith("Instagram ", StringComparison.Ordinal) && d.Contains("still open", StringComparison.Ordinal));
+        Assert.Equal(2, failures.Count(d => d.Contains("not possible", StringComparison.Ordinal)));
+    }
+
+    [Fact]
+    public async Task An_image_over_Blueskys_size_limit_fails_that_copy_with_the_reason_while_X_takes_it()
+    {
+        using var comms = await fixture.Host.LoginAsync(Roles.CommsOfficer);
+        var accounts = await AccountsAsync(comms);
+        var postId = await IdOfAsync(await comms.PostAsJsonAsync("/api/posts/submit", Post("Our new response cars are on the road in Newport this week.",
+            [accounts["X"], accounts["Bluesky"]], "Insight", imageUrl: SampleImage(fixture.Platforms.Address, kb: 1200)), Ct));
+        await IdOfAsync(await comms.PostAsJsonAsync($"/api/posts/{postId}/schedule", new { at = (DateTimeOffset?)null }, Ct));
+        var details = await WaitForStatusAsync(comms, postId, Published);
+
+        var copies = details.GetProperty("copies").EnumerateArray().Select(c => c.GetProperty("copy")).ToDictionary(c => c.GetProperty("platform").GetInt32());
+        Assert.Equal(3, copies[4].GetProperty("state").GetInt32());
+        Assert.Equal(4, copies[5].GetProperty("state").GetInt32());
+        Assert.Contains("Bluesky takes images up to 977 KB", copies[5].GetProperty("error").GetString(), StringComparison.Ordinal);
+        Assert.False(copies[5].GetProperty("retryable").GetBoolean());
+        Assert.Single(await fixture.Platforms.LivePostsAsync("x", "response cars"));
+        Assert.Empty(await fixture.Platforms.LivePostsAsync("bluesky", "response cars"));
     }
 }

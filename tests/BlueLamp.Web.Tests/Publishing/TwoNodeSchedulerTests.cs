@@ -49,7 +49,7 @@ public sealed class TwoNodeSchedulerTests
             for (var i = 1; i <= 5; i++)
             {
                 var postId = await IdOfAsync(await comms.PostAsJsonAsync("/api/posts/submit",
-                    Post($"Node race {i}: our neighbourhood team holds a surgery at the library on Saturday {i} December.", accounts.Values, "Event"), Ct));
+                    Post($"Node race {i}: our neighbourhood team holds a surgery at the library on Saturday {i} December.", accounts.Values, "Event", imageUrl: SampleImage(platforms.Address)), Ct));
                 await IdOfAsync(await comms.PostAsJsonAsync($"/api/posts/{postId}/schedule", new { at }, Ct));
                 posts.Add(postId);
             }

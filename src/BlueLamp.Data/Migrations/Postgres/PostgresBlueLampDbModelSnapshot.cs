@@ -393,6 +393,19 @@ namespace BlueLamp.Data.Migrations.Postgres
                         .HasMaxLength(280)
                         .HasColumnType("character varying(280)");
 
+                    b.Property<DateTimeOffset?>("RespondsToLinkedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("RespondsToLinkedByName")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<Guid?>("RespondsToPostId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int?>("RespondsToSource")
+                        .HasColumnType("integer");
+
                     b.Property<DateTimeOffset?>("ReviewDueAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -426,10 +439,14 @@ namespace BlueLamp.Data.Migrations.Postgres
 
                     b.HasIndex("PersonId");
 
+                    b.HasIndex("RespondsToPostId");
+
                     b.HasIndex("AccountId", "ThreadKey")
                         .IsUnique();
 
                     b.HasIndex("ForceId", "AssignedToUserId");
+
+                    b.HasIndex("ForceId", "RespondsToPostId");
 
                     b.HasIndex("ForceId", "Status", "LastMessageAt");
 
@@ -949,6 +966,10 @@ namespace BlueLamp.Data.Migrations.Postgres
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
+                    b.Property<string>("CaseReference")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
                     b.Property<string>("ClaimedBy")
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
@@ -1018,6 +1039,8 @@ namespace BlueLamp.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
+                    b.HasIndex("ForceId", "CaseReference");
+
                     b.HasIndex("ForceId", "Status", "ScheduledFor");
 
                     b.ToTable("posts", (string)null);
@@ -1033,6 +1056,16 @@ namespace BlueLamp.Data.Migrations.Postgres
                         .HasColumnType("uuid");
 
                     b.Property<int>("Attempts")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset?>("CommentsChangedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CommentsNote")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<int?>("CommentsState")
                         .HasColumnType("integer");
 
                     b.Property<string>("Error")
@@ -1085,7 +1118,9 @@ namespace BlueLamp.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
-                    b.HasIndex("AccountId");
+                    b.HasIndex("Link");
+
+                    b.HasIndex("AccountId", "PlatformPostId");
 
                     b.HasIndex("ForceId", "State");
 
@@ -1829,6 +1864,11 @@ namespace BlueLamp.Data.Migrations.Postgres
                         .HasForeignKey("PersonId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+
+                    b.HasOne("BlueLamp.Core.Publishing.Post", null)
+                        .WithMany()
+                        .HasForeignKey("RespondsToPostId")
+                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("BlueLamp.Core.Contact.ConversationNote", b =>

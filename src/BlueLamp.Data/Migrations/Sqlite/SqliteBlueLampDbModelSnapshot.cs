@@ -385,6 +385,19 @@ namespace BlueLamp.Data.Migrations.Sqlite
                         .HasMaxLength(280)
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("RespondsToLinkedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RespondsToLinkedByName")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("RespondsToPostId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("RespondsToSource")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long?>("ReviewDueAt")
                         .HasColumnType("INTEGER");
 
@@ -418,10 +431,14 @@ namespace BlueLamp.Data.Migrations.Sqlite
 
                     b.HasIndex("PersonId");
 
+                    b.HasIndex("RespondsToPostId");
+
                     b.HasIndex("AccountId", "ThreadKey")
                         .IsUnique();
 
                     b.HasIndex("ForceId", "AssignedToUserId");
+
+                    b.HasIndex("ForceId", "RespondsToPostId");
 
                     b.HasIndex("ForceId", "Status", "LastMessageAt");
 
@@ -941,6 +958,10 @@ namespace BlueLamp.Data.Migrations.Sqlite
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("CaseReference")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("ClaimedBy")
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
@@ -1010,6 +1031,8 @@ namespace BlueLamp.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
+                    b.HasIndex("ForceId", "CaseReference");
+
                     b.HasIndex("ForceId", "Status", "ScheduledFor");
 
                     b.ToTable("posts", (string)null);
@@ -1025,6 +1048,16 @@ namespace BlueLamp.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<int>("Attempts")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("CommentsChangedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CommentsNote")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("CommentsState")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("Error")
@@ -1077,7 +1110,9 @@ namespace BlueLamp.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("AccountId");
+                    b.HasIndex("Link");
+
+                    b.HasIndex("AccountId", "PlatformPostId");
 
                     b.HasIndex("ForceId", "State");
 
@@ -1815,6 +1850,11 @@ namespace BlueLamp.Data.Migrations.Sqlite
                         .HasForeignKey("PersonId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+
+                    b.HasOne("BlueLamp.Core.Publishing.Post", null)
+                        .WithMany()
+                        .HasForeignKey("RespondsToPostId")
+                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("BlueLamp.Core.Contact.ConversationNote", b =>

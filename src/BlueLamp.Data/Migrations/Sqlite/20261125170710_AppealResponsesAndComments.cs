@@ -1,0 +1,168 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace BlueLamp.Data.Migrations.Sqlite
+{
+    /// <inheritdoc />
+    public partial class AppealResponsesAndComments : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropIndex(
+                name: "IX_post_copies_AccountId",
+                table: "post_copies");
+
+            migrationBuilder.AddColumn<string>(
+                name: "CaseReference",
+                table: "posts",
+                type: "TEXT",
+                maxLength: 40,
+                nullable: true);
+
+            migrationBuilder.AddColumn<long>(
+                name: "CommentsChangedAt",
+                table: "post_copies",
+                type: "INTEGER",
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "CommentsNote",
+                table: "post_copies",
+                type: "TEXT",
+                maxLength: 2000,
+                nullable: true);
+
+            migrationBuilder.AddColumn<int>(
+                name: "CommentsState",
+                table: "post_copies",
+                type: "INTEGER",
+                nullable: true);
+
+            migrationBuilder.AddColumn<long>(
+                name: "RespondsToLinkedAt",
+                table: "conversations",
+                type: "INTEGER",
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "RespondsToLinkedByName",
+                table: "conversations",
+                type: "TEXT",
+                maxLength: 200,
+                nullable: true);
+
+            migrationBuilder.AddColumn<Guid>(
+                name: "RespondsToPostId",
+                table: "conversations",
+                type: "TEXT",
+                nullable: true);
+
+            migrationBuilder.AddColumn<int>(
+                name: "RespondsToSource",
+                table: "conversations",
+                type: "INTEGER",
+                nullable: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_posts_ForceId_CaseReference",
+                table: "posts",
+                columns: new[] { "ForceId", "CaseReference" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_post_copies_AccountId_PlatformPostId",
+                table: "post_copies",
+                columns: new[] { "AccountId", "PlatformPostId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_post_copies_Link",
+                table: "post_copies",
+                column: "Link");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_conversations_ForceId_RespondsToPostId",
+                table: "conversations",
+                columns: new[] { "ForceId", "RespondsToPostId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_conversations_RespondsToPostId",
+                table: "conversations",
+                column: "RespondsToPostId");
+
+            migrationBuilder.AddForeignKey(
+                name: "FK_conversations_posts_RespondsToPostId",
+                table: "conversations",
+                column: "RespondsToPostId",
+                principalTable: "posts",
+                principalColumn: "Id",
+                onDelete: ReferentialAction.Restrict);
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropForeignKey(
+                name: "FK_conversations_posts_RespondsToPostId",
+                table: "conversations");
+
+            migrationBuilder.DropIndex(
+                name: "IX_posts_ForceId_CaseReference",
+                table: "posts");
+
+            migrationBuilder.DropIndex(
+                name: "IX_post_copies_AccountId_PlatformPostId",
+                table: "post_copies");
+
+            migrationBuilder.DropIndex(
+                name: "IX_post_copies_Link",
+                table: "post_copies");
+
+            migrationBuilder.DropIndex(
+                name: "IX_conversations_ForceId_RespondsToPostId",
+                table: "conversations");
+
+            migrationBuilder.DropIndex(
+                name: "IX_conversations_RespondsToPostId",
+                table: "conversations");
+
+            migrationBuilder.DropColumn(
+                name: "CaseReference",
+                table: "posts");
+
+            migrationBuilder.DropColumn(
+                name: "CommentsChangedAt",
+                table: "post_copies");
+
+            migrationBuilder.DropColumn(
+                name: "CommentsNote",
+                table: "post_copies");
+
+            migrationBuilder.DropColumn(
+                name: "CommentsState",
+                table: "post_copies");
+
+            migrationBuilder.DropColumn(
+                name: "RespondsToLinkedAt",
+                table: "conversations");
+
+            migrationBuilder.DropColumn(
+                name: "RespondsToLinkedByName",
+                table: "conversations");
+
+            migrationBuilder.DropColumn(
+                name: "RespondsToPostId",
+                table: "conversations");
+
+            migrationBuilder.DropColumn(
+                name: "RespondsToSource",
+                table: "conversations");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_post_copies_AccountId",
+                table: "post_copies",
+                column: "AccountId");
+        }
+    }
+}

@@ -1,0 +1,103 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using BlueLamp.Web.Tests.Hosting;
+using BlueLamp.Web.Tests.Publishing;
+using static Microsoft.Playwright.Assertions;
+
+namespace BlueLamp.EndToEnd.Tests.Publishing;
+
+/// <summary>
+/// In the browser, in demo mode (the simulator inside BlueLamp delivers the public's comments and DMs): a sighting under
+/// a published missing-person appeal shows on the desk as a comment under it, an operator links a DM to the appeal by
+/// hand, the appeal page counts both; and an administrator grants a contributor direct posting.
+/// </summary>
+public sealed class AppealResponsesBrowserTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task A_comment_under_an_appeal_shows_on_the_desk_a_DM_is_linked_by_hand_and_the_appeal_counts_both()
+    {
+        await using var host = new BlueLampHost(new Dictionary<string, string?> { ["Publishing:SchedulerInterval"] = "00:00:01" });
+        var baseUrl = host.BaseAddress.ToString().TrimEnd('/');
+        var users = host.DemoUsers();
+        using var comms = await host.LoginAsync("CommsOfficer");
+        var accounts = await PublishingApi.AccountsAsync(comms);
+        var postId = await PublishingApi.IdOfAsync(await comms.PostAsJsonAsync("/api/posts/submit", PublishingApi.Post(
+            "MISSING: have you seen Nia, 13, from Alway? Last seen on Monday in a grey hoodie. Call 101 quoting 2600777888.",
+            [accounts["Facebook"], accounts["Instagram"]], "MissingPersonAppeal", caseReference: "2600777888"), Ct));
+        await PublishingApi.IdOfAsync(await comms.PostAsJsonAsync($"/api/posts/{postId}/authorisation", new
+        {
+            decision = 1, officerName = "DS 2207 Hughes", officerRole = "OIC",
+            rationale = "Nia is 13 and vulnerable; sightings are needed.", riskAssessment = "Family consent given; publicity risk low.",
+        }, Ct));
+        await PublishingApi.ApproveAndSendNowAsync(comms, postId);
+        var details = await PublishingApi.WaitForStatusAsync(comms, postId, 8);
+        var facebookPost = details.GetProperty("copies").EnumerateArray().Select(c => c.GetProperty("copy"))
+            .Single(c => c.GetProperty("platform").GetInt32() == 2).GetProperty("platformPostId").GetString();
+
+        using var simulator = host.NewClient();
+        var commenter = await PostAsync(simulator, "people", new { platform = "facebook", name = "Bethan Morgan" });
+        await PostAsync(simulator, "comments", new { platform = "facebook", personId = commenter.GetProperty("id").GetString(), text = "think I saw her by the bus station 10 mins ago", postId = facebookPost });
+        var writer = await PostAsync(simulator, "people", new { platform = "facebook", name = "Owain Price" });
+        await PostAsync(simulator, "messages", new { platform = "facebook", personId = writer.GetProperty("id").GetString(), text = "A girl in a grey hoodie was sleeping in the bus shelter on Aberthaw Road last night" });
+
+        await using var deskContext = await browser.Browser.NewContextAsync(new() { BaseURL = baseUrl, ViewportSize = new() { Width = 1400, Height = 1100 } });
+        var desk = await deskContext.NewPageAsync();
+        await BrowserSteps.LoginAsync(desk, users["Operator"]);
+        await desk.GotoAsync("/desk");
+        var comment = desk.Locator("tr", new() { HasText = "think I saw her by the bus station" });
+        await Expect(comment).ToBeVisibleAsync(new() { Timeout = 15_000 });
+        await comment.GetByTestId("queue-item").ClickAsync();
+        await Expect(desk.GetByTestId("responds-to-post")).ToContainTextAsync("Comment under: Missing-person appeal (case 2600777888)");
+        await Accessibility.AssertNoSeriousViolationsAsync(desk);
+        await BrowserSteps.ScreenshotAsync(desk, "desk-comment-under-appeal");
+
+        await desk.GotoAsync("/desk");
+        var dm = desk.Locator("tr", new() { HasText = "sleeping in the bus shelter" });
+        await Expect(dm).ToBeVisibleAsync(new() { Timeout = 15_000 });
+        await dm.GetByTestId("queue-item").ClickAsync();
+        await Expect(desk.GetByTestId("responds-to")).ToContainTextAsync("Not linked to any of our posts.");
+        await MudControls.ChooseAsync(desk, "appeal-picker", "2600777888 · Missing-person appeal · MISSING: have you seen Nia, 13, from Alway? Last seen on Monday in a grey hoodie. Call 101…");
+        await desk.GetByTestId("link-appeal").ClickAsync();
+        await Expect(desk.GetByTestId("responds-to-post")).ToContainTextAsync("About: Missing-person appeal (case 2600777888)");
+
+        await using var commsContext = await browser.Browser.NewContextAsync(new() { BaseURL = baseUrl, ViewportSize = new() { Width = 1400, Height = 1100 } });
+        var appeal = await commsContext.NewPageAsync();
+        await BrowserSteps.LoginAsync(appeal, users["CommsOfficer"]);
+        await appeal.GotoAsync($"/posts/{postId}");
+        await Expect(appeal.GetByTestId("responses-count")).ToContainTextAsync("2 conversations in response: 2 on Facebook.");
+        await Expect(appeal.GetByTestId("response")).ToHaveCountAsync(2);
+        await Accessibility.AssertNoSeriousViolationsAsync(appeal);
+        await BrowserSteps.ScreenshotAsync(appeal, "publishing-appeal-responses");
+    }
+
+    [Fact]
+    public async Task An_administrator_grants_a_contributor_direct_posting_on_the_posting_rights_page()
+    {
+        await using var host = new BlueLampHost();
+        var baseUrl = host.BaseAddress.ToString().TrimEnd('/');
+        await using var context = await browser.Browser.NewContextAsync(new() { BaseURL = baseUrl, ViewportSize = new() { Width = 1400, Height = 900 } });
+        var page = await context.NewPageAsync();
+        await BrowserSteps.LoginAsync(page, host.DemoUsers()["Administrator"]);
+        await page.GotoAsync("/admin/posting-rights");
+        var row = page.GetByTestId("contributor");
+        await Expect(row).ToContainTextAsync("North Area");
+        await Expect(row).ToContainTextAsync("Needs approval");
+        await Accessibility.AssertNoSeriousViolationsAsync(page);
+
+        await page.GetByLabel("Direct posting for", new() { Exact = false }).CheckAsync();
+        await Expect(row).ToContainTextAsync("Posts without approval");
+        await BrowserSteps.ScreenshotAsync(page, "admin-posting-rights");
+        await page.ReloadAsync();
+        await Expect(page.GetByTestId("contributor")).ToContainTextAsync("Posts without approval");
+    }
+
+    private static async Task<JsonElement> PostAsync(HttpClient client, string path, object body)
+    {
+        using var response = await client.PostAsJsonAsync("/simulator/api/" + path, body, Ct);
+        var text = await response.Content.ReadAsStringAsync(Ct);
+        Assert.True(response.IsSuccessStatusCode, text);
+        return JsonDocument.Parse(text).RootElement.Clone();
+    }
+}
