@@ -102,19 +102,32 @@ public sealed class DeskClock(
         var escalated = 0;
         foreach (var handover in overdue)
         {
-            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-            var changed = await db.Handovers
-                .Where(h => h.Id == handover.Id && h.Status == HandoverStatus.Open)
-                .ExecuteUpdateAsync(set => set.SetProperty(h => h.Status, HandoverStatus.Escalated).SetProperty(h => h.EscalatedAt, now), cancellationToken);
-            if (changed == 0)
-                continue; // acknowledged, or escalated by another node
-            await audit.SaveWithAuditAsync(db, new AuditEntry(AuditActions.HandoverEscalated, null, ContactIntake.SystemName, "handover",
-                handover.Id.ToString("D"), $"not acknowledged {(int)(now - handover.OpenedAt).TotalSeconds} s after it was opened"), cancellationToken);
-            await transaction.CommitAsync(cancellationToken);
+            // The conditional update runs inside the audit trail's transaction, after the force's turn is taken: holding
+            // the database (on SQLite, the whole file) while waiting for the turn deadlocks against other audited writers.
+            var entry = new AuditEntry(AuditActions.HandoverEscalated, null, ContactIntake.SystemName, "handover",
+                handover.Id.ToString("D"), $"not acknowledged {(int)(now - handover.OpenedAt).TotalSeconds} s after it was opened");
+            try
+            {
+                await audit.SaveWithAuditAsync(db, [entry], async (d, ct) =>
+                {
+                    var changed = await d.Handovers
+                        .Where(h => h.Id == handover.Id && h.Status == HandoverStatus.Open)
+                        .ExecuteUpdateAsync(set => set.SetProperty(h => h.Status, HandoverStatus.Escalated).SetProperty(h => h.EscalatedAt, now), ct);
+                    if (changed == 0)
+                        throw new AlreadySettledException(); // acknowledged, or escalated by another node: nothing to record
+                }, cancellationToken);
+            }
+            catch (AlreadySettledException)
+            {
+                continue;
+            }
             escalated++;
             logger.LogWarning("Handover {HandoverId} escalated: not acknowledged within the limit", handover.Id);
             await deskEvents.PublishAsync(new DeskEvent(forceId, handover.ConversationId, DeskEventKind.HandoverEscalated), cancellationToken);
         }
         return escalated;
     }
+
+    /// <summary>Rolls the audit trail's transaction back when the handover was settled meanwhile.</summary>
+    private sealed class AlreadySettledException : Exception;
 }
