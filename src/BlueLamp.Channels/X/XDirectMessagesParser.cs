@@ -12,39 +12,14 @@ namespace BlueLamp.Channels.X;
 /// </summary>
 public static class XDirectMessagesParser
 {
-    public static XDirectMessagesPage Parse(ReadOnlyMemory<byte> body, string accountUserId)
-    {
-        JsonDocument document;
-        try
-        {
-            document = JsonDocument.Parse(body);
-        }
-        catch (JsonException e)
-        {
-            return new XDirectMessagesPage(ChannelParseResult.Malformed($"The body is not valid JSON ({e.Message})."), null);
-        }
-        using (document)
-        {
-            var root = document.RootElement;
-            if (root.ValueKind != JsonValueKind.Object || root.Property("meta") is null && root.Property("data") is null)
-                return new XDirectMessagesPage(ChannelParseResult.Malformed("The body has neither 'data' nor 'meta': not a v2 DM events list."), null);
-            try
-            {
-                return new XDirectMessagesPage(ReadEvents(root, accountUserId), root.String("meta", "next_token"));
-            }
-            catch (MalformedPayloadException e)
-            {
-                return new XDirectMessagesPage(ChannelParseResult.Malformed(e.Message), null);
-            }
-        }
-    }
+    public static XDirectMessagesPage Parse(ReadOnlyMemory<byte> body, string accountUserId) =>
+        XV2Pages.Parse(body, "DM events list",
+            root => new XDirectMessagesPage(ReadEvents(root, accountUserId), root.String("meta", "next_token")),
+            malformed => new XDirectMessagesPage(malformed, null));
 
     private static ChannelParseResult ReadEvents(JsonElement root, string accountUserId)
     {
-        var users = root.Array("includes", "users")
-            .Where(u => u.String("id") is not null)
-            .GroupBy(u => u.String("id")!)
-            .ToDictionary(g => g.Key, g => g.First());
+        var users = XV2Pages.Users(root);
         var events = new List<ChannelEvent>();
         var skipped = new List<string>();
         foreach (var dm in root.Array("data"))

@@ -11,39 +11,14 @@ namespace BlueLamp.Channels.X;
 /// </summary>
 public static class XMentionsParser
 {
-    public static XMentionsPage Parse(ReadOnlyMemory<byte> body, string accountUserId)
-    {
-        JsonDocument document;
-        try
-        {
-            document = JsonDocument.Parse(body);
-        }
-        catch (JsonException e)
-        {
-            return new XMentionsPage(ChannelParseResult.Malformed($"The body is not valid JSON ({e.Message})."), null, null);
-        }
-        using (document)
-        {
-            var root = document.RootElement;
-            if (root.ValueKind != JsonValueKind.Object || root.Property("meta") is null && root.Property("data") is null)
-                return new XMentionsPage(ChannelParseResult.Malformed("The body has neither 'data' nor 'meta': not a v2 timeline."), null, null);
-            try
-            {
-                return new XMentionsPage(ReadPosts(root, accountUserId), root.String("meta", "newest_id"), root.String("meta", "next_token"));
-            }
-            catch (MalformedPayloadException e)
-            {
-                return new XMentionsPage(ChannelParseResult.Malformed(e.Message), null, null);
-            }
-        }
-    }
+    public static XMentionsPage Parse(ReadOnlyMemory<byte> body, string accountUserId) =>
+        XV2Pages.Parse(body, "timeline",
+            root => new XMentionsPage(ReadPosts(root, accountUserId), root.String("meta", "newest_id"), root.String("meta", "next_token")),
+            malformed => new XMentionsPage(malformed, null, null));
 
     private static ChannelParseResult ReadPosts(JsonElement root, string accountUserId)
     {
-        var users = root.Array("includes", "users")
-            .Where(u => u.String("id") is not null)
-            .GroupBy(u => u.String("id")!)
-            .ToDictionary(g => g.Key, g => g.First());
+        var users = XV2Pages.Users(root);
         var events = new List<ChannelEvent>();
         var skipped = new List<string>();
         foreach (var post in root.Array("data"))
