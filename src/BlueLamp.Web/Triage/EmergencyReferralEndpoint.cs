@@ -8,7 +8,9 @@ namespace BlueLamp.Web.Triage;
 /// <summary>
 /// <c>POST /api/referrals/{force}</c>: a platform's or partner's system sends an emergency referral by machine, with one of
 /// the force's referral API keys as <c>Authorization: Bearer</c>. A missing, wrong, revoked or other force's key gets 401
-/// and nothing is stored; a body that is not a referral gets 400 with the reason; an accepted one 201.
+/// and nothing is stored; a body that is not a referral gets 400 with the reason; an accepted one 201. Too many referrals
+/// from one key (<see cref="ReferralRatePolicy"/>), or too many failed keys from one address
+/// (<see cref="ReferralAuthenticationFailures"/>), get 429 with <c>Retry-After</c> and nothing is stored.
 /// </summary>
 public static class EmergencyReferralEndpoint
 {
@@ -21,21 +23,26 @@ public static class EmergencyReferralEndpoint
 
     public static IEndpointRouteBuilder MapEmergencyReferralEndpoint(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapPost(Path, ReceiveAsync).AllowAnonymous().DisableAntiforgery();
+        endpoints.MapPost(Path, ReceiveAsync).AllowAnonymous().DisableAntiforgery().RequireRateLimiting(ReferralRatePolicy.Name);
         return endpoints;
     }
 
     private static async Task<IResult> ReceiveAsync(string force, HttpContext http, BlueLampDbFactory dbs, ReferralApiKeys keys, EmergencyReferrals referrals,
-        ILogger<EmergencyReferrals> logger, CancellationToken cancellationToken)
+        ReferralAuthenticationFailures failures, ILogger<EmergencyReferrals> logger, CancellationToken cancellationToken)
     {
         Guid? forceId;
         await using (var lookup = dbs.Unscoped())
             forceId = await lookup.Forces.AsNoTracking().Where(f => f.Slug == force).Select(f => (Guid?)f.Id).SingleOrDefaultAsync(cancellationToken);
-        var presented = http.Request.Headers.Authorization.ToString() is { } header && header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
-            ? header["Bearer ".Length..].Trim() : null;
+        var presented = ReferralRatePolicy.PresentedKey(http.Request);
         var holder = forceId is { } id ? await keys.AuthenticateAsync(id, presented, cancellationToken) : null;
         if (holder is null)
         {
+            if (failures.Record(http) is { } wait)
+            {
+                logger.LogWarning("Emergency referral refused with 429: too many failed referral keys from one address for force {Force}", force);
+                await ReferralRatePolicy.WriteRefusalAsync(http, wait, "Too many requests with a missing or wrong API key came from this address.", cancellationToken);
+                return Results.Empty;
+            }
             // The same answer whatever was wrong, so a caller learns nothing about keys or forces.
             logger.LogWarning("Emergency referral refused: no valid referral key for force {Force}", force);
             http.Response.Headers.WWWAuthenticate = "Bearer realm=\"BlueLamp emergency referrals\"";

@@ -16,7 +16,8 @@ public static class TriageRegistration
         builder.Services.AddSingleton<ForceIndicatorSets>();
         builder.Services.AddSingleton(SlaPolicy.Default);
         builder.Services.AddOptions<TriageOptions>().BindConfiguration(TriageOptions.Section)
-            .Validate(o => o.HandoverAcknowledgeLimit > TimeSpan.Zero && o.ClockInterval > TimeSpan.Zero && o.IndicatorSetRefresh > TimeSpan.Zero, "Triage limits must be positive.")
+            .Validate(o => o.HandoverAcknowledgeLimit > TimeSpan.Zero && o.ClockInterval > TimeSpan.Zero && o.IndicatorSetRefresh > TimeSpan.Zero
+                && o.ReferralsPerKeyPerMinute > 0 && o.FailedReferralAuthenticationsPerMinute > 0, "Triage limits must be positive.")
             .ValidateOnStart();
         builder.Services.AddSingleton<DeskClock>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<DeskClock>());
@@ -24,6 +25,8 @@ public static class TriageRegistration
         builder.Services.AddSingleton<LifeAtRiskAlarms>();
         builder.Services.AddSingleton<EmergencyReferrals>();
         builder.Services.AddSingleton<ReferralApiKeys>();
+        builder.Services.AddSingleton<ReferralAuthenticationFailures>();
+        builder.Services.AddRateLimiter(options => options.AddPolicy<string, ReferralRatePolicy>(ReferralRatePolicy.Name));
 
         builder.Services.AddOptions<CommandAndControlOptions>().BindConfiguration(CommandAndControlOptions.Section)
             .Validate(o => o.SendInterval > TimeSpan.Zero && o.Lease > TimeSpan.Zero && o.FirstRetryDelay > TimeSpan.Zero && o.LongestRetryDelay >= o.FirstRetryDelay,

@@ -24,38 +24,15 @@ public sealed class EmergencyReferralKeyTests(HostFixture fixture) : IClassFixtu
 
     private BlueLampDbFactory Dbs => Host.Services.GetRequiredService<BlueLampDbFactory>();
 
-    private async Task<Guid> DemoForceIdAsync()
-    {
-        await using var lookup = Dbs.Unscoped();
-        return await lookup.Forces.Where(f => f.Slug == "demo").Select(f => f.Id).SingleAsync(Ct);
-    }
+    private Task<Guid> DemoForceIdAsync() => ReferralSender.DemoForceIdAsync(Host);
 
-    private async Task<(Guid Id, string Key)> MakeKeyAsync(string name)
-    {
-        using var admin = await Host.LoginAsync(Roles.Administrator);
-        var made = await admin.PostAsJsonAsync("/api/admin/referral-keys", new { name }, Ct);
-        Assert.Equal(HttpStatusCode.Created, made.StatusCode);
-        var body = await made.Content.ReadFromJsonAsync<JsonElement>(Ct);
-        return (body.GetProperty("id").GetGuid(), body.GetProperty("key").GetString()!);
-    }
+    private Task<(Guid Id, string Key)> MakeKeyAsync(string name) => ReferralSender.MakeKeyAsync(Host, name);
 
-    private async Task<HttpResponseMessage> SendAsync(string? key, string json, string force = "demo")
-    {
-        using var client = Host.NewClient();
-        using var request = new HttpRequestMessage(HttpMethod.Post, $"/api/referrals/{force}") { Content = new StringContent(json, Encoding.UTF8, "application/json") };
-        if (key is not null)
-            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", key);
-        return await client.SendAsync(request, Ct);
-    }
+    private Task<HttpResponseMessage> SendAsync(string? key, string json, string force = "demo") => ReferralSender.SendAsync(Host, key, json, force);
 
-    private static string Referral(string marker) =>
-        JsonSerializer.Serialize(new { platform = "facebook", platformUserId = "psid-" + marker, displayName = "J. Smith", details = $"Meta safety team: {marker} livestream from a rooftop car park" });
+    private static string Referral(string marker) => ReferralSender.Referral(marker);
 
-    private async Task<int> StoredAsync(string marker)
-    {
-        await using var db = Dbs.ForForce(await DemoForceIdAsync());
-        return await db.Messages.CountAsync(m => m.Text.Contains(marker), Ct);
-    }
+    private Task<int> StoredAsync(string marker) => ReferralSender.StoredAsync(Host, marker);
 
     [Fact]
     public async Task A_referral_with_a_valid_key_goes_on_the_desk_as_life_at_risk_with_a_handover()
