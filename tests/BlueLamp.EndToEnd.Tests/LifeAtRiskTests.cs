@@ -45,6 +45,7 @@ public sealed class LifeAtRiskTests(BrowserFixture browser) : IClassFixture<Brow
         await first.GetByTestId("life-alarm-take").ClickAsync();
         await Expect(first.GetByTestId("holder")).ToContainTextAsync("You have this conversation");
         await Expect(first.GetByTestId("life-at-risk-banner")).ToContainTextAsync("waiting for them to acknowledge");
+        await Expect(first.GetByTestId("handover-state")).ToHaveClassAsync(new System.Text.RegularExpressions.Regex("mud-alert-outlined-warning"));
         await Expect(second.GetByTestId("life-alarm")).ToBeHiddenAsync();
         await Expect(first.GetByTestId("life-alarm")).ToBeHiddenAsync();
         await Expect(first.Locator("mark.indicator").First).ToBeVisibleAsync();
@@ -57,6 +58,9 @@ public sealed class LifeAtRiskTests(BrowserFixture browser) : IClassFixture<Brow
         await control.GotoAsync("/control-room");
         var handover = control.GetByTestId("handover").First;
         await Expect(handover.GetByTestId("handover-summary")).ToContainTextAsync("ive got the pills out");
+        // Waiting reads as needing someone, in words and colour; acknowledged (below) reads as done.
+        await Expect(handover.GetByTestId("handover-status")).ToContainTextAsync("Waiting for acknowledgement");
+        await Expect(handover.GetByTestId("handover-status")).ToHaveClassAsync(new System.Text.RegularExpressions.Regex("mud-chip-color-error"));
         await Accessibility.AssertNoSeriousViolationsAsync(control);
         await handover.GetByLabel("Incident number (e.g. 0412 25/11/26)").FillAsync("wrong");
         await handover.GetByTestId("handover-acknowledge").ClickAsync();
@@ -64,9 +68,15 @@ public sealed class LifeAtRiskTests(BrowserFixture browser) : IClassFixture<Brow
         await handover.GetByLabel("Incident number (e.g. 0412 25/11/26)").FillAsync("0312 25/11/26");
         await handover.GetByTestId("handover-acknowledge").ClickAsync();
         await Expect(control.GetByTestId("handover-acknowledged")).ToContainTextAsync("0312 25/11/26");
+        await Expect(handover.GetByTestId("handover-status")).ToHaveTextAsync("Acknowledged");
+        await Expect(handover.GetByTestId("handover-status")).ToHaveClassAsync(new System.Text.RegularExpressions.Regex("mud-chip-color-success"));
+        await Expect(handover.GetByTestId("handover-status")).Not.ToHaveClassAsync(new System.Text.RegularExpressions.Regex("mud-chip-color-error"));
+        await Accessibility.AssertNoSeriousViolationsAsync(control);
         await BrowserSteps.ScreenshotAsync(control, "control-room");
 
         // The desk sees the acknowledgement live.
         await Expect(first.GetByTestId("life-at-risk-banner")).ToContainTextAsync("incident 0312 25/11/26");
+        await Expect(first.GetByTestId("handover-state")).ToHaveClassAsync(new System.Text.RegularExpressions.Regex("mud-alert-outlined-success"));
+        await Accessibility.AssertNoSeriousViolationsAsync(first);
     }
 }
