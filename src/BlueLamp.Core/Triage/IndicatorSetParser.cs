@@ -108,14 +108,8 @@ public static class IndicatorSetParser
                 if (!TriageCategoryCodes.TryParse(i.Requires, out requires))
                     throw new InvalidIndicatorSetException($"Indicator '{name}' requires unknown category '{i.Requires}'.");
             }
-            var subject = i.Subject switch
-            {
-                null => PersonAtRisk.Unknown,
-                "self" => PersonAtRisk.Self,
-                "other" => PersonAtRisk.SomeoneElse,
-                "child" => PersonAtRisk.Child,
-                _ => throw new InvalidIndicatorSetException($"Indicator '{name}' has subject '{i.Subject}'; use self, other or child."),
-            };
+            if (!IndicatorCodes.TryParseSubject(i.Subject, out var subject))
+                throw new InvalidIndicatorSetException($"Indicator '{name}' has subject '{i.Subject}'; use self, other or child.");
             indicators.Add(new Indicator(
                 name, role, category, i.Weight, i.Life, i.Hyperbole, subject,
                 i.Grade is { } g ? ToGrade(g, name) : null,
@@ -137,25 +131,9 @@ public static class IndicatorSetParser
             file.Languages?.En ?? []);
     }
 
-    private static IndicatorRole ParseRole(string? role, string name) => role switch
-    {
-        null or "category" => IndicatorRole.Category,
-        "immediacy" => IndicatorRole.Immediacy,
-        "means" => IndicatorRole.Means,
-        "negation" => IndicatorRole.Negation,
-        "hypothetical" => IndicatorRole.Hypothetical,
-        "past" => IndicatorRole.Past,
-        "joke" => IndicatorRole.Joke,
-        "trivial_trigger" => IndicatorRole.TrivialTrigger,
-        "idiom" => IndicatorRole.Idiom,
-        "subject_other" => IndicatorRole.SubjectOther,
-        "subject_child" => IndicatorRole.SubjectChild,
-        "appeal_reference" => IndicatorRole.AppealReference,
-        "not_joking" => IndicatorRole.NotJoking,
-        "nearby" => IndicatorRole.Nearby,
-        "concept" => IndicatorRole.Concept,
-        _ => throw new InvalidIndicatorSetException($"Indicator '{name}' has unknown role '{role}'."),
-    };
+    private static IndicatorRole ParseRole(string? role, string name) => IndicatorCodes.TryParseRole(role, out var parsed)
+        ? parsed
+        : throw new InvalidIndicatorSetException($"Indicator '{name}' has unknown role '{role}'.");
 
     private static Grade ToGrade(int value, string owner) => value is >= 1 and <= 4
         ? (Grade)value

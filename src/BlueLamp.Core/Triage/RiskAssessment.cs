@@ -57,8 +57,7 @@ public sealed class RiskAssessment : IForceOwned
             Score = Math.Round(result.Score, 4),
             PersonAtRisk = result.PersonAtRisk,
             Language = result.Language,
-            IndicatorsJson = JsonSerializer.Serialize(result.Indicators.Select(i => new StoredIndicator(
-                i.Name, i.Category?.ToCode(), i.Start, i.Length, i.Text, i.Weight, i.LifeThreatening, i.Discount.ToString()))),
+            IndicatorsJson = JsonSerializer.Serialize(result.Indicators.Select(StoredIndicator.From)),
             EngineVersion = result.EngineVersion,
             IndicatorSetVersion = result.IndicatorSetVersion,
             AssessedAt = at,
@@ -71,4 +70,11 @@ public sealed class RiskAssessment : IForceOwned
 }
 
 /// <summary>One indicator of a stored assessment: the matched text, where it is in the message, and whether it counted in full.</summary>
-public sealed record StoredIndicator(string Name, string? Category, int Start, int Length, string Text, double Weight, bool LifeThreatening, string Discount);
+public sealed record StoredIndicator(string Name, string? Category, int Start, int Length, string Text, double Weight, bool LifeThreatening, string Discount)
+{
+    public static StoredIndicator From(IndicatorHit hit)
+    {
+        ArgumentNullException.ThrowIfNull(hit);
+        return new(hit.Name, hit.Category?.ToCode(), hit.Start, hit.Length, hit.Text, hit.Weight, hit.LifeThreatening, hit.Discount.ToString());
+    }
+}

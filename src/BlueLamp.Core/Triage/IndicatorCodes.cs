@@ -1,0 +1,92 @@
+using System.Diagnostics.CodeAnalysis;
+
+namespace BlueLamp.Core.Triage;
+
+/// <summary>
+/// The words an indicator set file uses for an indicator's <see cref="IndicatorRole"/> and <see cref="PersonAtRisk"/>
+/// ("subject_other", "child"). Written into files that forces keep, so a code never changes once shipped.
+/// </summary>
+public static class IndicatorCodes
+{
+    private static readonly (IndicatorRole Role, string Code)[] RolePairs =
+    [
+        (IndicatorRole.Category, "category"),
+        (IndicatorRole.Immediacy, "immediacy"),
+        (IndicatorRole.Means, "means"),
+        (IndicatorRole.Nearby, "nearby"),
+        (IndicatorRole.Negation, "negation"),
+        (IndicatorRole.Hypothetical, "hypothetical"),
+        (IndicatorRole.Past, "past"),
+        (IndicatorRole.Joke, "joke"),
+        (IndicatorRole.NotJoking, "not_joking"),
+        (IndicatorRole.TrivialTrigger, "trivial_trigger"),
+        (IndicatorRole.Idiom, "idiom"),
+        (IndicatorRole.SubjectOther, "subject_other"),
+        (IndicatorRole.SubjectChild, "subject_child"),
+        (IndicatorRole.AppealReference, "appeal_reference"),
+        (IndicatorRole.Concept, "concept"),
+    ];
+
+    private static readonly (PersonAtRisk Subject, string Code)[] SubjectPairs =
+    [
+        (PersonAtRisk.Self, "self"),
+        (PersonAtRisk.SomeoneElse, "other"),
+        (PersonAtRisk.Child, "child"),
+    ];
+
+    /// <summary>Every role, category indicators first.</summary>
+    public static IReadOnlyList<IndicatorRole> Roles { get; } = RolePairs.Select(p => p.Role).ToArray();
+
+    public static string ToCode(this IndicatorRole role)
+    {
+        foreach (var (r, code) in RolePairs)
+            if (r == role)
+                return code;
+        throw new ArgumentOutOfRangeException(nameof(role), role, "Not an indicator role.");
+    }
+
+    /// <summary>A role code; a missing one (null) is a category indicator, as in the file.</summary>
+    public static bool TryParseRole(string? code, out IndicatorRole role)
+    {
+        role = IndicatorRole.Category;
+        if (code is null)
+            return true;
+        foreach (var (r, known) in RolePairs)
+        {
+            if (string.Equals(known, code, StringComparison.Ordinal))
+            {
+                role = r;
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /// <summary>"self", "other", "child", or null when the words do not say.</summary>
+    public static string? ToCode(this PersonAtRisk subject)
+    {
+        foreach (var (s, code) in SubjectPairs)
+            if (s == subject)
+                return code;
+        return null;
+    }
+
+    public static bool TryParseSubject(string? code, out PersonAtRisk subject)
+    {
+        subject = PersonAtRisk.Unknown;
+        if (code is null)
+            return true;
+        foreach (var (s, known) in SubjectPairs)
+        {
+            if (string.Equals(known, code, StringComparison.Ordinal))
+            {
+                subject = s;
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /// <summary>A code as words for a person: "subject_other" → "subject other".</summary>
+    public static string Words(string code) => (code ?? "").Replace('_', ' ');
+}
