@@ -1,6 +1,11 @@
 using System.Net.Http.Json;
+using BlueLamp.Core.Audit;
 using BlueLamp.Core.Triage;
+using BlueLamp.Data;
+using BlueLamp.Web.Triage;
 using BlueLamp.Web.Tests.Hosting;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
@@ -32,7 +37,7 @@ public sealed class AdministrationTests(BrowserFixture browser) : IClassFixture<
         await Accessibility.AssertNoSeriousViolationsAsync(page);
         await BrowserSteps.ScreenshotAsync(page, "indicator-set");
 
-        await page.GetByRole(AriaRole.Tab, new() { Name = "Edit" }).ClickAsync();
+        await page.GetByRole(AriaRole.Tab, new() { Name = "Advanced: JSON" }).ClickAsync();
         var editor = page.GetByLabel("Indicator set (JSON)");
         var shipped = await editor.InputValueAsync();
         var renamed = shipped.Replace($"\"version\": \"{IndicatorSet.Default.Version}\"", "\"version\": \"demo-2026.11-1\"", StringComparison.Ordinal);
@@ -58,6 +63,87 @@ public sealed class AdministrationTests(BrowserFixture browser) : IClassFixture<
         await page.GetByTestId("indicators-save").ClickAsync();
         await Expect(page.GetByTestId("indicators-saved")).ToContainTextAsync("demo-2026.11-1");
         await Expect(page.GetByTestId("indicators-version")).ToContainTextAsync("demo-2026.11-1");
+    }
+
+    [Fact]
+    public async Task An_administrator_adds_an_indicator_in_the_form_tries_it_on_a_message_and_saves_it_as_a_new_version()
+    {
+        await using var host = new BlueLampHost();
+        var baseUrl = host.BaseAddress.ToString().TrimEnd('/');
+        await using var context = await browser.Browser.NewContextAsync(new() { BaseURL = baseUrl, ViewportSize = new() { Width = 1400, Height = 1000 } });
+        var page = await context.NewPageAsync();
+        await BrowserSteps.LoginAsync(page, host.DemoUsers()["Administrator"]);
+        await page.GotoAsync("/admin/indicators");
+        await Expect(page.GetByTestId("indicators-version")).ToContainTextAsync(IndicatorSet.Default.Version);
+
+        // Search finds an indicator by one of its phrases.
+        await page.GetByLabel("Search names, phrases and notes").FillAsync("kill myself");
+        await Expect(page.Locator("[data-testid=indicator-row][data-name='suicide.kill_myself']")).ToBeVisibleAsync();
+        await Expect(page.Locator("[data-testid=indicator-row][data-name='immediacy.now']")).ToHaveCountAsync(0);
+        await page.GetByLabel("Search names, phrases and notes").FillAsync("");
+
+        // Try it with the set as it is.
+        const string sample = "Massive sinkhole just opened up on the bypass by the retail park";
+        await page.GetByLabel("Sample message").FillAsync(sample);
+        await page.GetByTestId("tryit-assess").ClickAsync();
+        await Expect(page.GetByTestId("tryit-result")).ToBeVisibleAsync();
+        await Expect(page.GetByTestId("tryit-result")).Not.ToContainTextAsync("road.sinkhole");
+
+        // A new indicator: each bad field is refused with the reason, and nothing changes.
+        await page.GetByTestId("indicator-add").ClickAsync();
+        await page.GetByLabel("Name", new() { Exact = true }).FillAsync("road.sinkhole");
+        await MudControls.ChooseAsync(page, "indicator-category", "road");
+        await page.GetByLabel("Weight (0 to 1)").FillAsync("1.5");
+        await page.GetByLabel("Phrases, one a line").FillAsync("sinkhole");
+        await page.GetByTestId("indicator-apply").ClickAsync();
+        await Expect(page.GetByTestId("indicator-form")).ToContainTextAsync("A weight is between 0 and 1");
+        await page.GetByLabel("Weight (0 to 1)").FillAsync("0.6");
+        await page.GetByLabel("Phrases, one a line").FillAsync("sinkhole\n\nsink hole");
+        await page.GetByTestId("indicator-apply").ClickAsync();
+        await Expect(page.GetByTestId("indicator-form")).ToContainTextAsync("Phrase 2 is empty");
+        await page.GetByLabel("Phrases, one a line").FillAsync("* sinkhole");
+        await page.GetByTestId("indicator-apply").ClickAsync();
+        await Expect(page.GetByTestId("indicator-form")).ToContainTextAsync("a wildcard word must stand between two words");
+        await Expect(page.GetByTestId("indicators-changes")).ToHaveCountAsync(0);
+        await Accessibility.AssertNoSeriousViolationsAsync(page);
+
+        await page.GetByLabel("Phrases, one a line").FillAsync("sinkhole\nsink hole");
+        await page.GetByTestId("indicator-apply").ClickAsync();
+        await Expect(page.GetByTestId("indicator-form")).ToHaveCountAsync(0);
+        await Expect(page.GetByTestId("indicators-change-list")).ToContainTextAsync("1 indicator added: road.sinkhole");
+
+        // The try-it box re-assesses the same message with the edited, unsaved set, and marks what matched.
+        await Expect(page.GetByTestId("tryit-indicators")).ToContainTextAsync("road.sinkhole");
+        await Expect(page.GetByTestId("tryit-highlighted").Locator("mark.indicator", new() { HasText = "sinkhole" })).ToBeVisibleAsync();
+        await Expect(page.GetByTestId("tryit-category")).ToHaveTextAsync("road");
+
+        // An indicator a combination needs cannot be removed.
+        await page.GetByLabel("Search names, phrases and notes").FillAsync("means.substance");
+        await page.Locator("[data-testid=indicator-row][data-name='means.substance']").GetByTestId("indicator-remove").ClickAsync();
+        await Expect(page.GetByTestId("indicators-list-error")).ToContainTextAsync("change or remove");
+        await page.GetByLabel("Search names, phrases and notes").FillAsync("sinkhole");
+        await Expect(page.Locator("[data-testid=indicator-row][data-name='road.sinkhole']")).ToContainTextAsync("new");
+        await Accessibility.AssertNoSeriousViolationsAsync(page);
+        await BrowserSteps.ScreenshotAsync(page, "indicator-editor");
+
+        // Saved as a new version, checked first; the audit trail says what changed.
+        await Expect(page.GetByLabel("New version")).ToHaveValueAsync("2025.07-2");
+        await page.GetByTestId("draft-check").ClickAsync();
+        await Expect(page.GetByTestId("indicators-effect")).ToContainTextAsync("0 would stop being life at risk");
+        await page.GetByTestId("draft-save").ClickAsync();
+        await Expect(page.GetByTestId("indicators-saved")).ToContainTextAsync("2025.07-2");
+        await Expect(page.GetByTestId("indicators-version")).ToContainTextAsync("version 2025.07-2");
+        await Expect(page.GetByTestId("indicators-changes")).ToHaveCountAsync(0);
+
+        var dbs = host.Services.GetRequiredService<BlueLampDbFactory>();
+        Guid forceId;
+        await using (var lookup = dbs.Unscoped())
+            forceId = await lookup.Forces.Where(f => f.Slug == "demo").Select(f => f.Id).SingleAsync(Ct);
+        await using var db = dbs.ForForce(forceId);
+        var changed = await db.AuditEvents.AsNoTracking().Where(e => e.Action == AuditActions.IndicatorSetChanged).Select(e => e.Detail).ToListAsync(Ct);
+        Assert.Contains(changed, d => d!.Contains("road.sinkhole", StringComparison.Ordinal) && d.Contains("2025.07-2", StringComparison.Ordinal));
+        var engine = await host.Services.GetRequiredService<ForceIndicatorSets>().EngineForAsync(forceId, Ct);
+        Assert.Contains(engine.Assess(sample, TriageContext.DirectMessage).Indicators, h => h.Name == "road.sinkhole");
     }
 
     [Fact]
