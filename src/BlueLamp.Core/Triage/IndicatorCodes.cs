@@ -1,5 +1,3 @@
-using System.Diagnostics.CodeAnalysis;
-
 namespace BlueLamp.Core.Triage;
 
 /// <summary>
@@ -46,21 +44,7 @@ public static class IndicatorCodes
     }
 
     /// <summary>A role code; a missing one (null) is a category indicator, as in the file.</summary>
-    public static bool TryParseRole(string? code, out IndicatorRole role)
-    {
-        role = IndicatorRole.Category;
-        if (code is null)
-            return true;
-        foreach (var (r, known) in RolePairs)
-        {
-            if (string.Equals(known, code, StringComparison.Ordinal))
-            {
-                role = r;
-                return true;
-            }
-        }
-        return false;
-    }
+    public static bool TryParseRole(string? code, out IndicatorRole role) => TryFind(RolePairs, code, IndicatorRole.Category, out role);
 
     /// <summary>"self", "other", "child", or null when the words do not say.</summary>
     public static string? ToCode(this PersonAtRisk subject)
@@ -71,16 +55,19 @@ public static class IndicatorCodes
         return null;
     }
 
-    public static bool TryParseSubject(string? code, out PersonAtRisk subject)
+    /// <summary>A subject code; a missing one (null) means the words do not say.</summary>
+    public static bool TryParseSubject(string? code, out PersonAtRisk subject) => TryFind(SubjectPairs, code, PersonAtRisk.Unknown, out subject);
+
+    private static bool TryFind<T>((T Value, string Code)[] pairs, string? code, T whenMissing, out T value)
     {
-        subject = PersonAtRisk.Unknown;
+        value = whenMissing;
         if (code is null)
             return true;
-        foreach (var (s, known) in SubjectPairs)
+        foreach (var (known, knownCode) in pairs)
         {
-            if (string.Equals(known, code, StringComparison.Ordinal))
+            if (string.Equals(knownCode, code, StringComparison.Ordinal))
             {
-                subject = s;
+                value = known;
                 return true;
             }
         }
