@@ -147,6 +147,40 @@ public sealed class AdministrationTests(BrowserFixture browser) : IClassFixture<
     }
 
     [Fact]
+    public async Task An_administrator_words_the_forces_holding_reply_and_sets_the_handover_limit_and_a_bad_one_is_refused()
+    {
+        await using var host = new BlueLampHost();
+        var baseUrl = host.BaseAddress.ToString().TrimEnd('/');
+        await using var context = await browser.Browser.NewContextAsync(new() { BaseURL = baseUrl, ViewportSize = new() { Width = 1280, Height = 1000 } });
+        var page = await context.NewPageAsync();
+        await BrowserSteps.LoginAsync(page, host.DemoUsers()["Administrator"]);
+        await page.GotoAsync("/settings/desk");
+        var section = page.GetByTestId("life-at-risk-settings");
+        await Expect(section).ToContainTextAsync("must mention 999");
+
+        await page.GetByLabel("Holding reply in Welsh").FillAsync("Diolch am eich neges. Mae swyddogion ar eu ffordd.");
+        await page.GetByLabel("Seconds the control room has to acknowledge a handover").FillAsync("90");
+        await page.GetByTestId("life-at-risk-save").ClickAsync();
+        await Expect(section).ToContainTextAsync("must tell anyone in danger now to call 999");
+        await Accessibility.AssertNoSeriousViolationsAsync(page);
+
+        await page.GetByLabel("Holding reply in Welsh").FillAsync("Diolch am eich neges, rydyn ni wedi'i gweld. Os ydych chi mewn perygl nawr, ffoniwch 999.");
+        await page.GetByTestId("life-at-risk-save").ClickAsync();
+        await Expect(section).ToContainTextAsync("must not imply that help is on its way");
+        await page.GetByLabel("Holding reply in Welsh").FillAsync("Diolch am eich neges, rydyn ni wedi'i gweld. Os ydych chi mewn perygl nawr, ffoniwch 999 ar unwaith.");
+        await page.GetByTestId("life-at-risk-save").ClickAsync();
+        await Expect(page.GetByTestId("life-at-risk-saved")).ToBeVisibleAsync();
+        await BrowserSteps.ScreenshotAsync(page, "desk-settings-life-at-risk");
+
+        var dbs = host.Services.GetRequiredService<BlueLampDbFactory>();
+        await using var db = dbs.Unscoped();
+        var force = await db.Forces.AsNoTracking().SingleAsync(f => f.Slug == "demo", Ct);
+        Assert.Equal(90, force.HandoverAcknowledgeSeconds);
+        Assert.EndsWith("999 ar unwaith.", force.HoldingReplyWelsh, StringComparison.Ordinal);
+        Assert.Null(force.HoldingReplyEnglish);
+    }
+
+    [Fact]
     public async Task An_administrator_sets_the_command_and_control_link_and_makes_and_revokes_a_referral_key()
     {
         await using var host = new BlueLampHost();

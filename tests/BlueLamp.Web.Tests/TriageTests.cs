@@ -91,6 +91,85 @@ public sealed class TriageTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_Welsh_life_at_risk_message_gets_the_Welsh_holding_reply_once_and_no_longer_deadline()
+    {
+        var (conversationId, visitor, token) = await WriteAsync("Dwi ddim yn gallu mynd ymlaen. Dwi'n mynd i ladd fy hun heno, mae'r tabledi gen i");
+        using var op = await _host.LoginAsync(Roles.Operator);
+
+        var view = await op.GetFromJsonAsync<JsonElement>($"/api/desk/conversations/{conversationId}", Ct);
+        Assert.True(view.GetProperty("triage").GetProperty("lifeAtRisk").GetBoolean());
+        Assert.Equal(_time.GetUtcNow().AddMinutes(15), view.GetProperty("triage").GetProperty("slaDueAt").GetDateTimeOffset());
+        await WriteAsync("Does neb yn malio", token);
+        var holding = Assert.Single((await TranscriptAsync(visitor, token)).EnumerateArray(), m => m.GetProperty("fromForce").GetBoolean());
+        Assert.Equal(HoldingReply.Welsh, holding.GetProperty("text").GetString());
+        visitor.Dispose();
+    }
+
+    [Fact]
+    public async Task An_operator_marking_life_at_risk_raises_the_alarm_opens_a_handover_and_sends_the_holding_reply_once()
+    {
+        var (conversationId, visitor, token) = await WriteAsync("Please can someone call my sister back on her mobile, she asked me to message you about her neighbour");
+        using var op = await _host.LoginAsync(Roles.Operator);
+        var before = await op.GetFromJsonAsync<JsonElement>($"/api/desk/conversations/{conversationId}", Ct);
+        Assert.False(before.GetProperty("triage").GetProperty("lifeAtRisk").GetBoolean());
+
+        var marked = await op.PostAsync($"/api/desk/conversations/{conversationId}/life-at-risk", null, Ct);
+        var again = await op.PostAsync($"/api/desk/conversations/{conversationId}/life-at-risk", null, Ct);
+
+        Assert.True(marked.IsSuccessStatusCode, await marked.Content.ReadAsStringAsync(Ct));
+        Assert.Equal(HttpStatusCode.BadRequest, again.StatusCode);
+        var after = await op.GetFromJsonAsync<JsonElement>($"/api/desk/conversations/{conversationId}", Ct);
+        Assert.True(after.GetProperty("triage").GetProperty("lifeAtRisk").GetBoolean());
+        var holding = Assert.Single((await TranscriptAsync(visitor, token)).EnumerateArray(), m => m.GetProperty("fromForce").GetBoolean());
+        Assert.Equal(HoldingReply.English, holding.GetProperty("text").GetString());
+        await using var db = await DemoDbAsync();
+        var handover = await db.Handovers.SingleAsync(h => h.ConversationId == conversationId, Ct);
+        Assert.Equal(HandoverStatus.Open, handover.Status);
+        Assert.Contains(await _host.Services.GetRequiredService<LifeAtRiskAlarms>().CurrentAsync(handover.ForceId, Ct),
+            a => a.ConversationId == conversationId && a.Kind == AlarmKind.LifeAtRiskUntaken);
+        Assert.Equal(1, await db.AuditEvents.CountAsync(e => e.Action == AuditActions.ConversationMarkedLifeAtRisk && e.SubjectId == conversationId.ToString("D"), Ct));
+        visitor.Dispose();
+    }
+
+    [Fact]
+    public async Task A_forces_own_holding_reply_and_acknowledgement_limit_are_used_and_bad_ones_change_nothing()
+    {
+        using var admin = await _host.LoginAsync(Roles.Administrator);
+        const string english = "Thanks for your message, we have seen it and are dealing with it now. If you are in danger right now, call 999.";
+        const string welsh = "Diolch am eich neges, rydyn ni wedi'i gweld. Os ydych chi mewn perygl nawr, ffoniwch 999.";
+
+        var no999 = await admin.PutAsJsonAsync("/api/settings/life-at-risk", new { holdingReplyEnglish = "We have seen your message.", holdingReplyWelsh = welsh, handoverAcknowledgeSeconds = 60 }, Ct);
+        var promise = await admin.PutAsJsonAsync("/api/settings/life-at-risk", new { holdingReplyEnglish = "Officers are on their way. Call 999 if you are in danger.", holdingReplyWelsh = welsh, handoverAcknowledgeSeconds = 60 }, Ct);
+        var tooShort = await admin.PutAsJsonAsync("/api/settings/life-at-risk", new { holdingReplyEnglish = english, holdingReplyWelsh = welsh, handoverAcknowledgeSeconds = 5 }, Ct);
+        Assert.Equal(HttpStatusCode.BadRequest, no999.StatusCode);
+        Assert.Contains("999", await no999.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.BadRequest, promise.StatusCode);
+        Assert.Contains("on their way", await promise.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.BadRequest, tooShort.StatusCode);
+        var unchanged = await admin.GetFromJsonAsync<JsonElement>("/api/settings/life-at-risk", Ct);
+        Assert.Equal(JsonValueKind.Null, unchanged.GetProperty("holdingReplyEnglish").ValueKind);
+        Assert.Equal(JsonValueKind.Null, unchanged.GetProperty("handoverAcknowledgeSeconds").ValueKind);
+        using (var op = await _host.LoginAsync(Roles.Operator))
+            Assert.Equal(HttpStatusCode.Forbidden, (await op.PutAsJsonAsync("/api/settings/life-at-risk", new { holdingReplyEnglish = english }, Ct)).StatusCode);
+
+        Assert.Equal(HttpStatusCode.NoContent, (await admin.PutAsJsonAsync("/api/settings/life-at-risk", new { holdingReplyEnglish = english, holdingReplyWelsh = welsh, handoverAcknowledgeSeconds = 60 }, Ct)).StatusCode);
+
+        var (conversationId, visitor, token) = await WriteAsync("I want to end it all tonight, I have a rope");
+        var holding = Assert.Single((await TranscriptAsync(visitor, token)).EnumerateArray(), m => m.GetProperty("fromForce").GetBoolean());
+        Assert.Equal(english, holding.GetProperty("text").GetString());
+        var clock = _host.Services.GetRequiredService<DeskClock>();
+        _time.Advance(TimeSpan.FromSeconds(59));
+        Assert.Equal(0, (await clock.RunOnceAsync(Ct)).Escalations);
+        _time.Advance(TimeSpan.FromSeconds(1));
+        Assert.Equal(1, (await clock.RunOnceAsync(Ct)).Escalations);
+        await using var db = await DemoDbAsync();
+        Assert.Equal(HandoverStatus.Escalated, (await db.Handovers.SingleAsync(h => h.ConversationId == conversationId, Ct)).Status);
+        var audited = await db.AuditEvents.SingleAsync(e => e.Action == AuditActions.LifeAtRiskSettingsChanged, Ct);
+        Assert.Contains("60 s", audited.Detail, StringComparison.Ordinal);
+        visitor.Dispose();
+    }
+
+    [Fact]
     public async Task A_life_at_risk_conversation_cannot_close_until_the_control_room_acknowledges_with_an_incident_number()
     {
         var (conversationId, visitor, _) = await WriteAsync("My brother says he is going to kill himself, he is on the bridge right now");

@@ -25,6 +25,7 @@ public static class AuditActions
     public const string CommentHidden = "conversation.comment_hidden";
     public const string CommentUnhidden = "conversation.comment_unhidden";
     public const string SafePublicLineChanged = "force.safe_public_line_changed";
+    public const string LifeAtRiskSettingsChanged = "force.life_at_risk_settings_changed";
     public const string ProfileTextPushed = "account.profile_text_pushed";
     public const string HandoverOpened = "handover.opened";
     public const string HandoverViewed = "handover.viewed";

@@ -42,4 +42,37 @@ public sealed class Force
         SafePublicLineWelsh = cy;
         return null;
     }
+
+    /// <summary>The shortest and longest time a force may give the control room to acknowledge a handover.</summary>
+    public static readonly TimeSpan ShortestHandoverLimit = TimeSpan.FromSeconds(30), LongestHandoverLimit = TimeSpan.FromMinutes(15);
+
+    /// <summary>The force's own holding reply to a life-at-risk message, in English; null for the default.</summary>
+    public string? HoldingReplyEnglish { get; private set; }
+
+    /// <summary>The same in Welsh; null for the default.</summary>
+    public string? HoldingReplyWelsh { get; private set; }
+
+    /// <summary>Seconds the control room has to acknowledge a handover before it escalates; null for the deployment's default (2 minutes).</summary>
+    public int? HandoverAcknowledgeSeconds { get; private set; }
+
+    /// <summary>Sets the holding replies (empty restores the default); returns the reason when one is refused, changing nothing.</summary>
+    public string? SetHoldingReplies(string? english, string? welsh)
+    {
+        var en = string.IsNullOrWhiteSpace(english) ? null : english.Trim();
+        var cy = string.IsNullOrWhiteSpace(welsh) ? null : welsh.Trim();
+        if ((Triage.HoldingReply.Problem(en) ?? Triage.HoldingReply.Problem(cy)) is { } problem)
+            return problem;
+        HoldingReplyEnglish = en;
+        HoldingReplyWelsh = cy;
+        return null;
+    }
+
+    /// <summary>Sets the time the control room has to acknowledge (null restores the default); refused outside 30 s to 15 min.</summary>
+    public string? SetHandoverAcknowledgeLimit(TimeSpan? limit)
+    {
+        if (limit is { } given && (given < ShortestHandoverLimit || given > LongestHandoverLimit))
+            return $"Give the control room between {ShortestHandoverLimit.TotalSeconds:0} seconds and {LongestHandoverLimit.TotalMinutes:0} minutes to acknowledge.";
+        HandoverAcknowledgeSeconds = limit is { } set ? (int)set.TotalSeconds : null;
+        return null;
+    }
 }

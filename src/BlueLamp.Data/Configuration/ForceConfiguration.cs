@@ -15,5 +15,7 @@ internal sealed class ForceConfiguration : IEntityTypeConfiguration<Force>
         force.HasIndex(f => f.Slug).IsUnique();
         force.Property(f => f.SafePublicLineEnglish).HasMaxLength(Core.Contact.SafePublicLine.MaxLength);
         force.Property(f => f.SafePublicLineWelsh).HasMaxLength(Core.Contact.SafePublicLine.MaxLength);
+        force.Property(f => f.HoldingReplyEnglish).HasMaxLength(Core.Triage.HoldingReply.MaxLength);
+        force.Property(f => f.HoldingReplyWelsh).HasMaxLength(Core.Triage.HoldingReply.MaxLength);
     }
 }

@@ -176,7 +176,7 @@ public sealed class ContactIntake(
             {
                 // Web chat delivers through the visitor's live stream; other platforms' senders deliver pending messages.
                 holdingReply = Message.Outbound(Guid.CreateVersion7(), forceId, conversation.Id, inbound.AccountId,
-                    HoldingReply.For(conversation.Language), now, "system", SystemName, DeliveryFor(inbound));
+                    await ForceLifeAtRiskSettings.HoldingReplyAsync(db, forceId, conversation.Language, cancellationToken), now, "system", SystemName, DeliveryFor(inbound));
                 db.Messages.Add(holdingReply);
                 work.DeskEvents.Add(new DeskEvent(forceId, conversation.Id, DeskEventKind.ReplySent, holdingReply.Id));
             }

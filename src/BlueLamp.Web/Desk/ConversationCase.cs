@@ -314,7 +314,8 @@ public sealed class ConversationCase(
         if (conversation.RecordHoldingReply(now))
         {
             var platform = await db.Accounts.Where(a => a.Id == conversation.AccountId).Select(a => a.Platform).SingleAsync(cancellationToken);
-            holding = Message.Outbound(Guid.CreateVersion7(), user.ForceId, conversationId, conversation.AccountId, HoldingReply.For(conversation.Language),
+            holding = Message.Outbound(Guid.CreateVersion7(), user.ForceId, conversationId, conversation.AccountId,
+                await Triage.ForceLifeAtRiskSettings.HoldingReplyAsync(db, user.ForceId, conversation.Language, cancellationToken),
                 now, "system", Contact.ContactIntake.SystemName, platform == Core.Accounts.Platform.WebChat ? DeliveryState.Sent : DeliveryState.Pending);
             db.Messages.Add(holding);
         }

@@ -1,5 +1,6 @@
 using BlueLamp.Core.Audit;
 using BlueLamp.Core.Contact;
+using BlueLamp.Core.Triage;
 using BlueLamp.Data;
 using BlueLamp.Data.Audit;
 using BlueLamp.Web.Desk;
@@ -10,7 +11,8 @@ namespace BlueLamp.Web.Settings;
 
 /// <summary>
 /// The force's desk settings an administrator keeps: the safe public line posted when a comment is answered privately
-/// (English and Welsh). Reading and changing them are audited.
+/// (English and Welsh), and the life-at-risk path's holding reply (English and Welsh) and handover acknowledgement limit.
+/// Reading and changing them are audited.
 /// </summary>
 public sealed class DeskSettings(BlueLampDbFactory dbs, AuditTrail audit)
 {
@@ -39,7 +41,46 @@ public sealed class DeskSettings(BlueLampDbFactory dbs, AuditTrail audit)
             $"English: {force.SafePublicLineEnglish ?? "(default)"}; Welsh: {force.SafePublicLineWelsh ?? "(default)"}"), cancellationToken);
         return DeskResult.Done();
     }
+
+    public async Task<LifeAtRiskSettings> LifeAtRiskAsync(DeskUser user, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        await using var db = dbs.ForForce(user.ForceId);
+        var settings = await db.Forces.AsNoTracking().Where(f => f.Id == user.ForceId)
+            .Select(f => new LifeAtRiskSettings(f.HoldingReplyEnglish, f.HoldingReplyWelsh, f.HandoverAcknowledgeSeconds)).SingleAsync(cancellationToken);
+        await audit.SaveWithAuditAsync(db, new AuditEntry(SettingsAuditActions.SettingsViewed, user.UserId, user.DisplayName, "force", user.ForceId.ToString("D"), "life-at-risk settings"), cancellationToken);
+        return settings;
+    }
+
+    /// <summary>
+    /// Sets the force's holding replies (empty restores the default; each must send anyone in danger to 999 and promise
+    /// no help) and acknowledgement limit (null restores the default). Anything refused changes nothing.
+    /// </summary>
+    public async Task<DeskResult> SetLifeAtRiskAsync(DeskUser user, LifeAtRiskSettings settings, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        ArgumentNullException.ThrowIfNull(settings);
+        var errors = new Dictionary<string, string>();
+        if (HoldingReply.Problem(settings.HoldingReplyEnglish) is { } englishProblem)
+            errors["holdingReplyEnglish"] = englishProblem;
+        if (HoldingReply.Problem(settings.HoldingReplyWelsh) is { } welshProblem)
+            errors["holdingReplyWelsh"] = welshProblem;
+        await using var db = dbs.ForForce(user.ForceId);
+        var force = await db.Forces.SingleAsync(f => f.Id == user.ForceId, cancellationToken);
+        if (force.SetHandoverAcknowledgeLimit(settings.HandoverAcknowledgeSeconds is { } seconds ? TimeSpan.FromSeconds(seconds) : null) is { } limitProblem)
+            errors["handoverAcknowledgeSeconds"] = limitProblem;
+        if (errors.Count > 0)
+            return DeskResult.Invalid(errors);
+        force.SetHoldingReplies(settings.HoldingReplyEnglish, settings.HoldingReplyWelsh);
+        await audit.SaveWithAuditAsync(db, new AuditEntry(AuditActions.LifeAtRiskSettingsChanged, user.UserId, user.DisplayName, "force", user.ForceId.ToString("D"),
+            $"holding reply English: {force.HoldingReplyEnglish ?? "(default)"}; Welsh: {force.HoldingReplyWelsh ?? "(default)"}; acknowledge within: {(force.HandoverAcknowledgeSeconds is { } s ? $"{s} s" : "(default)")}"),
+            cancellationToken);
+        return DeskResult.Done();
+    }
 }
+
+/// <summary>The force's own life-at-risk settings; null where the default is used.</summary>
+public sealed record LifeAtRiskSettings(string? HoldingReplyEnglish, string? HoldingReplyWelsh, int? HandoverAcknowledgeSeconds);
 
 /// <summary>The force's own safe public lines; null where the default is used.</summary>
 public sealed record SafePublicLines(string? English, string? Welsh)

@@ -35,6 +35,18 @@ public static class SettingsRegistration
             return result.Succeeded ? Results.NoContent()
                 : Results.ValidationProblem(result.Errors.ToDictionary(e => e.Key, e => new[] { e.Value }), title: "Not changed");
         });
+        settings.MapGet("/life-at-risk", async (HttpContext http, DeskSettings desk, CancellationToken ct) =>
+            DeskUser.From(http.User) is not { } user ? Results.Forbid() : Results.Ok(await desk.LifeAtRiskAsync(user, ct)));
+
+        settings.MapPut("/life-at-risk", async (LifeAtRiskSettings request, HttpContext http, DeskSettings desk, CancellationToken ct) =>
+        {
+            if (DeskUser.From(http.User) is not { } user)
+                return Results.Forbid();
+            var result = await desk.SetLifeAtRiskAsync(user, request, ct);
+            return result.Succeeded ? Results.NoContent()
+                : Results.ValidationProblem(result.Errors.ToDictionary(e => e.Key, e => new[] { e.Value }), title: "Not changed");
+        });
+
         settings.MapGet("/accounts/profile-text", async (HttpContext http, AccountProfiles profiles, CancellationToken ct) =>
             DeskUser.From(http.User) is not { } user ? Results.Forbid() : Results.Ok(await profiles.ListAsync(user, ct)));
 

@@ -6,12 +6,20 @@ using BlueLamp.Data.Audit;
 using BlueLamp.Web.Desk;
 using BlueLamp.Web.Identity;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace BlueLamp.Web.Triage;
 
 /// <summary>The control room's side of a handover: read what the desk knows, acknowledge it with the incident number.</summary>
-public sealed class ControlRoom(BlueLampDbFactory dbs, AuditTrail audit, IDeskEvents deskEvents, TimeProvider time)
+public sealed class ControlRoom(BlueLampDbFactory dbs, AuditTrail audit, IDeskEvents deskEvents, TimeProvider time, IOptions<TriageOptions> options)
 {
+    /// <summary>How long the force gives the control room to acknowledge a handover before it escalates.</summary>
+    public async Task<TimeSpan> AcknowledgeLimitAsync(Guid forceId, CancellationToken cancellationToken = default)
+    {
+        await using var db = dbs.ForForce(forceId);
+        return await ForceLifeAtRiskSettings.HandoverAcknowledgeLimitAsync(db, forceId, options.Value.HandoverAcknowledgeLimit, cancellationToken);
+    }
+
     /// <summary>Unacknowledged handovers first (oldest first), then the most recent acknowledged ones.</summary>
     public async Task<IReadOnlyList<HandoverView>> ListAsync(DeskUser user, CancellationToken cancellationToken = default)
     {

@@ -93,8 +93,8 @@ public sealed class DeskClock(
     private async Task<int> EscalateHandoversAsync(Guid forceId, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
-        var cutoff = now - options.Value.HandoverAcknowledgeLimit;
         await using var db = dbs.ForForce(forceId);
+        var cutoff = now - await ForceLifeAtRiskSettings.HandoverAcknowledgeLimitAsync(db, forceId, options.Value.HandoverAcknowledgeLimit, cancellationToken);
         var overdue = await db.Handovers.AsNoTracking()
             .Where(h => h.Status == HandoverStatus.Open && h.OpenedAt <= cutoff)
             .Select(h => new { h.Id, h.ConversationId, h.OpenedAt })
