@@ -20,8 +20,10 @@ public sealed class BrowserFixture : IAsyncLifetime
         {
             ExecutablePath = ChromiumPath,
             Headless = true,
-            // Without the background-networking flags Chromium keeps calling home, which this network refuses.
-            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+            // Without the background-networking flags Chromium keeps calling home, which this network refuses. The autoplay
+            // policy lets the life-at-risk tone start without a click, as on a desk screen where someone has used the page.
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
+                "--autoplay-policy=no-user-gesture-required"],
         });
     }
 

@@ -7,6 +7,14 @@ namespace BlueLamp.EndToEnd.Tests;
 /// <summary>The worst case, end to end: a life-at-risk message alarms every desk, one operator takes it, the control room acknowledges.</summary>
 public sealed class LifeAtRiskTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
 {
+    /// <summary>Counts the alarm's beeps: every tone the page starts goes through an oscillator.</summary>
+    private const string CountBeeps = """
+        window.__beeps = 0;
+        const start = OscillatorNode.prototype.start;
+        OscillatorNode.prototype.start = function (...args) { window.__beeps++; return start.apply(this, args); };
+        """;
+
+    private static Task<int> BeepsAsync(IPage page) => page.EvaluateAsync<int>("() => window.__beeps");
 
     [Fact]
     public async Task A_life_at_risk_message_alarms_two_operators_one_takes_it_and_the_control_room_acknowledges()
@@ -16,10 +24,12 @@ public sealed class LifeAtRiskTests(BrowserFixture browser) : IClassFixture<Brow
         var users = host.DemoUsers();
 
         await using var firstContext = await browser.Browser.NewContextAsync(new() { BaseURL = baseUrl, ViewportSize = new() { Width = 1400, Height = 1000 } });
+        await firstContext.AddInitScriptAsync(CountBeeps);
         var first = await firstContext.NewPageAsync();
         await BrowserSteps.LoginAsync(first, users["Operator"]);
         await first.GotoAsync("/desk");
         await using var secondContext = await browser.Browser.NewContextAsync(new() { BaseURL = baseUrl, ViewportSize = new() { Width = 1400, Height = 1000 } });
+        await secondContext.AddInitScriptAsync(CountBeeps);
         var second = await secondContext.NewPageAsync();
         await BrowserSteps.LoginAsync(second, users["Supervisor"]);
         await second.GotoAsync("/supervisor");
@@ -38,6 +48,9 @@ public sealed class LifeAtRiskTests(BrowserFixture browser) : IClassFixture<Brow
         await Expect(first.GetByTestId("life-alarm")).ToContainTextAsync("LIFE AT RISK", new() { Timeout = 10_000 });
         await Expect(second.GetByTestId("life-alarm")).ToContainTextAsync("LIFE AT RISK");
         await Expect(first.GetByTestId("queue-life-at-risk")).ToBeVisibleAsync();
+        // Both screens sound the tone, again and again (two beeps every two seconds) until someone takes it.
+        await first.WaitForFunctionAsync("() => window.__beeps >= 4");
+        await second.WaitForFunctionAsync("() => window.__beeps >= 4");
         await Accessibility.AssertNoSeriousViolationsAsync(first);
         await BrowserSteps.ScreenshotAsync(first, "life-at-risk-alarm");
 
@@ -48,6 +61,9 @@ public sealed class LifeAtRiskTests(BrowserFixture browser) : IClassFixture<Brow
         await Expect(first.GetByTestId("handover-state")).ToHaveClassAsync(new System.Text.RegularExpressions.Regex("mud-alert-outlined-warning"));
         await Expect(second.GetByTestId("life-alarm")).ToBeHiddenAsync();
         await Expect(first.GetByTestId("life-alarm")).ToBeHiddenAsync();
+        var beepsWhenTaken = await BeepsAsync(second);
+        await Task.Delay(TimeSpan.FromSeconds(2.5), TestContext.Current.CancellationToken); // longer than the tone's two-second period
+        Assert.Equal(beepsWhenTaken, await BeepsAsync(second));
         await Expect(first.Locator("mark.indicator").First).ToBeVisibleAsync();
         await BrowserSteps.ScreenshotAsync(first, "life-at-risk-conversation");
 
