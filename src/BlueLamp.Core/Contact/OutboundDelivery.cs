@@ -21,6 +21,13 @@ public sealed class OutboundDelivery : IForceOwned
         DueAt = queuedAt;
     }
 
+    /// <summary>The outbox entry that sends <paramref name="reply"/>, queued as it was recorded.</summary>
+    public static OutboundDelivery For(Message reply)
+    {
+        ArgumentNullException.ThrowIfNull(reply);
+        return new(Guid.CreateVersion7(), reply.ForceId, reply.Id, reply.ConversationId, reply.AccountId, reply.RecordedAt);
+    }
+
     public Guid Id { get; private set; }
 
     public Guid ForceId { get; private set; }

@@ -48,7 +48,7 @@ public sealed class OutboundReplies(BlueLampDbFactory dbs, AuditTrail audit, IDe
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(reply);
-        db.OutboundDeliveries.Add(new OutboundDelivery(Guid.CreateVersion7(), reply.ForceId, reply.Id, reply.ConversationId, reply.AccountId, reply.RecordedAt));
+        db.OutboundDeliveries.Add(OutboundDelivery.For(reply));
     }
 
     public void Nudge() => signal.Nudge();

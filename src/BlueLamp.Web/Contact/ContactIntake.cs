@@ -5,6 +5,7 @@ using BlueLamp.Core.Triage;
 using BlueLamp.Data;
 using BlueLamp.Data.Audit;
 using BlueLamp.Core.Publishing;
+using BlueLamp.Web.Channels;
 using BlueLamp.Web.Publishing;
 using BlueLamp.Web.Triage;
 using Microsoft.EntityFrameworkCore;
@@ -21,7 +22,7 @@ namespace BlueLamp.Web.Contact;
 /// </summary>
 public sealed class ContactIntake(
     BlueLampDbFactory dbs, AuditTrail audit, IDeskEvents deskEvents, ForceIndicatorSets indicatorSets, SlaPolicy slaPolicy,
-    CommandAndControlSender commandAndControl, TimeProvider time, ILogger<ContactIntake> logger)
+    CommandAndControlSender commandAndControl, OutboundSignal outbox, TimeProvider time, ILogger<ContactIntake> logger)
 {
     private const int MaxAttempts = 4;
 
@@ -83,6 +84,8 @@ public sealed class ContactIntake(
 
             if (work.DeskEvents.Any(e => e.Kind == DeskEventKind.HandoverOpened))
                 commandAndControl.Nudge();
+            if (work.Queued)
+                outbox.Nudge();
             foreach (var deskEvent in work.DeskEvents)
                 await deskEvents.PublishAsync(deskEvent, cancellationToken);
             return results;
@@ -175,10 +178,8 @@ public sealed class ContactIntake(
             if (conversation.LifeAtRisk && conversation.RecordHoldingReply(now))
             {
                 // Web chat delivers through the visitor's live stream; other platforms' senders deliver pending messages.
-                holdingReply = Message.Outbound(Guid.CreateVersion7(), forceId, conversation.Id, inbound.AccountId,
-                    await ForceLifeAtRiskSettings.HoldingReplyAsync(db, forceId, conversation.Language, cancellationToken), now, "system", SystemName, DeliveryFor(inbound));
-                db.Messages.Add(holdingReply);
-                work.DeskEvents.Add(new DeskEvent(forceId, conversation.Id, DeskEventKind.ReplySent, holdingReply.Id));
+                holdingReply = AutomaticReply(db, work, inbound, conversation,
+                    await ForceLifeAtRiskSettings.HoldingReplyAsync(db, forceId, conversation.Language, cancellationToken), now);
             }
             if (handover is not null || holdingReply is not null)
             {
@@ -191,15 +192,30 @@ public sealed class ContactIntake(
         // Outside the account's monitored hours the person is told at once where to get help; a 24/7 desk never sends it.
         if (!account.Hours.IsMonitored(now) && conversation.RecordOutOfHoursReply(now))
         {
-            var outOfHours = Message.Outbound(Guid.CreateVersion7(), forceId, conversation.Id, inbound.AccountId, OutOfHoursReply.For(conversation.Language),
-                now.AddTicks(10), "system", SystemName, DeliveryFor(inbound));
-            db.Messages.Add(outOfHours);
-            work.DeskEvents.Add(new DeskEvent(forceId, conversation.Id, DeskEventKind.ReplySent, outOfHours.Id));
+            AutomaticReply(db, work, inbound, conversation, OutOfHoursReply.For(conversation.Language), now.AddTicks(10));
         }
         return result;
     }
 
-    private static DeliveryState DeliveryFor(InboundMessage inbound) => inbound.Platform == Platform.WebChat ? DeliveryState.Sent : DeliveryState.Pending;
+    /// <summary>
+    /// A reply the system sends by itself (the holding reply, the out-of-hours reply), recorded as sent by the system. Web
+    /// chat delivers it through the visitor's live stream at once; on a platform it goes into the outbox in the same
+    /// transaction, so it is sent, retried and shown like any operator's reply.
+    /// </summary>
+    private static Message AutomaticReply(BlueLampDb db, IntakeWork work, InboundMessage inbound, Conversation conversation, string text, DateTimeOffset at)
+    {
+        var webChat = inbound.Platform == Platform.WebChat;
+        var reply = Message.Outbound(Guid.CreateVersion7(), conversation.ForceId, conversation.Id, inbound.AccountId, text, at, "system", SystemName,
+            webChat ? DeliveryState.Sent : DeliveryState.Pending);
+        db.Messages.Add(reply);
+        if (!webChat)
+        {
+            db.OutboundDeliveries.Add(OutboundDelivery.For(reply));
+            work.Queued = true;
+        }
+        work.DeskEvents.Add(new DeskEvent(conversation.ForceId, conversation.Id, DeskEventKind.ReplySent, reply.Id));
+        return reply;
+    }
 
     /// <summary>What a batch leaves to do once its transaction is written: audit entries inside it, desk events after it.</summary>
     private sealed class IntakeWork
@@ -207,5 +223,8 @@ public sealed class ContactIntake(
         public List<AuditEntry> AuditEntries { get; } = [];
 
         public List<DeskEvent> DeskEvents { get; } = [];
+
+        /// <summary>A reply went into the outbox: wake the sender once the batch is written.</summary>
+        public bool Queued { get; set; }
     }
 }

@@ -318,6 +318,8 @@ public sealed class ConversationCase(
                 await Triage.ForceLifeAtRiskSettings.HoldingReplyAsync(db, user.ForceId, conversation.Language, cancellationToken),
                 now, "system", Contact.ContactIntake.SystemName, platform == Core.Accounts.Platform.WebChat ? DeliveryState.Sent : DeliveryState.Pending);
             db.Messages.Add(holding);
+            if (holding.DeliveryState == DeliveryState.Pending)
+                db.OutboundDeliveries.Add(OutboundDelivery.For(holding)); // sent, retried and shown like any reply
         }
         try
         {
@@ -335,7 +337,10 @@ public sealed class ConversationCase(
             await deskEvents.PublishAsync(new DeskEvent(user.ForceId, conversationId, DeskEventKind.HandoverOpened), cancellationToken);
         }
         if (holding is not null)
+        {
+            platformReplies?.Nudge();
             await deskEvents.PublishAsync(new DeskEvent(user.ForceId, conversationId, DeskEventKind.ReplySent, holding.Id), cancellationToken);
+        }
         return DeskResult.Done(handover?.Id);
     }
 

@@ -5,6 +5,7 @@ using System.Text.Json;
 using BlueLamp.Channels.Meta;
 using BlueLamp.Channels.X;
 using BlueLamp.Core.Identity;
+using BlueLamp.Core.Triage;
 using BlueLamp.Web.Channels;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -141,6 +142,49 @@ public sealed class ChannelsTests(ChannelHostFixture fixture) : IClassFixture<Ch
         // The platform's echo of our own reply never comes back as a message from the public.
         await Task.Delay(500, Ct);
         Assert.Single(await Host.MessagesAsync(reply));
+    }
+
+    [Theory]
+    [InlineData("facebook")]
+    [InlineData("instagram")]
+    [InlineData("x")]
+    [InlineData("bluesky")]
+    public async Task A_life_at_risk_message_gets_the_holding_reply_once_through_the_platform_it_came_from(string platform)
+    {
+        using var simulator = Host.Simulator();
+        var person = await simulator.PersonAsync(platform, $"Sam {platform} at risk");
+        var marker = Guid.NewGuid().ToString("N")[..10];
+        await simulator.MessageAsync(platform, person, $"i cant do this anymore, ive got the pills out and im taking them tonight ({marker})");
+
+        var sent = await Eventually.GetAsync(() => simulator.SentToAsync(platform, person),
+            s => s.Any(e => e.GetProperty("text").GetString() == HoldingReply.English), "the holding reply on " + platform);
+        var holding = Assert.Single(sent, e => e.GetProperty("text").GetString() == HoldingReply.English);
+        Assert.Empty(holding.GetProperty("problems").EnumerateArray());
+
+        // A second alarming message in the same conversation does not send it again.
+        var second = Guid.NewGuid().ToString("N")[..10];
+        await simulator.MessageAsync(platform, person, $"nobody would even notice if i was gone ({second})");
+        await Eventually.GetAsync(() => Host.MessagesAsync(second), m => m.Count == 1, "the second message");
+        await Task.Delay(1000, Ct); // the outbox would have sent a second reply by now
+        Assert.Single(await simulator.SentToAsync(platform, person), e => e.GetProperty("text").GetString() == HoldingReply.English);
+    }
+
+    [Fact]
+    public async Task An_operator_marking_a_Messenger_conversation_life_at_risk_sends_the_holding_reply_on_Messenger()
+    {
+        using var simulator = Host.Simulator();
+        using var desk = await Host.Host.LoginAsync(Roles.Operator);
+        var person = await simulator.PersonAsync("facebook", "Robin worried");
+        var marker = Guid.NewGuid().ToString("N")[..10];
+        await simulator.MessageAsync("facebook", person, $"Hi, can someone ring me back please ({marker})");
+        var conversationId = await ConversationInQueueAsync(desk, marker);
+        Assert.DoesNotContain(await simulator.SentToAsync("facebook", person), e => e.GetProperty("text").GetString() == HoldingReply.English);
+
+        Assert.True((await desk.PostAsync($"/api/desk/conversations/{conversationId}/life-at-risk", null, Ct)).IsSuccessStatusCode);
+
+        var sent = await Eventually.GetAsync(() => simulator.SentToAsync("facebook", person),
+            s => s.Any(e => e.GetProperty("text").GetString() == HoldingReply.English), "the holding reply on Messenger");
+        Assert.Single(sent, e => e.GetProperty("text").GetString() == HoldingReply.English);
     }
 
     [Fact]
