@@ -70,7 +70,10 @@ public sealed class CommandAndControlTests
         await LinkAsync(host, receiver.Url);
 
         var handoverId = await LifeAtRiskAsync(host);
-        var handover = await Eventually.GetAsync(() => HandoverAsync(host, handoverId), h => h.CommandAndControlIncident is not null, "the incident number from command and control");
+        // The sender records the incident, then (a statement of its own, after the audit trail's lock) copies it into the
+        // handover's incident number: wait for both, or a read between the two sees the first only.
+        var handover = await Eventually.GetAsync(() => HandoverAsync(host, handoverId), h => h.CommandAndControlIncident is not null && h.IncidentNumber is not null,
+            "the incident number from command and control");
 
         Assert.Equal("INC-1", handover.CommandAndControlIncident);
         Assert.Equal("INC-1", handover.IncidentNumber);
