@@ -803,17 +803,6 @@ namespace BlueLamp.Data.Migrations.Sqlite
                     b.Property<long>("CreatedAt")
                         .HasColumnType("INTEGER");
 
-                    b.Property<int?>("HandoverAcknowledgeSeconds")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("HoldingReplyEnglish")
-                        .HasMaxLength(640)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("HoldingReplyWelsh")
-                        .HasMaxLength(640)
-                        .HasColumnType("TEXT");
-
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(200)
