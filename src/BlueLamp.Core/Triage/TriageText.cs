@@ -6,7 +6,7 @@ namespace BlueLamp.Core.Triage;
 /// <summary>
 /// Normalises text once into word and emoji tokens, the same way for indicator phrases and for messages:
 /// lower case, accents folded (Welsh ŵ and ŷ too), apostrophes dropped inside words ("can't" → "cant") except
-/// Welsh 'n, which is the word "yn" ("mae'n" → "mae yn"),
+/// Welsh 'n and 'r, which are the words "yn" and "yr" ("mae'n" → "mae yn", "llyncu'r" → "llyncu yr"),
 /// runs of three or more letters squeezed ("sooo" → "so", "helllp" → "help"), emoji as tokens of their own
 /// with skin tones and variation selectors dropped. Punctuation between tokens marks a clause boundary.
 /// </summary>
@@ -20,6 +20,7 @@ internal static class TriageText
         var wordEnd = 0;
         var normStart = 0;
         var boundary = false;
+        var sentence = false;
         var last = '\0';
         var run = 0;
 
@@ -64,15 +65,17 @@ internal static class TriageText
                 }
                 scratch.AppendChar(c);
             }
-            else if (wordStart >= 0 && IsApostrophe(value) && IsWelshYn(text, i))
+            else if (wordStart >= 0 && IsApostrophe(value) && WelshClitic(text, i) is var clitic and ('n' or 'r'))
             {
-                // Welsh "mae'n", "o'n", "hi'n": the 'n is the word "yn", so "mae o'n fy nghuro" reads like "mae o yn fy nghuro".
+                // Welsh "mae'n", "o'n", "hi'n": the 'n is the word "yn", so "mae o'n fy nghuro" reads like "mae o yn fy nghuro";
+                // "llyncu'r", "i'r", "ydi'r": the 'r is the article "yr", so "wedi llyncu'r tabledi" reads "wedi llyncu yr tabledi".
                 EndWord(scratch);
                 var start = scratch.CharCount;
                 scratch.AppendChar('y');
-                scratch.AppendChar('n');
-                scratch.AddToken(start, 2, at, i + 1, boundary);
+                scratch.AppendChar(clitic);
+                scratch.AddToken(start, 2, at, i + 1, boundary, sentence);
                 boundary = false;
+                sentence = false;
                 i++;
             }
             else if (wordStart >= 0 && IsApostrophe(value))
@@ -96,14 +99,17 @@ internal static class TriageText
                     scratch.AppendChar(text[at]);
                     scratch.AppendChar(text[at + 1]);
                 }
-                scratch.AddToken(start, scratch.CharCount - start, at, i, boundary);
+                scratch.AddToken(start, scratch.CharCount - start, at, i, boundary, sentence);
                 boundary = false;
+                sentence = false;
             }
             else
             {
                 EndWord(scratch);
                 if (IsClauseBreak(value))
                     boundary = true;
+                if (IsSentenceBreak(value))
+                    sentence = true;
             }
         }
         EndWord(scratch);
@@ -112,8 +118,9 @@ internal static class TriageText
         {
             if (wordStart < 0)
                 return;
-            s.AddToken(normStart, s.CharCount - normStart, wordStart, wordEnd, boundary);
+            s.AddToken(normStart, s.CharCount - normStart, wordStart, wordEnd, boundary, sentence);
             boundary = false;
+            sentence = false;
             wordStart = -1;
         }
     }
@@ -143,9 +150,18 @@ internal static class TriageText
         _ => c,
     };
 
-    private static bool IsWelshYn(ReadOnlySpan<char> text, int afterApostrophe) =>
-        afterApostrophe < text.Length && text[afterApostrophe] is 'n' or 'N'
-        && (afterApostrophe + 1 == text.Length || !char.IsLetterOrDigit(text[afterApostrophe + 1]));
+    /// <summary>'n or 'r when the apostrophe is followed by that one letter and the word ends (Welsh "yn" and "yr"), else '\0'.</summary>
+    private static char WelshClitic(ReadOnlySpan<char> text, int afterApostrophe)
+    {
+        if (afterApostrophe >= text.Length || (afterApostrophe + 1 < text.Length && char.IsLetterOrDigit(text[afterApostrophe + 1])))
+            return '\0';
+        return text[afterApostrophe] switch
+        {
+            'n' or 'N' => 'n',
+            'r' or 'R' => 'r',
+            _ => '\0',
+        };
+    }
 
     private static bool IsApostrophe(int value) => value is '\'' or '\u2019' or '\u2018' or '\u02BC' or '`';
 
@@ -161,6 +177,8 @@ internal static class TriageText
             return true;
         return Rune.GetUnicodeCategory(rune) == System.Globalization.UnicodeCategory.OtherSymbol;
     }
+
+    private static bool IsSentenceBreak(int value) => value is '.' or '!' or '?' or '\n' or '\r';
 
     private static bool IsClauseBreak(int value) => value is '.' or ',' or '!' or '?' or ';' or ':' or '\n' or '\r';
 }
