@@ -181,7 +181,10 @@ public sealed class TriageEngine
             {
                 case IndicatorRole.Immediacy:
                     if (!QualifiesPast(scratch, hits, hit))
+                    {
                         signals.Immediacy = Math.Max(signals.Immediacy, indicator.Weight);
+                        signals.Present |= !InQuestion(scratch, hit);
+                    }
                     break;
                 case IndicatorRole.Nearby:
                     signals.Nearby = Math.Max(signals.Nearby, indicator.Weight);
@@ -247,26 +250,20 @@ public sealed class TriageEngine
     }
 
     /// <summary>
-    /// "Back in 2022 … he put his hands round my neck. … is it worth getting an order now?": a past phrase in the hit's own
-    /// sentence puts the hit in the past even when another sentence says "now", unless its own sentence says now too.
+    /// "… is it worth getting a non-molestation order now?": a time word in a question the writer asks says when they
+    /// want to act, not that the danger they told of in the past is happening now.
     /// </summary>
-    private bool PastInItsSentence(TriageScratch scratch, ReadOnlySpan<TriageScratch.RawHit> hits, TriageScratch.RawHit hit)
+    private static bool InQuestion(TriageScratch scratch, TriageScratch.RawHit hit)
     {
-        var past = false;
-        foreach (var other in hits)
+        for (var t = hit.Last; t < scratch.TokenCount; t++)
         {
-            if (other.Removed || !SameSentence(scratch, other, hit))
-                continue;
-            var role = indicators[other.Indicator].Role;
-            if (role == IndicatorRole.Immediacy && !QualifiesPast(scratch, hits, other))
+            if (t > hit.Last && scratch.Tokens[t].SentenceStart)
                 return false;
-            past |= role == IndicatorRole.Past;
+            if (scratch.Tokens[t].EndsQuestion)
+                return true;
         }
-        return past;
+        return false;
     }
-
-    private static bool SameSentence(TriageScratch scratch, TriageScratch.RawHit a, TriageScratch.RawHit b) =>
-        a.First <= b.First ? !Crosses(scratch, a.First, b.First, sentence: true) : !Crosses(scratch, b.First, a.First, sentence: true);
 
     private Discount DiscountOf(TriageScratch scratch, ReadOnlySpan<TriageScratch.RawHit> hits, int index, in Signals signals, bool sightingCounts)
     {
@@ -289,7 +286,7 @@ public sealed class TriageEngine
         var joke = signals.Joke && !signals.NotJoking;
         if ((indicator.Hyperbole && joke) || (joke && signals.Trivial))
             return Discount.Joke;
-        if (signals.Past && (signals.Immediacy == 0 || PastInItsSentence(scratch, hits, hit)))
+        if (signals.Past && !signals.Present)
             return Discount.Past;
         return Discount.None;
     }
@@ -456,6 +453,7 @@ public sealed class TriageEngine
     private struct Signals
     {
         public double Immediacy;
+        public bool Present;
         public double Means;
         public double Nearby;
         public bool Hypothetical;

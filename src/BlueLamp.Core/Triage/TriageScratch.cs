@@ -63,6 +63,7 @@ internal sealed class TriageScratch
         public int End;
         public bool ClauseStart;
         public bool SentenceStart;
+        public bool EndsQuestion;
         public int WordId;
         public int Prefix1;
         public int Prefix2;

@@ -110,6 +110,8 @@ internal static class TriageText
                     boundary = true;
                 if (IsSentenceBreak(value))
                     sentence = true;
+                if (value == '?' && scratch.TokenCount > 0)
+                    scratch.Tokens[scratch.TokenCount - 1].EndsQuestion = true;
             }
         }
         EndWord(scratch);
