@@ -63,8 +63,10 @@ public sealed class TriageEngine
             if (hits[i].Removed || indicator.Role != IndicatorRole.Category || !Counts(discounts[i]) || CountedBefore(hits, discounts, i))
                 continue;
             var slot = (int)indicator.Category!.Value;
+            // A danger told as past ("they found me on the bridge last year, thank you") still names its category, but
+            // at half weight, so thanks or a question in the same message can outweigh it.
             if (!indicator.Supporting)
-                categoryScore[slot] += indicator.Weight;
+                categoryScore[slot] += discounts[i] == Discount.Past ? indicator.Weight / 2 : indicator.Weight;
             if (indicator.LifeThreatening && discounts[i] == Discount.None)
             {
                 lifeSum += indicator.Weight;

@@ -6,7 +6,7 @@ namespace BlueLamp.Core.Triage;
 /// <summary>
 /// Normalises text once into word and emoji tokens, the same way for indicator phrases and for messages:
 /// lower case, accents folded (Welsh ŵ and ŷ too), apostrophes dropped inside words ("can't" → "cant") except
-/// Welsh 'n and 'r, which are the words "yn" and "yr" ("mae'n" → "mae yn", "llyncu'r" → "llyncu yr"),
+/// Welsh 'n, 'r, 'i and 'u, which are the words "yn", "yr", "ei" and "eu" ("mae'n" → "mae yn", "llyncu'r" → "llyncu yr"),
 /// runs of three or more letters squeezed ("sooo" → "so", "helllp" → "help"), emoji as tokens of their own
 /// with skin tones and variation selectors dropped. Punctuation between tokens marks a clause boundary.
 /// </summary>
@@ -65,15 +65,15 @@ internal static class TriageText
                 }
                 scratch.AppendChar(c);
             }
-            else if (wordStart >= 0 && IsApostrophe(value) && WelshClitic(text, i) is var clitic and ('n' or 'r'))
+            else if (wordStart >= 0 && IsApostrophe(value) && WelshClitic(text, i) is { } clitic)
             {
                 // Welsh "mae'n", "o'n", "hi'n": the 'n is the word "yn", so "mae o'n fy nghuro" reads like "mae o yn fy nghuro";
                 // "llyncu'r", "i'r", "ydi'r": the 'r is the article "yr", so "wedi llyncu'r tabledi" reads "wedi llyncu yr tabledi".
                 EndWord(scratch);
                 var start = scratch.CharCount;
-                scratch.AppendChar('y');
-                scratch.AppendChar(clitic);
-                scratch.AddToken(start, 2, at, i + 1, boundary, sentence);
+                foreach (var c in clitic)
+                    scratch.AppendChar(c);
+                scratch.AddToken(start, clitic.Length, at, i + 1, boundary, sentence);
                 boundary = false;
                 sentence = false;
                 i++;
@@ -152,16 +152,21 @@ internal static class TriageText
         _ => c,
     };
 
-    /// <summary>'n or 'r when the apostrophe is followed by that one letter and the word ends (Welsh "yn" and "yr"), else '\0'.</summary>
-    private static char WelshClitic(ReadOnlySpan<char> text, int afterApostrophe)
+    /// <summary>
+    /// The Welsh word a clitic after an apostrophe stands for, when the apostrophe is followed by that one letter and the
+    /// word ends: 'n is "yn", 'r is "yr", 'i is "ei" ("wedi'i gweld"), 'u is "eu"; otherwise null.
+    /// </summary>
+    private static string? WelshClitic(ReadOnlySpan<char> text, int afterApostrophe)
     {
         if (afterApostrophe >= text.Length || (afterApostrophe + 1 < text.Length && char.IsLetterOrDigit(text[afterApostrophe + 1])))
-            return '\0';
-        return text[afterApostrophe] switch
+            return null;
+        return char.ToLowerInvariant(text[afterApostrophe]) switch
         {
-            'n' or 'N' => 'n',
-            'r' or 'R' => 'r',
-            _ => '\0',
+            'n' => "yn",
+            'r' => "yr",
+            'i' => "ei",
+            'u' => "eu",
+            _ => null,
         };
     }
 
