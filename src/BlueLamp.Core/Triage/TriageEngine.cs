@@ -98,12 +98,13 @@ public sealed class TriageEngine
     private void RemoveContainedHits(TriageScratch scratch)
     {
         // A phrase inside a longer one ("murder" in "could murder a pint", "now" in "doing better now")
-        // is read as part of the longer one only. A concept is still read inside any phrase but an idiom ("the canal"
-        // inside "by the canal" is still a place for a child to be in danger), so the combinations see it.
+        // is read as part of the longer one only. A concept or a means is still read inside any phrase but an idiom ("the
+        // canal" inside "by the canal" is still a place for a child to be in danger, "bat" inside "with a bat" a weapon),
+        // so the combinations see it.
         var hits = scratch.Hits.AsSpan(0, scratch.HitCount);
         for (var i = 0; i < hits.Length; i++)
         {
-            var concept = indicators[hits[i].Indicator].Role == IndicatorRole.Concept;
+            var concept = indicators[hits[i].Indicator].Role is IndicatorRole.Concept or IndicatorRole.Means;
             for (var j = 0; j < i; j++)
             {
                 if (!hits[j].Removed && hits[j].First < hits[i].First && hits[j].Last >= hits[i].Last
@@ -241,6 +242,20 @@ public sealed class TriageEngine
     }
 
     /// <summary>Whether a clause (or, with <paramref name="sentence"/>, a sentence) starts after token <paramref name="from"/> and at or before <paramref name="to"/>.</summary>
+    /// <summary>"my dad went missing last month, thank you": a past phrase in the hit's own sentence.</summary>
+    private bool PastInItsSentence(TriageScratch scratch, ReadOnlySpan<TriageScratch.RawHit> hits, TriageScratch.RawHit hit)
+    {
+        foreach (var other in hits)
+        {
+            if (!other.Removed && indicators[other.Indicator].Role == IndicatorRole.Past
+                && !Crosses(scratch, Math.Min(other.First, hit.First), Math.Max(other.First, hit.First), sentence: true))
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private static bool Crosses(TriageScratch scratch, int from, int to, bool sentence)
     {
         for (var t = from + 1; t <= to; t++)
@@ -280,7 +295,7 @@ public sealed class TriageEngine
         if (set.GradingOf(indicator.Category!.Value).NeedsAppeal && !sightingCounts)
             return Discount.NoAppeal;
         if (!indicator.LifeThreatening)
-            return Discount.None;
+            return signals.Past && !signals.Present && PastInItsSentence(scratch, hits, hit) ? Discount.Past : Discount.None;
         if (signals.Hypothetical)
             return Discount.Hypothetical;
         // "kms lol" and "gonna kill myself if we lose again 😂" are jokes; a plain "I'm going to kill myself"
