@@ -292,12 +292,25 @@ public sealed class TriageEngineTests
     [Fact]
     public void Each_assessment_records_the_engine_and_indicator_set_versions()
     {
-        var result = Engine.Assess("hello", Dm);
+        var result = Engine.Assess("ok", Dm);
 
         Assert.Equal(TriageEngine.Version, result.EngineVersion);
         Assert.Equal(IndicatorSet.Default.Version, result.IndicatorSetVersion);
         Assert.Equal(TriageCategory.NotAPoliceMatter, result.Category);
         Assert.Equal(0.0, result.Score);
+    }
+
+    [Theory]
+    [InlineData("hello")]
+    [InlineData("Helo?")]
+    [InlineData("hiya, anyone there")]
+    public void A_greeting_alone_opens_an_enquiry(string text)
+    {
+        var result = Engine.Assess(text, Dm);
+
+        Assert.Equal(TriageCategory.Enquiry, result.Category);
+        Assert.Equal(Grade.ResolvedWithoutDeployment, result.Grade);
+        Assert.False(result.LifeAtRisk);
     }
 
     [Fact]
