@@ -29,9 +29,8 @@ public sealed class DeskQueue(BlueLampDbFactory dbs, AuditTrail audit, IDeskEven
         var terms = MessageSearch.Terms(filter.Search);
         if (terms.Count > 0)
         {
-            // The index is asked only about the conversations the desk would show, not for every message that matches.
-            var candidates = await conversations.Select(c => c.Id).ToListAsync(cancellationToken);
-            var matching = await MessageSearch.MatchingAmongAsync(db, terms, candidates, cancellationToken);
+            // Only open conversations' messages are searched: the queue never shows the rest.
+            var matching = MessageSearch.MatchingOpenConversations(db, terms);
             conversations = conversations.Where(c => matching.Contains(c.Id));
         }
 
