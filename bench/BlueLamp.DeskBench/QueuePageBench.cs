@@ -179,12 +179,18 @@ public static class QueuePageBench
         "parcel", "delivery", "porch", "catalytic", "converter", "exhaust", "mirror", "tyre", "slashed", "paint", "scratched", "bonnet",
     ];
 
-    // Six words drawn from the vocabulary by the line's number: different enough per person that the desk does not fold
-    // the bench's conversations into surges, the same on every run.
+    private static readonly string[] Syllables =
+        ["bryn", "teg", "llan", "dew", "gwyn", "fach", "maes", "coed", "pen", "rhos", "tre", "ddu", "aber", "nant", "glyn", "cwm", "hen", "wern", "pant", "heol"];
+
+    // Three words from the vocabulary and three place names of three syllables, drawn by the line's number: different
+    // enough per person that the desk's surge grouping (four shared words of six) does not fold the bench's
+    // conversations together, and the same on every run.
     private static string Soup(int seed)
     {
         var random = new Random(seed);
-        return string.Join(' ', Enumerable.Range(0, 6).Select(_ => Vocabulary[random.Next(Vocabulary.Length)]));
+        string Place() => string.Concat(Enumerable.Range(0, 3).Select(_ => Syllables[random.Next(Syllables.Length)]));
+        return $"{Vocabulary[random.Next(Vocabulary.Length)]} {Vocabulary[random.Next(Vocabulary.Length)]} by {Place()} and {Place()}, " +
+            $"{Vocabulary[random.Next(Vocabulary.Length)]} near {Place()}";
     }
 
     private static string LoadAverage() => File.ReadAllText("/proc/loadavg").Trim();
