@@ -306,6 +306,34 @@ public abstract class DataTests(DatabaseProvider provider) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task The_full_text_search_follows_edited_moved_and_deleted_messages()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var (north, northChat) = await NewForceAsync("north");
+        var bike = await NewConversationAsync(north, northChat, "My bicycle was stolen from outside Tesco on Mill Lane");
+        var party = await NewConversationAsync(north, northChat, "Loud party next door until 3am");
+        await using var db = Dbs.ForForce(north.Id);
+        async Task<List<Guid>> Find(string query) =>
+            (await MessageSearch.MatchingConversations(db, MessageSearch.Terms(query)).ToListAsync(ct)).Order().ToList();
+        var loud = await db.Messages.Where(m => m.ConversationId == party.Id).Select(m => m.Id).SingleAsync(ct);
+
+        // An edit replaces the words in the index (the trigger finds the row through its conversation).
+        await db.Messages.Where(m => m.Id == loud).ExecuteUpdateAsync(set => set.SetProperty(m => m.Text, "Music blaring next door until 4am"), ct);
+        Assert.Empty(await Find("party"));
+        Assert.Equal([party.Id], await Find("blaring"));
+        Assert.Equal([bike.Id], await Find("tesco"));
+
+        // Moved to another conversation: found under the new one only.
+        await db.Messages.Where(m => m.Id == loud).ExecuteUpdateAsync(set => set.SetProperty(m => m.ConversationId, bike.Id), ct);
+        Assert.Equal([bike.Id], await Find("blaring"));
+
+        // Deleted: gone from the index, and the other message of the conversation is still found.
+        await db.Messages.Where(m => m.Id == loud).ExecuteDeleteAsync(ct);
+        Assert.Empty(await Find("blaring"));
+        Assert.Equal([bike.Id], await Find("tesco"));
+    }
+
+    [Fact]
     public void Search_terms_keep_only_words_so_query_syntax_cannot_be_injected()
     {
         Assert.Equal(["stolen", "bike", "near", "or"], MessageSearch.Terms("stolen* \"bike\" NEAR(OR)"));

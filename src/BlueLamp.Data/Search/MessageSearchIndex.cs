@@ -12,6 +12,30 @@ namespace BlueLamp.Data.Search;
 /// </summary>
 public static class MessageSearchIndex
 {
+    /// <summary>
+    /// The SQLite index's edit and delete triggers. They find the message's row through its conversation's token (an
+    /// index lookup) and then its id: <c>MessageId</c> is not indexed, so looking it up alone read the whole index
+    /// (a million rows) for every edit or deletion, e.g. of each message a retention clean-up removes.
+    /// </summary>
+    public static readonly IReadOnlyList<string> SqliteChangeTriggers =
+    [
+        "DROP TRIGGER IF EXISTS messages_fts_update;",
+        "DROP TRIGGER IF EXISTS messages_fts_delete;",
+        "CREATE TRIGGER messages_fts_update AFTER UPDATE OF \"Text\", \"ConversationId\" ON messages BEGIN UPDATE messages_fts SET \"Text\" = new.\"Text\", \"ConversationId\" = new.\"ConversationId\", \"Conversation\" = " + Token("new.\"ConversationId\"") +
+            " WHERE messages_fts MATCH " + SqliteConversationMatch("old.\"ConversationId\"") + " AND \"MessageId\" = old.\"Id\"; END;",
+        "CREATE TRIGGER messages_fts_delete AFTER DELETE ON messages BEGIN DELETE FROM messages_fts WHERE messages_fts MATCH " + SqliteConversationMatch("old.\"ConversationId\"") +
+            " AND \"MessageId\" = old.\"Id\"; END;",
+    ];
+
+    /// <summary>The edit and delete triggers as they were (a scan of the whole index per row), for going back.</summary>
+    public static readonly IReadOnlyList<string> SqliteChangeTriggersBefore =
+    [
+        "DROP TRIGGER IF EXISTS messages_fts_update;",
+        "DROP TRIGGER IF EXISTS messages_fts_delete;",
+        "CREATE TRIGGER messages_fts_update AFTER UPDATE OF \"Text\", \"ConversationId\" ON messages BEGIN UPDATE messages_fts SET \"Text\" = new.\"Text\", \"ConversationId\" = new.\"ConversationId\", \"Conversation\" = " + Token("new.\"ConversationId\"") + " WHERE \"MessageId\" = new.\"Id\"; END;",
+        "CREATE TRIGGER messages_fts_delete AFTER DELETE ON messages BEGIN DELETE FROM messages_fts WHERE \"MessageId\" = old.\"Id\"; END;",
+    ];
+
     /// <summary>Drops the index and its triggers and builds it again from every message.</summary>
     public static readonly IReadOnlyList<string> SqliteRebuild =
     [
@@ -22,8 +46,8 @@ public static class MessageSearchIndex
         "CREATE VIRTUAL TABLE messages_fts USING fts5(\"Text\", \"MessageId\" UNINDEXED, \"ConversationId\" UNINDEXED, \"ForceId\" UNINDEXED, \"Conversation\", tokenize = 'unicode61 remove_diacritics 2');",
         "INSERT INTO messages_fts(\"Text\", \"MessageId\", \"ConversationId\", \"ForceId\", \"Conversation\") SELECT \"Text\", \"Id\", \"ConversationId\", \"ForceId\", " + Token("\"ConversationId\"") + " FROM messages;",
         "CREATE TRIGGER messages_fts_insert AFTER INSERT ON messages BEGIN INSERT INTO messages_fts(\"Text\", \"MessageId\", \"ConversationId\", \"ForceId\", \"Conversation\") VALUES (new.\"Text\", new.\"Id\", new.\"ConversationId\", new.\"ForceId\", " + Token("new.\"ConversationId\"") + "); END;",
-        "CREATE TRIGGER messages_fts_update AFTER UPDATE OF \"Text\", \"ConversationId\" ON messages BEGIN UPDATE messages_fts SET \"Text\" = new.\"Text\", \"ConversationId\" = new.\"ConversationId\", \"Conversation\" = " + Token("new.\"ConversationId\"") + " WHERE \"MessageId\" = new.\"Id\"; END;",
-        "CREATE TRIGGER messages_fts_delete AFTER DELETE ON messages BEGIN DELETE FROM messages_fts WHERE \"MessageId\" = old.\"Id\"; END;",
+        // Declared above this list on purpose: static fields are set in the order they are written.
+        .. SqliteChangeTriggers,
     ];
 
     /// <summary>Removes the SQLite index of open conversations' messages and its triggers.</summary>
