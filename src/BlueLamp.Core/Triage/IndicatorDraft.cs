@@ -16,7 +16,7 @@ namespace BlueLamp.Core.Triage;
 /// <param name="Phrases">Its phrases in the set's phrase syntax; none for a combination.</param>
 /// <param name="Requires">A category code it only counts beside, or null.</param>
 /// <param name="Combines">For a combination, the names of the indicators it combines; otherwise empty.</param>
-/// <param name="Within">For a combination, the most words its parts may span (2–12); otherwise 0.</param>
+/// <param name="Within">For a combination, the most words its parts may span (2–24); otherwise 0.</param>
 /// <param name="Note">The administrator's note on why it is there, kept in the file.</param>
 public sealed record IndicatorDraft(
     string Name,

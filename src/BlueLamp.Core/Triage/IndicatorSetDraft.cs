@@ -176,8 +176,8 @@ public sealed class IndicatorSetDraft
         {
             if (indicator.Phrases.Count > 0)
                 errors[Fields.Phrases] = "A combination has no phrases of its own: it fires on the indicators it combines.";
-            if (indicator.Within is < 2 or > 12)
-                errors[Fields.Combines] = "Say within how many words (2 to 12) the parts must be found.";
+            if (indicator.Within is < 2 or > 24)
+                errors[Fields.Combines] = "Say within how many words (2 to 24) the parts must be found.";
         }
         else if (indicator.Phrases.Count == 0)
         {

@@ -811,6 +811,17 @@ namespace BlueLamp.Data.Migrations.Postgres
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<int?>("HandoverAcknowledgeSeconds")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("HoldingReplyEnglish")
+                        .HasMaxLength(640)
+                        .HasColumnType("character varying(640)");
+
+                    b.Property<string>("HoldingReplyWelsh")
+                        .HasMaxLength(640)
+                        .HasColumnType("character varying(640)");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(200)

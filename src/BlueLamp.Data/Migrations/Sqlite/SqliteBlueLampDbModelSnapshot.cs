@@ -803,6 +803,17 @@ namespace BlueLamp.Data.Migrations.Sqlite
                     b.Property<long>("CreatedAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int?>("HandoverAcknowledgeSeconds")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("HoldingReplyEnglish")
+                        .HasMaxLength(640)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("HoldingReplyWelsh")
+                        .HasMaxLength(640)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(200)
