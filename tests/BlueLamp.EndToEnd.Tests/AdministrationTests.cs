@@ -127,12 +127,13 @@ public sealed class AdministrationTests(BrowserFixture browser) : IClassFixture<
         await BrowserSteps.ScreenshotAsync(page, "indicator-editor");
 
         // Saved as a new version, checked first; the audit trail says what changed.
-        await Expect(page.GetByLabel("New version")).ToHaveValueAsync("2025.07-2");
+        var next = IndicatorSetDraft.NextVersion(IndicatorSet.Default.Version);
+        await Expect(page.GetByLabel("New version")).ToHaveValueAsync(next);
         await page.GetByTestId("draft-check").ClickAsync();
         await Expect(page.GetByTestId("indicators-effect")).ToContainTextAsync("0 would stop being life at risk");
         await page.GetByTestId("draft-save").ClickAsync();
-        await Expect(page.GetByTestId("indicators-saved")).ToContainTextAsync("2025.07-2");
-        await Expect(page.GetByTestId("indicators-version")).ToContainTextAsync("version 2025.07-2");
+        await Expect(page.GetByTestId("indicators-saved")).ToContainTextAsync(next);
+        await Expect(page.GetByTestId("indicators-version")).ToContainTextAsync($"version {next}");
         await Expect(page.GetByTestId("indicators-changes")).ToHaveCountAsync(0);
 
         var dbs = host.Services.GetRequiredService<BlueLampDbFactory>();
@@ -141,7 +142,7 @@ public sealed class AdministrationTests(BrowserFixture browser) : IClassFixture<
             forceId = await lookup.Forces.Where(f => f.Slug == "demo").Select(f => f.Id).SingleAsync(Ct);
         await using var db = dbs.ForForce(forceId);
         var changed = await db.AuditEvents.AsNoTracking().Where(e => e.Action == AuditActions.IndicatorSetChanged).Select(e => e.Detail).ToListAsync(Ct);
-        Assert.Contains(changed, d => d!.Contains("road.sinkhole", StringComparison.Ordinal) && d.Contains("2025.07-2", StringComparison.Ordinal));
+        Assert.Contains(changed, d => d!.Contains("road.sinkhole", StringComparison.Ordinal) && d.Contains(next, StringComparison.Ordinal));
         var engine = await host.Services.GetRequiredService<ForceIndicatorSets>().EngineForAsync(forceId, Ct);
         Assert.Contains(engine.Assess(sample, TriageContext.DirectMessage).Indicators, h => h.Name == "road.sinkhole");
     }
