@@ -106,8 +106,9 @@ public sealed class CopySender(
 
     /// <summary>
     /// Turns comments off under a live copy where its platform allows, claimed like a withdrawal so one node makes the
-    /// call; where the platform does not allow it, records what comms can do instead. Each result is audited. Returns
-    /// null when done (or not possible, or another node has it), else the platform's error, and the copy is tried again.
+    /// call; where the platform can only hide comments one by one, marks the copy held (<see cref="CommentHold"/> then
+    /// hides them). Each result is audited. Returns null when done (or held, or another node has it), else the
+    /// platform's error, and the copy is tried again.
     /// </summary>
     public async Task<string?> CloseCommentsAsync(BlueLampDb db, Guid copyId, string reason, string? actorId, string actorName, CancellationToken cancellationToken)
     {
@@ -127,11 +128,17 @@ public sealed class CopySender(
         var where = $"{account.Platform} {account.DisplayName} ({copy.Language}) {copy.PlatformPostId}";
         AuditEntry entry;
         string? error = null;
-        if (publisher is null || publisher.CommentsCannotBeClosed is not null)
+        if (publisher is null)
         {
-            var explanation = publisher?.CommentsCannotBeClosed ?? $"BlueLamp cannot turn comments off on {account.Platform}.";
+            var explanation = $"BlueLamp cannot turn comments off on {account.Platform}.";
             copy.RecordCommentsNotPossible(explanation, time.GetUtcNow());
             entry = new AuditEntry(AuditActions.PostCommentsCloseFailed, actorId, actorName, "post", copy.PostId.ToString("D"), $"{where}: not possible ({reason}). {explanation}");
+        }
+        else if (publisher.CommentsOnlyHidden is { } hiding)
+        {
+            // The comments themselves are hidden by CommentHold, now and as new ones arrive.
+            copy.RecordCommentsHeld(hiding, time.GetUtcNow());
+            entry = new AuditEntry(AuditActions.PostCommentsHeld, actorId, actorName, "post", copy.PostId.ToString("D"), $"{where}: comments held by hiding each one ({reason}). {hiding}");
         }
         else
         {
