@@ -222,9 +222,9 @@ public sealed class PublishingTests(PublishingFixture fixture) : IClassFixture<P
     }
 
     [Fact]
-    public async Task Charging_a_suspect_takes_the_appeal_down_and_turns_comments_off_on_the_cases_update_where_each_platform_allows_retrying_a_failure()
+    public async Task Charging_a_suspect_takes_the_appeal_down_and_turns_comments_off_on_the_cases_update_or_holds_them_where_the_platform_only_hides_retrying_a_failure()
     {
-        const int Closed = 2, NotPossible = 4;
+        const int Closed = 2, Held = 6;
         using var comms = await fixture.Host.LoginAsync(Roles.CommsOfficer);
         var accounts = await AccountsAsync(comms);
         const string reference = "2600066010";
@@ -251,8 +251,10 @@ public sealed class PublishingTests(PublishingFixture fixture) : IClassFixture<P
             var notes = (await charged.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("notes").EnumerateArray().Select(n => n.GetString()!).ToList();
             Assert.Contains("3 of 3 copies taken down.", notes);
             Assert.Contains("Comments turned off under 1 of 4 copies of the case's other posts.", notes);
-            Assert.Contains(notes, n => n.StartsWith("Facebook: Facebook offers no way to turn comments off", StringComparison.Ordinal));
-            Assert.Contains(notes, n => n.StartsWith("X: X only lets replies be limited when a post is created", StringComparison.Ordinal));
+            // Nobody has commented yet: the hold hides each comment as it arrives (AppealResponsesTests shows it does).
+            Assert.Contains("Comments held under 2 of 4 copies by hiding each one: 0 hidden now, and each new one as it arrives.", notes);
+            Assert.Contains(notes, n => n.StartsWith("Facebook: Facebook cannot turn comments off on a Page post through its API", StringComparison.Ordinal));
+            Assert.Contains(notes, n => n.StartsWith("X: X lets replies be limited only when a post is created", StringComparison.Ordinal));
             Assert.Contains(notes, n => n.StartsWith("Instagram: comments still open", StringComparison.Ordinal));
         }
         finally
@@ -274,7 +276,7 @@ public sealed class PublishingTests(PublishingFixture fixture) : IClassFixture<P
         }
         var states = update.GetProperty("copies").EnumerateArray().Select(c => c.GetProperty("copy"))
             .ToDictionary(c => c.GetProperty("platform").GetInt32(), c => c.GetProperty("commentsState").GetInt32());
-        Assert.Equal(new Dictionary<int, int> { [2] = NotPossible, [3] = Closed, [4] = NotPossible, [5] = Closed }, states);
+        Assert.Equal(new Dictionary<int, int> { [2] = Held, [3] = Closed, [4] = Held, [5] = Closed }, states);
         Assert.Equal(Published, Status(update));
 
         foreach (var platform in new[] { "facebook", "x", "bluesky" })
@@ -285,7 +287,39 @@ public sealed class PublishingTests(PublishingFixture fixture) : IClassFixture<P
         Assert.Equal(2, (await AuditDetailsAsync(fixture.Host, AuditActions.PostCommentsClosed, updateId)).Count);
         var failures = await AuditDetailsAsync(fixture.Host, AuditActions.PostCommentsCloseFailed, updateId);
         Assert.Contains(failures, d => d.StartsWith("Instagram ", StringComparison.Ordinal) && d.Contains("still open", StringComparison.Ordinal));
-        Assert.Equal(2, failures.Count(d => d.Contains("not possible", StringComparison.Ordinal)));
+        Assert.Equal(2, (await AuditDetailsAsync(fixture.Host, AuditActions.PostCommentsHeld, updateId)).Count(d => d.Contains("held by hiding each one", StringComparison.Ordinal)));
+    }
+
+    [Fact]
+    public async Task Every_image_goes_to_every_platform_with_its_alt_text_as_Facebook_photos_on_one_post_and_an_Instagram_carousel()
+    {
+        using var comms = await fixture.Host.LoginAsync(Roles.CommsOfficer);
+        var accounts = await AccountsAsync(comms);
+        string[] alts = ["A silver Ford Focus estate, front three-quarter view", "The same car's rear, with a roof box"];
+        var postId = await IdOfAsync(await comms.PostAsJsonAsync("/api/posts/submit", new
+        {
+            purpose = "CrimeAppeal",
+            body = "APPEAL: this car was seen near the Caerleon Road burglary on Monday. Recognise it? Call 101 quoting 2600071234.",
+            images = alts.Select(alt => new { url = Image, altText = alt }).ToArray(),
+            accountIds = accounts.Values.ToArray(),
+            caseReference = "2600071234",
+        }, Ct));
+        await IdOfAsync(await comms.PostAsJsonAsync($"/api/posts/{postId}/authorisation", new
+        {
+            decision = 1, officerName = "DS 1180 Morgan", officerRole = "OIC",
+            rationale = "The car is the only line of enquiry.", riskAssessment = "No person is shown; the number plate is not.",
+        }, Ct));
+        await ApproveAndSendNowAsync(comms, postId);
+        await WaitForStatusAsync(comms, postId, Published);
+
+        foreach (var platform in new[] { "facebook", "instagram", "x", "bluesky" })
+        {
+            var post = Assert.Single(await fixture.Platforms.LivePostsAsync(platform, "Caerleon Road burglary"));
+            Assert.Equal(alts, post.GetProperty("imageAltTexts").EnumerateArray().Select(a => a.GetString()));
+            Assert.Empty(post.GetProperty("problems").EnumerateArray());
+        }
+        foreach (var platform in new[] { "facebook", "instagram" })
+            Assert.Equal([Image, Image], Assert.Single(await fixture.Platforms.LivePostsAsync(platform, "Caerleon Road burglary")).GetProperty("imageUrls").EnumerateArray().Select(u => u.GetString()));
     }
 
     [Fact]
