@@ -122,10 +122,8 @@ public sealed class PostScheduler(
             await db.SaveChangesAsync(cancellationToken);
         }
 
-        var pending = await db.PostCopies.AsNoTracking().Where(c => c.PostId == postId && c.State == CopyState.Pending)
-            .OrderBy(c => c.Platform).ThenBy(c => c.AccountId).ThenBy(c => c.Language).Select(c => c.Id).ToListAsync(cancellationToken);
-        foreach (var copyId in pending)
-            await sender.SendAsync(db, copyId, content.Images, cancellationToken);
+        var pending = await db.PostCopies.AsNoTracking().Where(c => c.PostId == postId && c.State == CopyState.Pending).Select(c => c.Id).ToListAsync(cancellationToken);
+        await sender.SendTogetherAsync(db, pending, content.Images, cancellationToken);
 
         db.ChangeTracker.Clear();
         var finished = await db.Posts.SingleAsync(p => p.Id == postId, cancellationToken);

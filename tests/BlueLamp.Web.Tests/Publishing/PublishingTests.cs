@@ -121,6 +121,68 @@ public sealed class PublishingTests(PublishingFixture fixture) : IClassFixture<P
     }
 
     [Fact]
+    public async Task A_rejection_needs_a_reason_is_audited_with_the_version_and_the_author_resubmits()
+    {
+        using var comms = await fixture.Host.LoginAsync(Roles.CommsOfficer);
+        using var contributor = await fixture.Host.LoginAsync(Roles.Contributor);
+        var accounts = await AccountsAsync(contributor);
+        var postId = await IdOfAsync(await contributor.PostAsJsonAsync("/api/posts/submit", Post("Speed checks in Bettws this week.", [accounts["Facebook"]], "Prevention", image: false), Ct));
+        // A contributor cannot reject, and a rejection without a reason is refused next to the field; nothing changes.
+        Assert.Equal(HttpStatusCode.BadRequest, (await contributor.PostAsJsonAsync($"/api/posts/{postId}/reject", new { version = 1, reason = "No." }, Ct)).StatusCode);
+        var blank = await comms.PostAsJsonAsync($"/api/posts/{postId}/reject", new { version = 1, reason = " " }, Ct);
+        Assert.NotEmpty(Errors(await blank.Content.ReadFromJsonAsync<JsonElement>(Ct), "reason"));
+        Assert.Equal(Submitted, Status(await GetAsync(comms, postId)));
+
+        await IdOfAsync(await comms.PostAsJsonAsync($"/api/posts/{postId}/reject", new { version = 1, reason = "Say which roads, and when: people need to know where." }, Ct));
+        var rejected = (await GetAsync(contributor, postId)).GetProperty("post");
+        Assert.Equal("Say which roads, and when: people need to know where.", rejected.GetProperty("rejectionReason").GetString());
+        Assert.Equal("version 1: Say which roads, and when: people need to know where.", Assert.Single(await AuditDetailsAsync(fixture.Host, AuditActions.PostRejected, postId)));
+
+        await IdOfAsync(await contributor.PostAsJsonAsync($"/api/posts/{postId}/submit", Post("Speed checks on Monnow Way and Bettws Lane, Monday to Friday this week.", [accounts["Facebook"]], "Prevention", image: false), Ct));
+        Assert.Equal(Submitted, Status(await GetAsync(comms, postId)));
+    }
+
+    [Fact]
+    public async Task A_Welsh_copy_that_fails_holds_its_English_copy_back_and_one_retry_sends_both_Welsh_first()
+    {
+        const int Failed = 4, English = 1, Welsh = 2;
+        using var comms = await fixture.Host.LoginAsync(Roles.CommsOfficer);
+        var accounts = await AccountsAsync(comms);
+        var postId = await IdOfAsync(await comms.PostAsJsonAsync("/api/posts/submit", Post("Bin fires in Pill tonight: please put wheelie bins away.", [accounts["X"]], "Prevention",
+            welsh: "Tanau biniau ym Mhill heno: rhowch eich biniau olwyn i gadw.", image: false), Ct));
+        await fixture.Platforms.SetFaultsAsync("x", new { serverErrors = true });
+        JsonElement details;
+        try
+        {
+            await IdOfAsync(await comms.PostAsJsonAsync($"/api/posts/{postId}/schedule", new { at = (DateTimeOffset?)null }, Ct));
+            details = await WaitForStatusAsync(comms, postId, Published);
+        }
+        finally
+        {
+            await fixture.Platforms.ClearFaultsAsync();
+        }
+        var copies = details.GetProperty("copies").EnumerateArray().Select(c => c.GetProperty("copy")).ToDictionary(c => c.GetProperty("language").GetInt32());
+        Assert.All(copies.Values, c => Assert.Equal(Failed, c.GetProperty("state").GetInt32()));
+        Assert.StartsWith("Not sent: the Welsh copy to this account did not go out", copies[English].GetProperty("error").GetString(), StringComparison.Ordinal);
+        Assert.True(copies[English].GetProperty("retryable").GetBoolean());
+        Assert.Empty(await fixture.Platforms.LivePostsAsync("x", "Bin fires in Pill"));
+        Assert.Empty(await fixture.Platforms.LivePostsAsync("x", "Tanau biniau"));
+
+        // Retrying the English copy sends the Welsh one first, then the English.
+        await IdOfAsync(await comms.PostAsync($"/api/posts/copies/{copies[English].GetProperty("id").GetGuid()}/retry", null, Ct));
+        details = await GetAsync(comms, postId);
+        Assert.All(details.GetProperty("copies").EnumerateArray(), c => Assert.Equal(3, c.GetProperty("copy").GetProperty("state").GetInt32()));
+        var welsh = Assert.Single(await fixture.Platforms.LivePostsAsync("x", "Tanau biniau"));
+        var english = Assert.Single(await fixture.Platforms.LivePostsAsync("x", "Bin fires in Pill"));
+        Assert.True(welsh.GetProperty("sequence").GetInt64() < english.GetProperty("sequence").GetInt64());
+        Assert.All(details.GetProperty("copies").EnumerateArray(), c => Assert.StartsWith("https://", c.GetProperty("copy").GetProperty("link").GetString(), StringComparison.Ordinal));
+        var retried = await AuditDetailsAsync(fixture.Host, AuditActions.PostCopyRetried, postId);
+        Assert.Equal(2, retried.Count);
+        Assert.StartsWith("X (Welsh)", retried[0], StringComparison.Ordinal);
+        Assert.Equal(Welsh, copies[Welsh].GetProperty("language").GetInt32());
+    }
+
+    [Fact]
     public async Task An_appeal_goes_out_only_with_the_SIOs_authorisation_and_a_contempt_warning_is_acknowledged_first()
     {
         using var comms = await fixture.Host.LoginAsync(Roles.CommsOfficer);
