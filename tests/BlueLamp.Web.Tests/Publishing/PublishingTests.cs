@@ -121,6 +121,30 @@ public sealed class PublishingTests(PublishingFixture fixture) : IClassFixture<P
     }
 
     [Fact]
+    public async Task The_calendar_lists_a_scheduled_post_on_each_of_its_accounts_and_filters_by_account_and_purpose()
+    {
+        const int Scheduled = 5;
+        using var comms = await fixture.Host.LoginAsync(Roles.CommsOfficer);
+        var accounts = await AccountsAsync(comms);
+        var at = DateTimeOffset.UtcNow.AddDays(2);
+        var postId = await IdOfAsync(await comms.PostAsJsonAsync("/api/posts/submit", Post("Cadets open evening at Maindee station next week.", [accounts["Facebook"], accounts["X"]], "Recruitment", image: false), Ct));
+        await IdOfAsync(await comms.PostAsJsonAsync($"/api/posts/{postId}/schedule", new { at }, Ct));
+
+        async Task<List<JsonElement>> EntriesAsync(string query) =>
+            (await comms.GetFromJsonAsync<JsonElement>("/api/posts/calendar" + query, Ct)).EnumerateArray().Where(e => e.GetProperty("postId").GetGuid() == postId).ToList();
+        var all = await EntriesAsync("");
+        Assert.Equal([2, 4], all.Select(e => e.GetProperty("platform").GetInt32()).Order());
+        Assert.All(all, e => Assert.Equal(Scheduled, e.GetProperty("status").GetInt32()));
+        Assert.All(all, e => Assert.Equal(at, e.GetProperty("when").GetDateTimeOffset(), TimeSpan.FromSeconds(1)));
+        Assert.Equal(2, (await EntriesAsync("?purpose=Recruitment")).Count);
+        Assert.Empty(await EntriesAsync("?purpose=CrimeAppeal"));
+        Assert.Equal(4, Assert.Single(await EntriesAsync($"?accountId={accounts["X"]}")).GetProperty("platform").GetInt32());
+        var wrong = await comms.GetAsync("/api/posts/calendar?purpose=Gossip", Ct);
+        Assert.Equal(HttpStatusCode.BadRequest, wrong.StatusCode);
+        Assert.NotEmpty(Errors(await wrong.Content.ReadFromJsonAsync<JsonElement>(Ct), "purpose"));
+    }
+
+    [Fact]
     public async Task A_rejection_needs_a_reason_is_audited_with_the_version_and_the_author_resubmits()
     {
         using var comms = await fixture.Host.LoginAsync(Roles.CommsOfficer);
