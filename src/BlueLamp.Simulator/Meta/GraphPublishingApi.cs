@@ -61,22 +61,7 @@ public sealed class GraphPublishingApi(SimulatorState state, GraphGate gate, IOp
             }
         }
         var id = $"{meta.PageId}_{state.Ids.NextGraphNumber()}";
-        state.Add(new SimulatedEntry
-        {
-            Id = id,
-            Platform = SimulatedPlatform.Facebook,
-            Kind = EntryKind.Post,
-            ByAccount = true,
-            ViaApi = true,
-            Text = text ?? "",
-            At = state.Clock.GetUtcNow(),
-            ThreadId = id,
-            ImageUrl = photos.FirstOrDefault()?.Url,
-            AltText = photos.FirstOrDefault()?.AltText,
-            ImageUrls = photos.Select(p => p.Url).ToList(),
-            ImageAltTexts = photos.Select(p => p.AltText ?? "").ToList(),
-            Problems = photos.Select((p, i) => (p, i)).Where(x => string.IsNullOrWhiteSpace(x.p.AltText)).Select(x => $"photo {x.i + 1} posted without alt_text_custom").ToList(),
-        });
+        AddAccountPost(id, SimulatedPlatform.Facebook, text ?? "", photos, "photo {0} posted without alt_text_custom");
         return photo
             ? new PlatformJson(200, new { id = state.Ids.NextGraphNumber(), post_id = id })
             : new PlatformJson(200, new { id });
@@ -182,24 +167,28 @@ public sealed class GraphPublishingApi(SimulatorState state, GraphGate gate, IOp
             return GraphErrors.InvalidParameter("The parameter creation_id is required and must name an unpublished media container (not a carousel item)");
         }
         var id = "1790" + state.Ids.NextGraphNumber();
-        state.Add(new SimulatedEntry
-        {
-            Id = id,
-            Platform = SimulatedPlatform.Instagram,
-            Kind = EntryKind.Post,
-            ByAccount = true,
-            ViaApi = true,
-            Text = container.Caption,
-            At = state.Clock.GetUtcNow(),
-            ThreadId = id,
-            ImageUrl = container.Images[0].Url,
-            AltText = container.Images[0].AltText,
-            ImageUrls = container.Images.Select(p => p.Url).ToList(),
-            ImageAltTexts = container.Images.Select(p => p.AltText ?? "").ToList(),
-            Problems = container.Images.Select((p, i) => (p, i)).Where(x => string.IsNullOrWhiteSpace(x.p.AltText)).Select(x => $"image {x.i + 1} published without alt_text").ToList(),
-        });
+        AddAccountPost(id, SimulatedPlatform.Instagram, container.Caption, container.Images, "image {0} published without alt_text");
         return new PlatformJson(200, new { id });
     }
+
+    /// <summary>The account's own post with its images, noting each image that came without alt text.</summary>
+    private void AddAccountPost(string id, SimulatedPlatform platform, string text, IReadOnlyList<Photo> photos, string missingAltText) => state.Add(new SimulatedEntry
+    {
+        Id = id,
+        Platform = platform,
+        Kind = EntryKind.Post,
+        ByAccount = true,
+        ViaApi = true,
+        Text = text,
+        At = state.Clock.GetUtcNow(),
+        ThreadId = id,
+        ImageUrl = photos.Count > 0 ? photos[0].Url : null,
+        AltText = photos.Count > 0 ? photos[0].AltText : null,
+        ImageUrls = photos.Select(p => p.Url).ToList(),
+        ImageAltTexts = photos.Select(p => p.AltText ?? "").ToList(),
+        Problems = photos.Select((p, i) => (p, i)).Where(x => string.IsNullOrWhiteSpace(x.p.AltText))
+            .Select(x => string.Format(System.Globalization.CultureInfo.InvariantCulture, missingAltText, x.i + 1)).ToList(),
+    });
 
     private sealed record Photo(string Url, string? AltText);
 

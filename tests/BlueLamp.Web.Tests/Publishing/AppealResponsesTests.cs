@@ -145,13 +145,7 @@ public sealed class AppealResponsesTests(ChannelHostFixture fixture) : IClassFix
         var appealId = await IdOfAsync(await comms.PostAsJsonAsync("/api/posts/submit",
             Post($"WANTED: we want to speak to this man about the stabbing on Somerton Road. Call 101 quoting {reference}.", [accounts["Facebook"]], "WantedAppeal",
                 caseReference: reference, imageUrl: SampleImage(Host.BaseAddress)), Ct));
-        await IdOfAsync(await comms.PostAsJsonAsync($"/api/posts/{appealId}/authorisation", new
-        {
-            decision = 1, officerName = "DI 4411 Price", officerRole = "SIO",
-            rationale = "The suspect is not identified.", riskAssessment = "CCTV image already public.",
-        }, Ct));
-        await ApproveAndSendNowAsync(comms, appealId);
-        await WaitForStatusAsync(comms, appealId, Published);
+        await AuthoriseAndSendAsync(comms, appealId);
         using var charged = await comms.PostAsJsonAsync($"/api/posts/{appealId}/case-status", new { status = "Charged" }, Ct);
         Assert.True(charged.IsSuccessStatusCode, await charged.Content.ReadAsStringAsync(Ct));
         var notes = (await charged.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("notes").EnumerateArray().Select(n => n.GetString()!).ToList();

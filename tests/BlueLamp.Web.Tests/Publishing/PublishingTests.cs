@@ -322,13 +322,7 @@ public sealed class PublishingTests(PublishingFixture fixture) : IClassFixture<P
         var appealId = await IdOfAsync(await comms.PostAsJsonAsync("/api/posts/submit",
             Post("WANTED: do you know this man? We want to speak to him about the assault on Clarence Place. Call 101 quoting 2600066010.",
                 [accounts["Facebook"], accounts["X"], accounts["Bluesky"]], "WantedAppeal", caseReference: reference, imageUrl: Image), Ct));
-        await IdOfAsync(await comms.PostAsJsonAsync($"/api/posts/{appealId}/authorisation", new
-        {
-            decision = 1, officerName = "DI 4411 Price", officerRole = "SIO",
-            rationale = "The suspect is not identified and the public can help.", riskAssessment = "No one charged; image from CCTV already public.",
-        }, Ct));
-        await ApproveAndSendNowAsync(comms, appealId);
-        await WaitForStatusAsync(comms, appealId, Published);
+        await AuthoriseAndSendAsync(comms, appealId);
 
         await fixture.Platforms.SetFaultsAsync("instagram", new { serverErrors = true });
         try
@@ -390,13 +384,7 @@ public sealed class PublishingTests(PublishingFixture fixture) : IClassFixture<P
             accountIds = accounts.Values.ToArray(),
             caseReference = "2600071234",
         }, Ct));
-        await IdOfAsync(await comms.PostAsJsonAsync($"/api/posts/{postId}/authorisation", new
-        {
-            decision = 1, officerName = "DS 1180 Morgan", officerRole = "OIC",
-            rationale = "The car is the only line of enquiry.", riskAssessment = "No person is shown; the number plate is not.",
-        }, Ct));
-        await ApproveAndSendNowAsync(comms, postId);
-        await WaitForStatusAsync(comms, postId, Published);
+        await AuthoriseAndSendAsync(comms, postId, "The car is the only line of enquiry.", "No person is shown; the number plate is not.");
 
         foreach (var platform in new[] { "facebook", "instagram", "x", "bluesky" })
         {
