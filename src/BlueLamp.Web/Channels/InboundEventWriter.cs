@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using BlueLamp.Core.Contact;
 using BlueLamp.Data;
-using Microsoft.EntityFrameworkCore;
+using BlueLamp.Data.Intake;
 
 namespace BlueLamp.Web.Channels;
 
@@ -10,8 +10,8 @@ namespace BlueLamp.Web.Channels;
 /// under way queue up, and the next of them to get its turn writes every queued request's events in one transaction.
 /// Under a burst that is one look-up and one insert for many requests instead of for each, and on SQLite one writer
 /// instead of many queueing for the file. Each request still learns exactly which of its events were new. The unique
-/// index on account and event key stays the arbiter: a group that meets a concurrent writer's row is written again
-/// one event at a time, so a duplicate never costs the others their place.
+/// index on account and event key stays the arbiter (<see cref="InboundEventInserts"/>): a row another request or node
+/// stored first is skipped by the same statement that stores the others.
 /// </summary>
 public sealed class InboundEventWriter(BlueLampDbFactory dbs) : IDisposable
 {
@@ -63,54 +63,10 @@ public sealed class InboundEventWriter(BlueLampDbFactory dbs) : IDisposable
     {
         // The same event twice in one group (a platform delivering it to us twice at once): the first one counts.
         var candidates = rows.DistinctBy(r => (r.AccountId, r.EventKey)).ToList();
-        var accountIds = candidates.Select(r => r.AccountId).Distinct().ToList();
-        var keys = candidates.Select(r => r.EventKey).ToList();
-
         // Across forces, like the webhooks: events are force-owned, and this context is not scoped to one force.
         await using var db = dbs.Unscoped();
-        // Most repeats are known already; skipping them here keeps the error log quiet. The index still decides races.
-        var known = (await db.InboundEvents.IgnoreQueryFilters().AsNoTracking()
-                .Where(e => accountIds.Contains(e.AccountId) && keys.Contains(e.EventKey))
-                .Select(e => new { e.AccountId, e.EventKey })
-                .ToListAsync(CancellationToken.None))
-            .Select(e => (e.AccountId, e.EventKey))
-            .ToHashSet();
-        var fresh = candidates.Where(r => !known.Contains((r.AccountId, r.EventKey))).ToList();
-        var stored = new HashSet<InboundEvent>(ReferenceEqualityComparer.Instance);
-        if (fresh.Count == 0)
-            return stored;
-
-        db.InboundEvents.AddRange(fresh);
-        try
-        {
-            await db.SaveChangesAsync(CancellationToken.None);
-            stored.UnionWith(fresh);
-        }
-        catch (DbUpdateException e) when (UniqueViolation.Is(e))
-        {
-            // Another node stored one of them between our look and our write: store the rest one at a time.
-            foreach (var row in fresh)
-            {
-                if (await WriteOneAsync(row))
-                    stored.Add(row);
-            }
-        }
-        return stored;
-    }
-
-    private async Task<bool> WriteOneAsync(InboundEvent row)
-    {
-        await using var db = dbs.ForForce(row.ForceId);
-        db.InboundEvents.Add(row);
-        try
-        {
-            await db.SaveChangesAsync(CancellationToken.None);
-            return true;
-        }
-        catch (DbUpdateException e) when (UniqueViolation.Is(e))
-        {
-            return false;
-        }
+        var ids = await InboundEventInserts.InsertNewAsync(db, candidates, CancellationToken.None);
+        return candidates.Where(r => ids.Contains(r.Id)).ToHashSet<InboundEvent>(ReferenceEqualityComparer.Instance);
     }
 
     /// <summary>One request's events, and where it hears which of them were stored.</summary>
