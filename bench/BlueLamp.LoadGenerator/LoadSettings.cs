@@ -13,7 +13,8 @@ public sealed record LoadSettings(
     string PageId,
     string Email,
     string Password,
-    TimeSpan DrainTimeout)
+    TimeSpan DrainTimeout,
+    int? AppPid)
 {
     public static LoadSettings Parse(string[] args)
     {
@@ -31,6 +32,7 @@ public sealed record LoadSettings(
             Get("page", "104000000000001"),
             Get("email", "operator@demo.bluelamp.test"),
             values.TryGetValue("password", out var password) ? password : throw new ArgumentException("--password (the demo operator's, from data/demo-users.txt) is required."),
-            TimeSpan.FromSeconds(double.Parse(Get("drain-seconds", "60"), CultureInfo.InvariantCulture)));
+            TimeSpan.FromSeconds(double.Parse(Get("drain-seconds", "60"), CultureInfo.InvariantCulture)),
+            values.TryGetValue("app-pid", out var pid) ? int.Parse(pid, CultureInfo.InvariantCulture) : null);
     }
 }

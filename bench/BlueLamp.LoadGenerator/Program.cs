@@ -61,6 +61,9 @@ var watcher = Task.Run(async () =>
     }
 });
 
+// The app's CPU time (when it runs on this machine and --app-pid names it): from the first send until the desk has
+// caught up, so the end check below, which opens every conversation, is not counted.
+var cpuBefore = AppCpu.Read(settings.AppPid);
 var sends = new List<Task>(total);
 for (var n = 0; n < total && !ct.IsCancellationRequested; n++)
 {
@@ -111,6 +114,7 @@ var drainUntil = clock.Elapsed + settings.DrainTimeout;
 var lastOfPerson = Enumerable.Range(0, settings.People).Select(p => Enumerable.Range(0, total).Where(i => i % settings.People == p).DefaultIfEmpty(-1).Max()).Where(i => i >= 0).ToHashSet();
 while (clock.Elapsed < drainUntil && !lastOfPerson.All(seenMs.ContainsKey))
     await Task.Delay(200, ct);
+var cpuAfter = AppCpu.Read(settings.AppPid);
 await watching.CancelAsync();
 await watcher;
 
@@ -133,6 +137,8 @@ Console.WriteLine($"acknowledged (2xx)   {acked} = {acked / sendSeconds:0} event
 Console.WriteLine($"ack latency          p50 {Percentiles.Of(acks, 50):0.0} ms, p99 {Percentiles.Of(acks, 99):0.0} ms, max {acks.LastOrDefault():0.0} ms");
 Console.WriteLine($"send to desk queue   p50 {Percentiles.Of(visible, 50):0} ms, p99 {Percentiles.Of(visible, 99):0} ms (sampled {visible.Count} newest-per-conversation previews)");
 Console.WriteLine($"on the desk          {stored.Count} of {acked} acknowledged; lost {lost}, duplicated {duplicated}");
+if (cpuBefore is { } cpu0 && cpuAfter is { } cpu1)
+    Console.WriteLine($"app CPU              {(cpu1 - cpu0).TotalMilliseconds:0} ms while sending and catching up = {(cpu1 - cpu0).TotalMilliseconds / Math.Max(1, acked):0.000} ms per event");
 return lost == 0 && duplicated == 0 ? 0 : 1;
 
 static async Task<Dictionary<int, int>> CountOnDeskAsync(DeskApi desk, string run, CancellationToken ct)

@@ -26,4 +26,7 @@ public enum Discount
 
     /// <summary>A phrase that counts only beside another indicator of the category it requires, found alone.</summary>
     WithoutCompanion = 7,
+
+    /// <summary>Loose talk (hyperbole) of a category whose threat to life the writer denies in the same message ("not suicidal but …").</summary>
+    Denied = 8,
 }

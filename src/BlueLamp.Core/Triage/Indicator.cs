@@ -22,7 +22,7 @@ namespace BlueLamp.Core.Triage;
 /// <paramref name="Within"/> words of each other for it to fire ("took" + "sleeping pills", "jump" + "bridge").
 /// Its span runs from the first part to the last, and it is discounted (negation, idiom, joke…) like a phrase.
 /// </param>
-/// <param name="Within">For a combination, the most words its parts may span, first to last (2–12).</param>
+/// <param name="Within">For a combination, the most words its parts may span, first to last (2–24).</param>
 /// <param name="Supporting">
 /// Supporting evidence only: it adds to the evidence of a threat to life, but never sets the category on its own
 /// ("goodbye", "given my cat to my sister"), so a lone farewell is not filed as suicide.

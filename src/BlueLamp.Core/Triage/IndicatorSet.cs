@@ -79,8 +79,8 @@ public sealed class IndicatorSet
                     throw new InvalidIndicatorSetException($"Indicator '{indicator.Name}' combines other indicators and so may not have phrases of its own.");
                 if (indicator.Role != IndicatorRole.Category)
                     throw new InvalidIndicatorSetException($"Indicator '{indicator.Name}' combines other indicators but is not a category indicator.");
-                if (indicator.Within is < 2 or > 12)
-                    throw new InvalidIndicatorSetException($"Indicator '{indicator.Name}' has within {indicator.Within}; a combination spans 2 to 12 words.");
+                if (indicator.Within is < 2 or > 24)
+                    throw new InvalidIndicatorSetException($"Indicator '{indicator.Name}' has within {indicator.Within}; a combination spans 2 to 24 words.");
                 continue;
             }
             if (indicator.Supporting && (indicator.Role != IndicatorRole.Category || !indicator.LifeThreatening))

@@ -8,7 +8,7 @@ namespace BlueLamp.Core.Triage;
 public sealed class TriageEngine
 {
     /// <summary>The version of the combining logic, stored with every assessment. Change it when the logic changes.</summary>
-    public const string Version = "1.2.0";
+    public const string Version = "1.3.0";
 
     private const int CategorySlots = 19;
 
@@ -41,12 +41,13 @@ public sealed class TriageEngine
         Combine(scratch);
 
         var hits = scratch.Hits.AsSpan(0, scratch.HitCount);
-        var signals = ReadSignals(hits);
+        var signals = ReadSignals(scratch, hits);
         var sightingCounts = set.IsAppeal(context.ParentPurpose) || signals.AppealReference;
 
         Span<Discount> discounts = hits.Length <= 256 ? stackalloc Discount[hits.Length] : new Discount[hits.Length];
         for (var i = 0; i < hits.Length; i++)
             discounts[i] = hits[i].Removed ? Discount.None : DiscountOf(scratch, hits, i, signals, sightingCounts);
+        DiscountDenied(hits, discounts);
         for (var i = 0; i < hits.Length; i++)
         {
             if (!hits[i].Removed && indicators[hits[i].Indicator].Requires is { } required && Counts(discounts[i]) && !HasCompanion(hits, discounts, required))
@@ -62,8 +63,10 @@ public sealed class TriageEngine
             if (hits[i].Removed || indicator.Role != IndicatorRole.Category || !Counts(discounts[i]) || CountedBefore(hits, discounts, i))
                 continue;
             var slot = (int)indicator.Category!.Value;
+            // A danger told as past ("they found me on the bridge last year, thank you") still names its category, but
+            // at half weight, so thanks or a question in the same message can outweigh it.
             if (!indicator.Supporting)
-                categoryScore[slot] += indicator.Weight;
+                categoryScore[slot] += discounts[i] == Discount.Past ? indicator.Weight / 2 : indicator.Weight;
             if (indicator.LifeThreatening && discounts[i] == Discount.None)
             {
                 lifeSum += indicator.Weight;
@@ -92,16 +95,20 @@ public sealed class TriageEngine
             set.Version);
     }
 
-    private static void RemoveContainedHits(TriageScratch scratch)
+    private void RemoveContainedHits(TriageScratch scratch)
     {
         // A phrase inside a longer one ("murder" in "could murder a pint", "now" in "doing better now")
-        // is read as part of the longer one only.
+        // is read as part of the longer one only. A concept or a means is still read inside any phrase but an idiom ("the
+        // canal" inside "by the canal" is still a place for a child to be in danger, "bat" inside "with a bat" a weapon),
+        // so the combinations see it.
         var hits = scratch.Hits.AsSpan(0, scratch.HitCount);
         for (var i = 0; i < hits.Length; i++)
         {
+            var concept = indicators[hits[i].Indicator].Role is IndicatorRole.Concept or IndicatorRole.Means;
             for (var j = 0; j < i; j++)
             {
-                if (!hits[j].Removed && hits[j].First < hits[i].First && hits[j].Last >= hits[i].Last)
+                if (!hits[j].Removed && hits[j].First < hits[i].First && hits[j].Last >= hits[i].Last
+                    && (!concept || indicators[hits[j].Indicator].Role == IndicatorRole.Idiom))
                 {
                     hits[i].Removed = true;
                     break;
@@ -165,7 +172,7 @@ public sealed class TriageEngine
         return true;
     }
 
-    private Signals ReadSignals(ReadOnlySpan<TriageScratch.RawHit> hits)
+    private Signals ReadSignals(TriageScratch scratch, ReadOnlySpan<TriageScratch.RawHit> hits)
     {
         var signals = default(Signals);
         foreach (var hit in hits)
@@ -176,8 +183,11 @@ public sealed class TriageEngine
             switch (indicator.Role)
             {
                 case IndicatorRole.Immediacy:
-                    if (!QualifiesPast(hits, hit))
+                    if (!QualifiesPast(scratch, hits, hit))
+                    {
                         signals.Immediacy = Math.Max(signals.Immediacy, indicator.Weight);
+                        signals.Present |= !InQuestion(scratch, hit);
+                    }
                     break;
                 case IndicatorRole.Nearby:
                     signals.Nearby = Math.Max(signals.Nearby, indicator.Weight);
@@ -214,12 +224,59 @@ public sealed class TriageEngine
         return signals;
     }
 
-    /// <summary>"not going to do anything tonight", "safe tonight": a time word right after a past or safe statement belongs to it and says nothing is happening now.</summary>
-    private bool QualifiesPast(ReadOnlySpan<TriageScratch.RawHit> hits, TriageScratch.RawHit immediacy)
+    /// <summary>
+    /// "not going to do anything tonight", "safe tonight": a time word right after a past or safe statement, in the same
+    /// clause, belongs to it and says nothing is happening now ("… last year. I'm heading to the cliffs" is not one).
+    /// </summary>
+    private bool QualifiesPast(TriageScratch scratch, ReadOnlySpan<TriageScratch.RawHit> hits, TriageScratch.RawHit immediacy)
     {
         foreach (var other in hits)
         {
-            if (!other.Removed && indicators[other.Indicator].Role == IndicatorRole.Past && other.Last < immediacy.First && immediacy.First - other.Last - 1 <= set.NegationWindow)
+            if (!other.Removed && indicators[other.Indicator].Role == IndicatorRole.Past && other.Last < immediacy.First && immediacy.First - other.Last - 1 <= set.NegationWindow
+                && !Crosses(scratch, other.Last, immediacy.First, sentence: false))
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /// <summary>Whether a clause (or, with <paramref name="sentence"/>, a sentence) starts after token <paramref name="from"/> and at or before <paramref name="to"/>.</summary>
+    /// <summary>"my dad went missing last month, thank you": a past phrase in the hit's own sentence.</summary>
+    private bool PastInItsSentence(TriageScratch scratch, ReadOnlySpan<TriageScratch.RawHit> hits, TriageScratch.RawHit hit)
+    {
+        foreach (var other in hits)
+        {
+            if (!other.Removed && indicators[other.Indicator].Role == IndicatorRole.Past
+                && !Crosses(scratch, Math.Min(other.First, hit.First), Math.Max(other.First, hit.First), sentence: true))
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static bool Crosses(TriageScratch scratch, int from, int to, bool sentence)
+    {
+        for (var t = from + 1; t <= to; t++)
+        {
+            if (sentence ? scratch.Tokens[t].SentenceStart : scratch.Tokens[t].ClauseStart)
+                return true;
+        }
+        return false;
+    }
+
+    /// <summary>
+    /// "… is it worth getting a non-molestation order now?": a time word in a question the writer asks says when they
+    /// want to act, not that the danger they told of in the past is happening now.
+    /// </summary>
+    private static bool InQuestion(TriageScratch scratch, TriageScratch.RawHit hit)
+    {
+        for (var t = hit.Last; t < scratch.TokenCount; t++)
+        {
+            if (t > hit.Last && scratch.Tokens[t].SentenceStart)
+                return false;
+            if (scratch.Tokens[t].EndsQuestion)
                 return true;
         }
         return false;
@@ -238,7 +295,7 @@ public sealed class TriageEngine
         if (set.GradingOf(indicator.Category!.Value).NeedsAppeal && !sightingCounts)
             return Discount.NoAppeal;
         if (!indicator.LifeThreatening)
-            return Discount.None;
+            return signals.Past && !signals.Present && PastInItsSentence(scratch, hits, hit) ? Discount.Past : Discount.None;
         if (signals.Hypothetical)
             return Discount.Hypothetical;
         // "kms lol" and "gonna kill myself if we lose again 😂" are jokes; a plain "I'm going to kill myself"
@@ -246,9 +303,30 @@ public sealed class TriageEngine
         var joke = signals.Joke && !signals.NotJoking;
         if ((indicator.Hyperbole && joke) || (joke && signals.Trivial))
             return Discount.Joke;
-        if (signals.Past && signals.Immediacy == 0)
+        if (signals.Past && !signals.Present)
             return Discount.Past;
         return Discount.None;
+    }
+
+    /// <summary>
+    /// "not suicidal or anything but nobody would care if I disappeared": when the writer denies a threat to life of a
+    /// category, that category's phrases people often say loosely (hyperbole) are read as loose talk, not as the threat.
+    /// Phrases that are not hyperbole ("I've taken 30 pills") still count whatever the writer denies.
+    /// </summary>
+    private void DiscountDenied(ReadOnlySpan<TriageScratch.RawHit> hits, Span<Discount> discounts)
+    {
+        for (var d = 0; d < hits.Length; d++)
+        {
+            var denied = indicators[hits[d].Indicator];
+            if (hits[d].Removed || discounts[d] != Discount.Negated || !denied.LifeThreatening || denied.Hyperbole)
+                continue;
+            for (var i = 0; i < hits.Length; i++)
+            {
+                var indicator = indicators[hits[i].Indicator];
+                if (!hits[i].Removed && discounts[i] == Discount.None && indicator.Hyperbole && indicator.LifeThreatening && indicator.Category == denied.Category)
+                    discounts[i] = Discount.Denied;
+            }
+        }
     }
 
     private bool OverlapsIdiom(ReadOnlySpan<TriageScratch.RawHit> hits, TriageScratch.RawHit hit)
@@ -295,7 +373,7 @@ public sealed class TriageEngine
         return false;
     }
 
-    private static bool Counts(Discount discount) => discount is Discount.None or Discount.Past;
+    private static bool Counts(Discount discount) => discount is Discount.None or Discount.Past or Discount.Denied;
 
     private static bool CountedBefore(ReadOnlySpan<TriageScratch.RawHit> hits, ReadOnlySpan<Discount> discounts, int index)
     {
@@ -392,6 +470,7 @@ public sealed class TriageEngine
     private struct Signals
     {
         public double Immediacy;
+        public bool Present;
         public double Means;
         public double Nearby;
         public bool Hypothetical;

@@ -25,7 +25,7 @@ internal sealed class TriageScratch
         Chars[CharCount++] = c;
     }
 
-    public void AddToken(int normStart, int normLength, int start, int end, bool clauseStart)
+    public void AddToken(int normStart, int normLength, int start, int end, bool clauseStart, bool sentenceStart = false)
     {
         if (normLength == 0)
             return;
@@ -37,7 +37,8 @@ internal sealed class TriageScratch
             NormLength = normLength,
             Start = start,
             End = end,
-            ClauseStart = clauseStart,
+            ClauseStart = clauseStart || sentenceStart,
+            SentenceStart = sentenceStart,
             WordId = -1,
             Prefix1 = -1,
             Prefix2 = -1,
@@ -61,6 +62,8 @@ internal sealed class TriageScratch
         public int Start;
         public int End;
         public bool ClauseStart;
+        public bool SentenceStart;
+        public bool EndsQuestion;
         public int WordId;
         public int Prefix1;
         public int Prefix2;

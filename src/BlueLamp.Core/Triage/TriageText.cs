@@ -6,7 +6,7 @@ namespace BlueLamp.Core.Triage;
 /// <summary>
 /// Normalises text once into word and emoji tokens, the same way for indicator phrases and for messages:
 /// lower case, accents folded (Welsh ŵ and ŷ too), apostrophes dropped inside words ("can't" → "cant") except
-/// Welsh 'n, which is the word "yn" ("mae'n" → "mae yn"),
+/// Welsh 'n, 'r, 'i and 'u, which are the words "yn", "yr", "ei" and "eu" ("mae'n" → "mae yn", "llyncu'r" → "llyncu yr"),
 /// runs of three or more letters squeezed ("sooo" → "so", "helllp" → "help"), emoji as tokens of their own
 /// with skin tones and variation selectors dropped. Punctuation between tokens marks a clause boundary.
 /// </summary>
@@ -20,6 +20,7 @@ internal static class TriageText
         var wordEnd = 0;
         var normStart = 0;
         var boundary = false;
+        var sentence = false;
         var last = '\0';
         var run = 0;
 
@@ -64,15 +65,17 @@ internal static class TriageText
                 }
                 scratch.AppendChar(c);
             }
-            else if (wordStart >= 0 && IsApostrophe(value) && IsWelshYn(text, i))
+            else if (wordStart >= 0 && IsApostrophe(value) && WelshClitic(text, i) is { } clitic)
             {
-                // Welsh "mae'n", "o'n", "hi'n": the 'n is the word "yn", so "mae o'n fy nghuro" reads like "mae o yn fy nghuro".
+                // Welsh "mae'n", "o'n", "hi'n": the 'n is the word "yn", so "mae o'n fy nghuro" reads like "mae o yn fy nghuro";
+                // "llyncu'r", "i'r", "ydi'r": the 'r is the article "yr", so "wedi llyncu'r tabledi" reads "wedi llyncu yr tabledi".
                 EndWord(scratch);
                 var start = scratch.CharCount;
-                scratch.AppendChar('y');
-                scratch.AppendChar('n');
-                scratch.AddToken(start, 2, at, i + 1, boundary);
+                foreach (var c in clitic)
+                    scratch.AppendChar(c);
+                scratch.AddToken(start, clitic.Length, at, i + 1, boundary, sentence);
                 boundary = false;
+                sentence = false;
                 i++;
             }
             else if (wordStart >= 0 && IsApostrophe(value))
@@ -96,14 +99,19 @@ internal static class TriageText
                     scratch.AppendChar(text[at]);
                     scratch.AppendChar(text[at + 1]);
                 }
-                scratch.AddToken(start, scratch.CharCount - start, at, i, boundary);
+                scratch.AddToken(start, scratch.CharCount - start, at, i, boundary, sentence);
                 boundary = false;
+                sentence = false;
             }
             else
             {
                 EndWord(scratch);
                 if (IsClauseBreak(value))
                     boundary = true;
+                if (IsSentenceBreak(value))
+                    sentence = true;
+                if (value == '?' && scratch.TokenCount > 0)
+                    scratch.Tokens[scratch.TokenCount - 1].EndsQuestion = true;
             }
         }
         EndWord(scratch);
@@ -112,8 +120,9 @@ internal static class TriageText
         {
             if (wordStart < 0)
                 return;
-            s.AddToken(normStart, s.CharCount - normStart, wordStart, wordEnd, boundary);
+            s.AddToken(normStart, s.CharCount - normStart, wordStart, wordEnd, boundary, sentence);
             boundary = false;
+            sentence = false;
             wordStart = -1;
         }
     }
@@ -143,9 +152,23 @@ internal static class TriageText
         _ => c,
     };
 
-    private static bool IsWelshYn(ReadOnlySpan<char> text, int afterApostrophe) =>
-        afterApostrophe < text.Length && text[afterApostrophe] is 'n' or 'N'
-        && (afterApostrophe + 1 == text.Length || !char.IsLetterOrDigit(text[afterApostrophe + 1]));
+    /// <summary>
+    /// The Welsh word a clitic after an apostrophe stands for, when the apostrophe is followed by that one letter and the
+    /// word ends: 'n is "yn", 'r is "yr", 'i is "ei" ("wedi'i gweld"), 'u is "eu"; otherwise null.
+    /// </summary>
+    private static string? WelshClitic(ReadOnlySpan<char> text, int afterApostrophe)
+    {
+        if (afterApostrophe >= text.Length || (afterApostrophe + 1 < text.Length && char.IsLetterOrDigit(text[afterApostrophe + 1])))
+            return null;
+        return char.ToLowerInvariant(text[afterApostrophe]) switch
+        {
+            'n' => "yn",
+            'r' => "yr",
+            'i' => "ei",
+            'u' => "eu",
+            _ => null,
+        };
+    }
 
     private static bool IsApostrophe(int value) => value is '\'' or '\u2019' or '\u2018' or '\u02BC' or '`';
 
@@ -161,6 +184,8 @@ internal static class TriageText
             return true;
         return Rune.GetUnicodeCategory(rune) == System.Globalization.UnicodeCategory.OtherSymbol;
     }
+
+    private static bool IsSentenceBreak(int value) => value is '.' or '!' or '?' or '\n' or '\r';
 
     private static bool IsClauseBreak(int value) => value is '.' or ',' or '!' or '?' or ';' or ':' or '\n' or '\r';
 }

@@ -39,7 +39,8 @@ internal sealed class IntakeLookups
             .ToListAsync(cancellationToken);
         // Read once per batch: the handover summary names the account and its rota decides the out-of-hours reply.
         var accounts = await db.Accounts.AsNoTracking().Where(a => accountIds.Contains(a.Id)).ToDictionaryAsync(a => a.Id, cancellationToken);
-        var identities = (await db.PersonIdentities.Where(i => userIds.Contains(i.PlatformUserId)).ToListAsync(cancellationToken))
+        // Read, never changed here: not tracked, so saving the batch does not compare them.
+        var identities = (await db.PersonIdentities.AsNoTracking().Where(i => userIds.Contains(i.PlatformUserId)).ToListAsync(cancellationToken))
             .ToDictionary(i => (i.Platform, i.PlatformUserId));
         var conversations = (await db.Conversations.Where(c => accountIds.Contains(c.AccountId) && threadKeys.Contains(c.ThreadKey)).ToListAsync(cancellationToken))
             .ToDictionary(c => (c.AccountId, c.ThreadKey));

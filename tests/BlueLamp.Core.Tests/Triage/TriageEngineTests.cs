@@ -292,12 +292,25 @@ public sealed class TriageEngineTests
     [Fact]
     public void Each_assessment_records_the_engine_and_indicator_set_versions()
     {
-        var result = Engine.Assess("hello", Dm);
+        var result = Engine.Assess("ok", Dm);
 
         Assert.Equal(TriageEngine.Version, result.EngineVersion);
         Assert.Equal(IndicatorSet.Default.Version, result.IndicatorSetVersion);
         Assert.Equal(TriageCategory.NotAPoliceMatter, result.Category);
         Assert.Equal(0.0, result.Score);
+    }
+
+    [Theory]
+    [InlineData("hello")]
+    [InlineData("Helo?")]
+    [InlineData("hiya, anyone there")]
+    public void A_greeting_alone_opens_an_enquiry(string text)
+    {
+        var result = Engine.Assess(text, Dm);
+
+        Assert.Equal(TriageCategory.Enquiry, result.Category);
+        Assert.Equal(Grade.ResolvedWithoutDeployment, result.Grade);
+        Assert.False(result.LifeAtRisk);
     }
 
     [Fact]
@@ -344,6 +357,88 @@ public sealed class TriageEngineTests
     [InlineData("did a bridge jump for charity, raised loads, well done everyone")]
     [InlineData("she keeps saying she doesnt want to be here but shes not going to do anything tonight")]
     public void Hard_negatives_near_the_combinations_stay_below_life_at_risk(string text)
+    {
+        var result = Engine.Assess(text, Dm);
+
+        Assert.False(result.LifeAtRisk, string.Join(", ", result.Indicators.Select(i => $"{i.Name}:{i.Text}:{i.Discount}")));
+    }
+
+    [Theory]
+    [InlineData("she's got a belt round her neck and won't open the door", TriageCategory.SuicideOrSelfHarm)]
+    [InlineData("he's got the rope around his neck in the garage", TriageCategory.SuicideOrSelfHarm)]
+    [InlineData("sitting in the car with a pipe from the exhaust", TriageCategory.SuicideOrSelfHarm)]
+    [InlineData("he was squeezing my throat until I couldn't see", TriageCategory.DomesticAbuse)]
+    [InlineData("mae o wedi gwasgu ei gwddf hi", TriageCategory.DomesticAbuse)]
+    [InlineData("a van has rolled into the harbour", TriageCategory.Road)]
+    [InlineData("dw i wedi llyncu'r pils i gyd", TriageCategory.SuicideOrSelfHarm)]
+    public void Round_four_families_catch_wordings_no_phrase_spells_out(string text, TriageCategory category)
+    {
+        var result = Engine.Assess(text, Dm);
+
+        Assert.True(result.LifeAtRisk, string.Join(", ", result.Indicators.Select(i => $"{i.Name}:{i.Text}:{i.Discount}")));
+        Assert.Equal(category, result.Category);
+    }
+
+    [Fact]
+    public void Welsh_r_is_the_article_so_a_phrase_reads_through_it()
+    {
+        var result = Engine.Assess("wedi llyncu'r tabledi i gyd", Dm);
+
+        Assert.Contains(result.Indicators, i => i.Name == "suicide.overdose_taken" && i.Text == "llyncu'r tabledi i gyd");
+    }
+
+    [Fact]
+    public void A_place_inside_a_longer_phrase_still_counts_as_a_part_of_a_combination()
+    {
+        // "by the river" is a missing-person phrase; "the river" inside it is still a place where a toddler is in danger.
+        var result = Engine.Assess("a toddler on his own by the river", Dm);
+
+        Assert.True(result.LifeAtRisk);
+        Assert.Equal(TriageCategory.ChildAtRisk, result.Category);
+    }
+
+    [Fact]
+    public void Denying_a_threat_to_life_discounts_loose_talk_but_never_an_act()
+    {
+        var loose = Engine.Assess("i'm not suicidal, it just feels like no one would miss me tbh", Dm);
+        var act = Engine.Assess("i'm not suicidal but i've swallowed 30 paracetamol", Dm);
+
+        Assert.False(loose.LifeAtRisk);
+        Assert.Equal(TriageCategory.SuicideOrSelfHarm, loose.Category);
+        Assert.Contains(loose.Indicators, i => i.Discount == Discount.Denied);
+        Assert.True(act.LifeAtRisk);
+    }
+
+    [Fact]
+    public void A_time_word_in_the_writers_question_does_not_bring_a_past_danger_into_the_present()
+    {
+        var past = Engine.Assess("Back in 2019 he strangled me. Should I apply for an order now?", Dm);
+        var again = Engine.Assess("I tried to end my life 4 years ago. I'm doing it again tonight.", Dm);
+
+        Assert.False(past.LifeAtRisk);
+        Assert.Contains(past.Indicators, i => i.Discount == Discount.Past);
+        Assert.True(again.LifeAtRisk);
+    }
+
+    [Fact]
+    public void A_time_word_after_a_past_statement_belongs_to_it_only_within_its_clause()
+    {
+        var qualified = Engine.Assess("I took an overdose years ago, I'm 30 now and fine", Dm);
+        var present = Engine.Assess("An officer helped me last year. I'm heading to the cliffs", Dm);
+
+        Assert.False(qualified.LifeAtRisk);
+        Assert.True(present.LifeAtRisk);
+    }
+
+    [Theory]
+    [InlineData("this is my last post on here, moving to bluesky")]
+    [InlineData("writing letters to my pen pals tonight")]
+    [InlineData("tied the dog to a tree outside the shop")]
+    [InlineData("sat in the car by the sea for an hour")]
+    [InlineData("my mam is doing the school run, she's on the phone")]
+    [InlineData("my son has been cutting himself, where can we get help")]
+    [InlineData("mae'r tywydd yn fy lladd i")]
+    public void Round_four_hard_negatives_stay_below_life_at_risk(string text)
     {
         var result = Engine.Assess(text, Dm);
 

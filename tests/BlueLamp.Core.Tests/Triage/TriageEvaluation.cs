@@ -31,7 +31,8 @@ public sealed class TriageEvaluation
 
     public double GradeAccuracy => Ratio(outcomes.Count(o => (int)o.Result.Grade == o.Message.ExpectedGrade), Count);
 
-    public string Report(string title)
+    /// <summary>The report; <paramref name="withMisses"/> false leaves out the misses' texts, for a sealed split whose misses must not be read.</summary>
+    public string Report(string title, bool withMisses = true)
     {
         var text = new StringBuilder();
         text.AppendLine(CultureInfo.InvariantCulture, $"== {title}: {Count} messages");
@@ -57,6 +58,11 @@ public sealed class TriageEvaluation
             for (var suggested = 1; suggested <= 4; suggested++)
                 text.Append(CultureInfo.InvariantCulture, $"{outcomes.Count(o => o.Message.ExpectedGrade == expected && (int)o.Result.Grade == suggested),5}");
             text.AppendLine();
+        }
+        if (!withMisses)
+        {
+            text.AppendLine("(misses not printed: sealed)");
+            return text.ToString();
         }
         text.AppendLine("misses (expected grade/life/category -> suggested):");
         foreach (var (message, result) in outcomes)
