@@ -14,6 +14,6 @@ return args.FirstOrDefault() switch
 static int Usage()
 {
     Console.Error.WriteLine("usage: BlueLamp.DeskBench search [--provider Sqlite|Postgres] [--postgres <admin connection string>] [--messages 1000000]");
-    Console.Error.WriteLine("       BlueLamp.DeskBench queue --url http://127.0.0.1:5183 --data <BLUELAMP_DATA of that app> [--conversations 500] [--updates 50]");
+    Console.Error.WriteLine("       BlueLamp.DeskBench queue --url http://127.0.0.1:5183 --data <BLUELAMP_DATA of that app> [--pid <the app's process id>] [--screenshot <png>] [--conversations 500] [--updates 50]");
     return 2;
 }

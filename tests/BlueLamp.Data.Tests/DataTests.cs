@@ -263,27 +263,74 @@ public abstract class DataTests(DatabaseProvider provider) : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Searching_among_named_conversations_finds_only_those_that_match_and_never_another_forces()
+    public async Task The_open_conversation_search_follows_closing_reopening_and_moved_messages_and_never_another_forces()
     {
+        var ct = TestContext.Current.CancellationToken;
         var (north, northChat) = await NewForceAsync("north");
         var (south, southChat) = await NewForceAsync("south");
         var bike = await NewConversationAsync(north, northChat, "My bicycle was stolen from outside Tesco on Mill Lane");
         var otherBike = await NewConversationAsync(north, northChat, "Another bicycle stolen at the station");
         var party = await NewConversationAsync(north, northChat, "Loud party next door until 3am");
-        var southBike = await NewConversationAsync(south, southChat, "Bicycle stolen in the south too");
+        await NewConversationAsync(south, southChat, "Bicycle stolen in the south too");
         var conversationToken = bike.Id.ToString("N")[..12];
 
         await using var db = Dbs.ForForce(north.Id);
-        async Task<IReadOnlyCollection<Guid>> Find(string query, params Guid[] among) =>
-            await MessageSearch.MatchingAmongAsync(db, MessageSearch.Terms(query), among, TestContext.Current.CancellationToken);
+        async Task<List<Guid>> Find(string query) =>
+            (await MessageSearch.MatchingOpenConversations(db, MessageSearch.Terms(query)).ToListAsync(ct)).Order().ToList();
+        async Task SetStatusAsync(Guid conversationId, ConversationStatus status) =>
+            await db.Conversations.Where(c => c.Id == conversationId).ExecuteUpdateAsync(set => set.SetProperty(c => c.Status, status), ct);
 
-        Assert.Equal([bike.Id], await Find("stolen bicyc", bike.Id, party.Id));
-        Assert.Equal([bike.Id, otherBike.Id], (await Find("stolen bicycle", bike.Id, otherBike.Id, party.Id)).Order());
-        Assert.Empty(await Find("stolen", party.Id));
-        Assert.Empty(await Find("stolen", southBike.Id));
-        Assert.Empty(await Find("stolen"));
+        Assert.Equal([bike.Id, otherBike.Id], await Find("stolen bicyc"));
+        Assert.Equal([bike.Id], await Find("tesco"));
         // The conversation ids kept in the index are never matched by what the operator types.
-        Assert.Empty(await Find(conversationToken, bike.Id));
+        Assert.Empty(await Find(conversationToken));
+
+        await SetStatusAsync(bike.Id, ConversationStatus.Closed);
+        Assert.Equal([otherBike.Id], await Find("stolen bicycle"));
+        Assert.Equal([bike.Id], await MessageSearch.MatchingConversations(db, MessageSearch.Terms("tesco")).ToListAsync(ct));
+
+        // A closed conversation takes new messages into the index only when it reopens.
+        db.Messages.Add(Message.Inbound(Guid.CreateVersion7(), north.Id, bike.Id, northChat.Id, $"m-{Guid.NewGuid():N}", "They also took the pannier bags", Now, Now));
+        await db.SaveChangesAsync(ct);
+        Assert.Empty(await Find("pannier"));
+        await SetStatusAsync(bike.Id, ConversationStatus.Open);
+        Assert.Equal([bike.Id], await Find("pannier"));
+        Assert.Equal([bike.Id], await Find("tesco"));
+
+        // A message moved to another conversation is found under its new one; a deleted one is not found at all.
+        var loud = await db.Messages.Where(m => m.ConversationId == party.Id).Select(m => m.Id).SingleAsync(ct);
+        await db.Messages.Where(m => m.Id == loud).ExecuteUpdateAsync(set => set.SetProperty(m => m.ConversationId, otherBike.Id), ct);
+        Assert.Equal([otherBike.Id], await Find("party"));
+        await db.Messages.Where(m => m.Id == loud).ExecuteDeleteAsync(ct);
+        Assert.Empty(await Find("party"));
+    }
+
+    [Fact]
+    public async Task The_full_text_search_follows_edited_moved_and_deleted_messages()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var (north, northChat) = await NewForceAsync("north");
+        var bike = await NewConversationAsync(north, northChat, "My bicycle was stolen from outside Tesco on Mill Lane");
+        var party = await NewConversationAsync(north, northChat, "Loud party next door until 3am");
+        await using var db = Dbs.ForForce(north.Id);
+        async Task<List<Guid>> Find(string query) =>
+            (await MessageSearch.MatchingConversations(db, MessageSearch.Terms(query)).ToListAsync(ct)).Order().ToList();
+        var loud = await db.Messages.Where(m => m.ConversationId == party.Id).Select(m => m.Id).SingleAsync(ct);
+
+        // An edit replaces the words in the index (the trigger finds the row through its conversation).
+        await db.Messages.Where(m => m.Id == loud).ExecuteUpdateAsync(set => set.SetProperty(m => m.Text, "Music blaring next door until 4am"), ct);
+        Assert.Empty(await Find("party"));
+        Assert.Equal([party.Id], await Find("blaring"));
+        Assert.Equal([bike.Id], await Find("tesco"));
+
+        // Moved to another conversation: found under the new one only.
+        await db.Messages.Where(m => m.Id == loud).ExecuteUpdateAsync(set => set.SetProperty(m => m.ConversationId, bike.Id), ct);
+        Assert.Equal([bike.Id], await Find("blaring"));
+
+        // Deleted: gone from the index, and the other message of the conversation is still found.
+        await db.Messages.Where(m => m.Id == loud).ExecuteDeleteAsync(ct);
+        Assert.Empty(await Find("blaring"));
+        Assert.Equal([bike.Id], await Find("tesco"));
     }
 
     [Fact]

@@ -4,6 +4,8 @@ using System.Text.Json;
 using BlueLamp.Core.Identity;
 using BlueLamp.Data;
 using BlueLamp.Data.Identity;
+using BlueLamp.Web.Desk;
+using BlueLamp.Web.Identity;
 using BlueLamp.Web.Tests.Hosting;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -189,6 +191,38 @@ public sealed class DeskTests(HostFixture fixture) : IClassFixture<HostFixture>
         var found = await op.GetFromJsonAsync<JsonElement>("/api/desk/queue?search=quad%20riverside", Ct);
 
         Assert.Equal(wanted, Assert.Single(found.EnumerateArray()).GetProperty("conversationId").GetGuid());
+        v1.Dispose();
+        v2.Dispose();
+    }
+
+    [Fact]
+    public async Task A_live_update_reads_only_the_changed_conversations_and_merges_them_into_the_queue_in_order()
+    {
+        var (taken, v1, _) = await NewConversationAsync("Someone is trying car doors on Elm Road");
+        var (other, v2, _) = await NewConversationAsync("Graffiti on the bus shelter by the school");
+        var queue = Host.Services.GetRequiredService<DeskQueue>();
+        await using var scope = Host.Services.CreateAsyncScope();
+        var demo = await scope.ServiceProvider.GetRequiredService<UserManager<BlueLampUser>>().FindByEmailAsync(Host.DemoUsers()[Roles.Operator].Email);
+        var user = new DeskUser(demo!.Id, demo.DisplayName, demo.ForceId);
+        var before = await queue.ListOpenAsync(user, cancellationToken: Ct);
+        Assert.Contains(before, i => i.ConversationId == taken && i.AssignedToUserId is null);
+
+        Assert.True((await queue.ClaimAsync(user, taken, Ct)).Succeeded);
+        HashSet<Guid> changed = [taken];
+        var current = await queue.ListOpenAsync(user, new QueueFilter { Conversations = changed }, Ct);
+
+        var line = Assert.Single(current);
+        Assert.Equal((taken, user.UserId), (line.ConversationId, line.AssignedToUserId));
+        var merged = DeskQueue.Merge(before, changed, current);
+        var reread = await queue.ListOpenAsync(user, cancellationToken: Ct);
+        Assert.Equal(reread.Select(i => (i.ConversationId, i.AssignedToUserId)), merged.Select(i => (i.ConversationId, i.AssignedToUserId)));
+
+        // Seen through the "unassigned" filter, the taken conversation has left the queue, and only it.
+        var unassigned = new QueueFilter { Unassigned = true };
+        var stillFree = DeskQueue.Merge(before, changed, await queue.ListOpenAsync(user, unassigned with { Conversations = changed }, Ct));
+        Assert.DoesNotContain(stillFree, i => i.ConversationId == taken);
+        Assert.Contains(stillFree, i => i.ConversationId == other);
+        Assert.Equal(before.Count - 1, stillFree.Count);
         v1.Dispose();
         v2.Dispose();
     }

@@ -26,12 +26,13 @@ public sealed class DeskQueue(BlueLampDbFactory dbs, AuditTrail audit, IDeskEven
             conversations = conversations.Where(c => c.Grade == grade);
         if (filter.AccountId is { } accountId)
             conversations = conversations.Where(c => c.AccountId == accountId);
+        if (filter.Conversations is { } only)
+            conversations = conversations.Where(c => only.Contains(c.Id));
         var terms = MessageSearch.Terms(filter.Search);
         if (terms.Count > 0)
         {
-            // The index is asked only about the conversations the desk would show, not for every message that matches.
-            var candidates = await conversations.Select(c => c.Id).ToListAsync(cancellationToken);
-            var matching = await MessageSearch.MatchingAmongAsync(db, terms, candidates, cancellationToken);
+            // Only open conversations' messages are searched: the queue never shows the rest.
+            var matching = MessageSearch.MatchingOpenConversations(db, terms);
             conversations = conversations.Where(c => matching.Contains(c.Id));
         }
 
@@ -51,6 +52,14 @@ public sealed class DeskQueue(BlueLampDbFactory dbs, AuditTrail audit, IDeskEven
             .ToListAsync(cancellationToken);
         return Order(rows);
     }
+
+    /// <summary>
+    /// The queue after a live update: the <paramref name="changed"/> conversations' old lines are replaced by their
+    /// <paramref name="current"/> ones (read with <see cref="QueueFilter.Conversations"/>), or dropped when they have
+    /// left the queue (closed, or no longer matching the filter), and the result is in queue order again.
+    /// </summary>
+    public static IReadOnlyList<QueueItem> Merge(IReadOnlyList<QueueItem> queue, IReadOnlySet<Guid> changed, IReadOnlyList<QueueItem> current) =>
+        Order(queue.Where(i => !changed.Contains(i.ConversationId)).Concat(current));
 
     /// <summary>
     /// Life at risk first, whatever else; then by grade (not yet assessed counts as priority, so nothing waits behind

@@ -24,4 +24,7 @@ public sealed record QueueFilter
 
     /// <summary>Words that must appear in some message of the conversation (full-text search).</summary>
     public string? Search { get; init; }
+
+    /// <summary>Only these conversations: a live update re-reads the ones that changed, not the whole queue.</summary>
+    public IReadOnlyCollection<Guid>? Conversations { get; init; }
 }

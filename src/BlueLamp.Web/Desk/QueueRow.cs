@@ -8,6 +8,16 @@ public sealed record QueueRow(QueueItem Lead, IReadOnlyList<QueueItem> Members)
 {
     public bool IsSurge => Members.Count > 1;
 
+    /// <summary>What identifies the line while its contents change: the surge, or the single conversation.</summary>
+    public Guid Key => IsSurge && Lead.ClusterId is { } clusterId ? clusterId : Lead.ConversationId;
+
+    // Two rows are the same when they show the same conversations with the same data, so a line of the queue is
+    // drawn again only when something on it changed.
+    public bool Equals(QueueRow? other) =>
+        other is not null && Lead == other.Lead && Members.SequenceEqual(other.Members);
+
+    public override int GetHashCode() => HashCode.Combine(Lead, Members.Count);
+
     /// <summary>Folds an ordered queue into rows, keeping the order of each row's first (most urgent) member.</summary>
     public static IReadOnlyList<QueueRow> Fold(IReadOnlyList<QueueItem> ordered)
     {
