@@ -105,10 +105,11 @@ public sealed class TriageEngine
                 lifeAtRisk = true;
                 lifeScore = Math.Max(lifeScore, set.LifeAtRiskThreshold);
             }
-            else if (modelProbability >= model.SupportThreshold && lifeSum > 0)
+            else if (modelProbability >= model.SupportThreshold && lifeSum > 0
+                && LifeScore(lifeSum + model.SupportWeight, signals) is var supported && supported >= set.LifeAtRiskThreshold - 1e-9)
             {
-                lifeScore = LifeScore(lifeSum + model.SupportWeight, signals);
-                lifeAtRisk = lifeScore >= set.LifeAtRiskThreshold - 1e-9;
+                lifeAtRisk = true;
+                lifeScore = supported;
             }
             if (!lifeAtRisk)
                 modelProbability = 0.0;

@@ -98,6 +98,8 @@ public sealed class LifeAtRiskModelTests
             Assert.True(both.Grade <= rules.Grade, $"{message.Id}: the model lowered grade {rules.Grade} to {both.Grade}");
             Assert.True(both.LifeAtRisk || !rules.LifeAtRisk, $"{message.Id}: the model removed life at risk");
             Assert.Equal(rules.Indicators, both.Indicators.Where(i => i.Name != LifeAtRiskModel.IndicatorName));
+            if (!both.LifeAtRisk)
+                Assert.Equal(rules, both with { EngineVersion = rules.EngineVersion, Indicators = rules.Indicators });
             if (both.LifeAtRisk != rules.LifeAtRisk || both.Grade != rules.Grade)
             {
                 raised++;
