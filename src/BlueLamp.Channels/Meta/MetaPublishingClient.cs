@@ -1,28 +1,60 @@
 using System.Net.Http.Headers;
 using BlueLamp.Channels.Common;
+using BlueLamp.Core.Publishing;
 using Microsoft.Extensions.Options;
 
 namespace BlueLamp.Channels.Meta;
 
 /// <summary>
 /// Publishes the force's own posts through the Graph API and takes them down again: a Page post
-/// (<c>POST /{page-id}/feed</c>, or <c>/{page-id}/photos</c> with an image and its alt text), an Instagram image post
-/// (a media container, then <c>/{ig-user-id}/media_publish</c>), and <c>DELETE /{object-id}</c> for either.
+/// (<c>POST /{page-id}/feed</c>, <c>/{page-id}/photos</c> with an image and its alt text, or several photos attached to
+/// one feed post), an Instagram image or carousel post (media containers, then <c>/{ig-user-id}/media_publish</c>), and
+/// <c>DELETE /{object-id}</c> for either.
 /// </summary>
 public sealed class MetaPublishingClient(HttpClient http, IOptionsMonitor<MetaOptions> options)
 {
     private const string PlatformName = "Meta";
 
-    /// <summary>Posts to a Facebook Page's feed, as a photo post when an image is given.</summary>
-    public async Task<SendResult> PublishToPageAsync(MetaAccountCredentials page, string message, string? imageUrl, string? altText, CancellationToken cancellationToken = default)
+    /// <summary>The most images one Instagram carousel takes (a Facebook post takes more than BlueLamp ever sends).</summary>
+    public const int MaxInstagramImages = 10;
+
+    /// <summary>
+    /// Posts to a Facebook Page's feed: text alone (<c>/feed</c>), one photo (<c>/photos</c> with its alt text), or several:
+    /// each photo uploaded unpublished with its alt text (<c>/photos</c>, <c>published=false</c>), then one feed post
+    /// carrying them all (<c>attached_media</c>). Photos left unpublished by a failure further on are never shown.
+    /// </summary>
+    public async Task<SendResult> PublishToPageAsync(MetaAccountCredentials page, string message, IReadOnlyList<PostImage> images, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(page);
+        ArgumentNullException.ThrowIfNull(images);
         if (string.IsNullOrWhiteSpace(message))
             return SendResult.Failed(PlatformFailure.Refused("The post is empty."));
         var pageId = Uri.EscapeDataString(page.AccountId);
-        using var request = imageUrl is null
-            ? new HttpRequestMessage(HttpMethod.Post, Url($"{pageId}/feed")) { Content = PlatformJson.Content(new MetaFeedRequest(message), MetaPublishingJsonContext.Default.MetaFeedRequest) }
-            : new HttpRequestMessage(HttpMethod.Post, Url($"{pageId}/photos")) { Content = PlatformJson.Content(new MetaPhotoRequest(imageUrl, message, altText ?? ""), MetaPublishingJsonContext.Default.MetaPhotoRequest) };
+        if (images.Count == 1)
+            return await CreatePagePostAsync(page, Url($"{pageId}/photos"),
+                PlatformJson.Content(new MetaPhotoRequest(images[0].Url, message, images[0].AltText, null), MetaPublishingJsonContext.Default.MetaPhotoRequest), cancellationToken).ConfigureAwait(false);
+
+        var attached = new List<MetaAttachedMedia>(images.Count);
+        for (var i = 0; i < images.Count; i++)
+        {
+            using var upload = new HttpRequestMessage(HttpMethod.Post, Url($"{pageId}/photos"))
+            {
+                Content = PlatformJson.Content(new MetaPhotoRequest(images[i].Url, null, images[i].AltText, Published: false), MetaPublishingJsonContext.Default.MetaPhotoRequest),
+            };
+            var (uploaded, failure) = await SendAsync(upload, page, cancellationToken).ConfigureAwait(false);
+            if (failure is not null)
+                return SendResult.Failed(failure with { Error = $"Image {i + 1}: {failure.Error}" });
+            if (PlatformJson.Read(uploaded!.Body, MetaPublishingJsonContext.Default.MetaIdResponse)?.Id is not { } photoId)
+                return SendResult.Failed(new PlatformFailure($"Meta accepted image {i + 1} but did not return its id.", Retryable: true, NeedsReconnect: false, uploaded.StatusCode));
+            attached.Add(new MetaAttachedMedia(photoId));
+        }
+        return await CreatePagePostAsync(page, Url($"{pageId}/feed"),
+            PlatformJson.Content(new MetaFeedRequest(message, attached.Count > 0 ? attached : null), MetaPublishingJsonContext.Default.MetaFeedRequest), cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task<SendResult> CreatePagePostAsync(MetaAccountCredentials page, Uri url, HttpContent content, CancellationToken cancellationToken)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, url) { Content = content };
         var (response, failure) = await SendAsync(request, page, cancellationToken).ConfigureAwait(false);
         if (failure is not null)
             return SendResult.Failed(failure);
@@ -32,22 +64,45 @@ public sealed class MetaPublishingClient(HttpClient http, IOptionsMonitor<MetaOp
             : SendResult.Failed(new PlatformFailure("Meta accepted the post but did not return its id.", Retryable: false, NeedsReconnect: false, response.StatusCode));
     }
 
-    /// <summary>Publishes an image post on Instagram: creates the media container, then publishes it.</summary>
-    public async Task<SendResult> PublishToInstagramAsync(MetaAccountCredentials account, string caption, string imageUrl, string altText, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Publishes an image post on Instagram: one image's container, or for several a carousel (a container per image
+    /// with <c>is_carousel_item</c>, then a <c>CAROUSEL</c> container naming them as <c>children</c>), then
+    /// <c>media_publish</c>. Each image container carries its alt text.
+    /// </summary>
+    public async Task<SendResult> PublishToInstagramAsync(MetaAccountCredentials account, string caption, IReadOnlyList<PostImage> images, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(account);
-        if (string.IsNullOrWhiteSpace(imageUrl))
+        ArgumentNullException.ThrowIfNull(images);
+        if (images.Count == 0 || images.Any(i => string.IsNullOrWhiteSpace(i.Url)))
             return SendResult.Failed(PlatformFailure.Refused("Instagram needs an image."));
+        if (images.Count > MaxInstagramImages)
+            return SendResult.Failed(PlatformFailure.Refused($"Instagram takes at most {MaxInstagramImages} images in a post."));
         var userId = Uri.EscapeDataString(account.AccountId);
-        using var container = new HttpRequestMessage(HttpMethod.Post, Url($"{userId}/media"))
+        string containerId;
+        if (images.Count == 1)
         {
-            Content = PlatformJson.Content(new InstagramContainerRequest(imageUrl, caption, altText), MetaPublishingJsonContext.Default.InstagramContainerRequest),
-        };
-        var (created, failure) = await SendAsync(container, account, cancellationToken).ConfigureAwait(false);
-        if (failure is not null)
-            return SendResult.Failed(failure);
-        if (PlatformJson.Read(created!.Body, MetaPublishingJsonContext.Default.MetaIdResponse)?.Id is not { } containerId)
-            return SendResult.Failed(new PlatformFailure("Instagram accepted the image but did not return a container id.", Retryable: false, NeedsReconnect: false, created.StatusCode));
+            var (single, failure) = await CreateContainerAsync(account, userId, new InstagramContainerRequest(images[0].Url, caption, images[0].AltText), "the image", cancellationToken).ConfigureAwait(false);
+            if (failure is not null)
+                return SendResult.Failed(failure);
+            containerId = single!;
+        }
+        else
+        {
+            var children = new List<string>(images.Count);
+            for (var i = 0; i < images.Count; i++)
+            {
+                var (child, failure) = await CreateContainerAsync(account, userId,
+                    new InstagramContainerRequest(images[i].Url, null, images[i].AltText, IsCarouselItem: true), $"image {i + 1}", cancellationToken).ConfigureAwait(false);
+                if (failure is not null)
+                    return SendResult.Failed(failure);
+                children.Add(child!);
+            }
+            var (carousel, carouselFailure) = await CreateContainerAsync(account, userId,
+                new InstagramContainerRequest(null, caption, null, MediaType: "CAROUSEL", Children: children), "the carousel", cancellationToken).ConfigureAwait(false);
+            if (carouselFailure is not null)
+                return SendResult.Failed(carouselFailure);
+            containerId = carousel!;
+        }
 
         using var publish = new HttpRequestMessage(HttpMethod.Post, Url($"{userId}/media_publish"))
         {
@@ -64,6 +119,21 @@ public sealed class MetaPublishingClient(HttpClient http, IOptionsMonitor<MetaOp
         var (node, _) = await SendAsync(read, account, cancellationToken).ConfigureAwait(false);
         var permalink = node is null ? null : PlatformJson.Read(node.Body, MetaPublishingJsonContext.Default.MetaPermalinkResponse)?.Permalink;
         return SendResult.Sent(mediaId, permalink);
+    }
+
+    private async Task<(string? ContainerId, PlatformFailure? Failure)> CreateContainerAsync(
+        MetaAccountCredentials account, string userId, InstagramContainerRequest body, string what, CancellationToken cancellationToken)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, Url($"{userId}/media"))
+        {
+            Content = PlatformJson.Content(body, MetaPublishingJsonContext.Default.InstagramContainerRequest),
+        };
+        var (created, failure) = await SendAsync(request, account, cancellationToken).ConfigureAwait(false);
+        if (failure is not null)
+            return (null, failure);
+        return PlatformJson.Read(created!.Body, MetaPublishingJsonContext.Default.MetaIdResponse)?.Id is { } id
+            ? (id, null)
+            : (null, new PlatformFailure($"Instagram accepted {what} but did not return a container id.", Retryable: false, NeedsReconnect: false, created.StatusCode));
     }
 
     /// <summary>

@@ -75,4 +75,6 @@ public static class AuditActions
     public const string PostResponsesViewed = "post.responses_viewed";
     public const string PostCommentsClosed = "post.comments_closed";
     public const string PostCommentsCloseFailed = "post.comments_close_failed";
+    /// <summary>Comments under a copy are held by hiding each one, where the platform cannot turn them off (Facebook, X).</summary>
+    public const string PostCommentsHeld = "post.comments_held";
 }

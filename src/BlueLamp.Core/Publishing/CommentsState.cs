@@ -11,4 +11,11 @@ public enum CommentsState
     CloseFailed = 3,
     /// <summary>The platform offers no way to turn them off; the note says what comms can do instead.</summary>
     NotPossible = 4,
+    /// <summary>The platform cannot turn comments off, so they are held by hiding each one: a node is hiding them now.</summary>
+    Holding = 5,
+    /// <summary>
+    /// The platform cannot turn comments off, so they are held by hiding each one: every comment under the copy is
+    /// hidden, those there when the hold began and each new one as it reaches the desk. The note says what that leaves open.
+    /// </summary>
+    Held = 6,
 }

@@ -21,13 +21,15 @@ public sealed partial class PlatformLimits(Func<string, int> xWeightedLength, Fu
 
     /// <summary>
     /// The images a platform takes: X up to 4 of 5 MB (media upload), Bluesky up to 4 of 1,000,000 bytes (uploadBlob,
-    /// app.bsky.embed.images); a Facebook photo post and an Instagram image post carry the first image (8 MB).
+    /// app.bsky.embed.images); Instagram a carousel of up to 10 and Facebook several photos on one post, each of 8 MB,
+    /// fetched from their addresses. A post carries at most <see cref="ImageLimit"/> whatever the platform.
     /// </summary>
     public static PlatformImages ImagesOn(Platform platform) => platform switch
     {
-        Platform.X => new PlatformImages(4, 5 * 1024 * 1024, FirstOnly: false),
-        Platform.Bluesky => new PlatformImages(4, 1_000_000, FirstOnly: false),
-        _ => new PlatformImages(1, 8 * 1024 * 1024, FirstOnly: true),
+        Platform.X => new PlatformImages(4, 5 * 1024 * 1024, FetchedByPlatform: false),
+        Platform.Bluesky => new PlatformImages(4, 1_000_000, FetchedByPlatform: false),
+        Platform.Instagram => new PlatformImages(10, 8 * 1024 * 1024, FetchedByPlatform: true),
+        _ => new PlatformImages(10, 8 * 1024 * 1024, FetchedByPlatform: true),
     };
 
     /// <summary>The text measured as <paramref name="platform"/> measures it.</summary>
@@ -74,7 +76,7 @@ public sealed partial class PlatformLimits(Func<string, int> xWeightedLength, Fu
                 continue;
             }
             var images = ImagesOn(platform);
-            if (!images.FirstOnly && content.Images.Count > images.MaxCount)
+            if (content.Images.Count > images.MaxCount)
                 problems.Add(new PostProblem("images", $"{platform} takes at most {images.MaxCount} images; remove {content.Images.Count - images.MaxCount}.", platform));
             if (platform == Platform.Instagram && content.Images.Count == 0)
                 problems.Add(new PostProblem("images", "Instagram needs an image: add one (with alt text) or leave Instagram out.", platform));

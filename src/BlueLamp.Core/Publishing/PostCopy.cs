@@ -77,6 +77,12 @@ public sealed class PostCopy : IForceOwned
 
     public void RecordCommentsCloseFailed(string error, DateTimeOffset now) => SetComments(Publishing.CommentsState.CloseFailed, error, now);
 
+    /// <summary>Comments cannot be turned off here, so from now on each one under the copy is hidden; the explanation says what that leaves open.</summary>
+    public void RecordCommentsHeld(string explanation, DateTimeOffset now) => SetComments(Publishing.CommentsState.Held, explanation, now);
+
+    /// <summary>True while the public's comments under the copy are held by hiding each one.</summary>
+    public bool CommentsHeld => CommentsState is Publishing.CommentsState.Held or Publishing.CommentsState.Holding;
+
     public void RecordCommentsNotPossible(string explanation, DateTimeOffset now) => SetComments(Publishing.CommentsState.NotPossible, explanation, now);
 
     private void SetComments(CommentsState state, string note, DateTimeOffset now)

@@ -88,6 +88,43 @@ public sealed class GraphParameters
         return null;
     }
 
+    /// <summary>
+    /// A list parameter as Graph takes it: a JSON array (in a JSON body, or as JSON text in a field), a comma-separated
+    /// string (<c>children=1,2</c>), or indexed fields (<c>attached_media[0]=…</c>, <c>attached_media[1]=…</c>). Each item
+    /// is the string itself, or an object's JSON text. Null when the parameter is absent.
+    /// </summary>
+    public IReadOnlyList<string>? List(string name)
+    {
+        if (values.TryGetValue(name, out var value))
+        {
+            var element = value;
+            if (value.ValueKind == JsonValueKind.String && value.GetString()!.TrimStart().StartsWith('['))
+            {
+                try
+                {
+                    using var parsed = JsonDocument.Parse(value.GetString()!);
+                    element = parsed.RootElement.Clone();
+                }
+                catch (JsonException)
+                {
+                    return [];
+                }
+            }
+            return element.ValueKind switch
+            {
+                JsonValueKind.Array => element.EnumerateArray().Select(i => i.ValueKind == JsonValueKind.String ? i.GetString()! : i.GetRawText()).ToList(),
+                JsonValueKind.String => element.GetString()!.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries),
+                _ => [],
+            };
+        }
+        var indexed = new List<string>();
+        for (var i = 0; values.TryGetValue($"{name}[{i}]", out var item); i++)
+        {
+            indexed.Add(item.ValueKind == JsonValueKind.String ? item.GetString()! : item.GetRawText());
+        }
+        return indexed.Count > 0 ? indexed : null;
+    }
+
     /// <summary>The access token: ?access_token=, a body field, or an "Authorization: Bearer|OAuth" header.</summary>
     public static string? TokenOf(HttpRequest request, GraphParameters parameters)
     {

@@ -51,13 +51,19 @@ public sealed record SimulatedEntry
 
     public bool Edited { get; init; }
 
-    /// <summary>The image of a published photo post or Instagram media, and the alt text BlueLamp gave it.</summary>
+    /// <summary>The (first) image of a published photo post or Instagram media, and the alt text BlueLamp gave it.</summary>
     public string? ImageUrl { get; init; }
 
     public string? AltText { get; init; }
 
-    /// <summary>The alt text of each image attached to an X post or a Bluesky post (uploaded first, then attached), in order.</summary>
+    /// <summary>
+    /// The alt text of each image of a post, in order: attached to an X or Bluesky post (uploaded first), a Facebook post's
+    /// photos, an Instagram post or carousel.
+    /// </summary>
     public IReadOnlyList<string> ImageAltTexts { get; init; } = [];
+
+    /// <summary>The address of each image of a Facebook or Instagram post, in order (the platform fetched them).</summary>
+    public IReadOnlyList<string> ImageUrls { get; init; } = [];
 
     public bool Removed { get; init; }
 

@@ -4,6 +4,7 @@ using BlueLamp.Channels.X;
 using BlueLamp.Core.Accounts;
 using BlueLamp.Core.Audit;
 using BlueLamp.Core.Contact;
+using BlueLamp.Core.Publishing;
 using BlueLamp.Data;
 using BlueLamp.Data.Audit;
 using BlueLamp.Web.Desk;
@@ -49,7 +50,7 @@ public sealed class CommentHiding(
                 join c in db.Conversations on m.ConversationId equals c.Id
                 join a in db.Accounts on c.AccountId equals a.Id
                 where m.Id == messageId && m.ConversationId == conversationId
-                select new { Message = m, c.Kind, a.Platform })
+                select new { Message = m, c.Kind, a.Platform, c.RespondsToPostId, c.RespondsToSource })
             .SingleOrDefaultAsync(cancellationToken);
         if (found is null)
             return DeskResult.Missing();
@@ -60,6 +61,9 @@ public sealed class CommentHiding(
             return DeskResult.Refused(unsupported, "reason");
         if (hide == (message.HiddenAt is not null))
             return DeskResult.Refused(hide ? "This comment is hidden already." : "This comment is not hidden.", "reason");
+        if (!hide && found.RespondsToSource == PostLinkSource.Comment && await db.PostCopies.AnyAsync(c => c.PostId == found.RespondsToPostId && c.AccountId == message.AccountId
+                && (c.CommentsState == CommentsState.Held || c.CommentsState == CommentsState.Holding), cancellationToken))
+            return DeskResult.Refused("Comments under this post are held while proceedings are active in its case, so this one stays hidden.", "reason");
         if (await accounts.GetAsync(message.AccountId, cancellationToken) is not { } account)
             return DeskResult.Refused($"This {found.Platform} account is not connected to BlueLamp, so nothing can be changed on it.", "reason");
 

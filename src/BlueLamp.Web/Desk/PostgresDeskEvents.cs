@@ -28,6 +28,10 @@ public sealed class PostgresDeskEvents(string connectionString, ILogger<Postgres
     private NpgsqlDataSource? dataSource;
     private Task? sender;
     private Task? listener;
+    private readonly Lock stopGate = new();
+    private Task? stopped;
+
+    private static readonly TimeSpan FlushTimeout = TimeSpan.FromSeconds(5);
 
     /// <summary>This node, so it ignores its own notifications (its screens had the event already).</summary>
     public Guid NodeId { get; } = Guid.NewGuid();
@@ -56,21 +60,34 @@ public sealed class PostgresDeskEvents(string connectionString, ILogger<Postgres
         return Task.CompletedTask;
     }
 
-    public async Task StopAsync(CancellationToken cancellationToken)
-    {
-        outgoing.Writer.TryComplete();
-        if (sender is not null)
-            await sender.WaitAsync(cancellationToken).ContinueWith(_ => { }, TaskScheduler.Default);
-        await stopping.CancelAsync();
-        if (listener is not null)
-            await listener.ContinueWith(_ => { }, TaskScheduler.Default);
-    }
+    public async Task StopAsync(CancellationToken cancellationToken) =>
+        await StopOnce().WaitAsync(cancellationToken).ContinueWith(_ => { }, TaskScheduler.Default);
 
     public async ValueTask DisposeAsync()
     {
+        // The host may dispose this while its stop is still under way (a shutdown that ran out of time): the loops are
+        // stopped first, once, so the token they watch is never disposed under them.
+        await StopOnce().ContinueWith(_ => { }, TaskScheduler.Default);
         stopping.Dispose();
         if (dataSource is not null)
             await dataSource.DisposeAsync();
+    }
+
+    private Task StopOnce()
+    {
+        lock (stopGate)
+            return stopped ??= StopLoopsAsync();
+    }
+
+    private async Task StopLoopsAsync()
+    {
+        // What was published before the stop still goes out, for a few seconds at most.
+        outgoing.Writer.TryComplete();
+        if (sender is not null)
+            await sender.WaitAsync(FlushTimeout).ContinueWith(_ => { }, TaskScheduler.Default);
+        await stopping.CancelAsync();
+        if (listener is not null)
+            await listener.ContinueWith(_ => { }, TaskScheduler.Default);
     }
 
     /// <summary>Sends what was published as notifications, as many per round trip as are waiting.</summary>

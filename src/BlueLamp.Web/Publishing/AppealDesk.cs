@@ -11,7 +11,7 @@ namespace BlueLamp.Web.Publishing;
 /// from every account in one action (or replaces it with a "found, thank you" update), recording each removal. A copy
 /// whose removal fails is kept marked and tried again until it is gone.
 /// </summary>
-public sealed class AppealDesk(BlueLampDbFactory dbs, AuditTrail audit, PlatformLimits limits, CopySender sender, PostScheduler scheduler, TimeProvider time)
+public sealed class AppealDesk(BlueLampDbFactory dbs, AuditTrail audit, PlatformLimits limits, CopySender sender, CommentHold holds, PostScheduler scheduler, TimeProvider time)
 {
     /// <summary>Records the SIO's or OIC's decision, rationale and risk assessment.</summary>
     public async Task<PublishingResult> AuthoriseAsync(PostActor actor, Guid postId, AuthorisationInput input, CancellationToken cancellationToken = default)
@@ -156,7 +156,7 @@ public sealed class AppealDesk(BlueLampDbFactory dbs, AuditTrail audit, Platform
 
     /// <summary>
     /// The case's other posts that stay up (an incident update with the same case reference): comments turned off
-    /// under each live copy where its platform allows, and what the others allow instead.
+    /// under each live copy where its platform allows, and held by hiding each one where it can only hide them.
     /// </summary>
     private async Task<List<string>> CloseCommentsOnRelatedAsync(BlueLampDb db, Guid postId, string caseReference, string reason, PostActor actor, CancellationToken cancellationToken)
     {
@@ -169,9 +169,27 @@ public sealed class AppealDesk(BlueLampDbFactory dbs, AuditTrail audit, Platform
             return [];
         foreach (var copyId in related)
             await sender.CloseCommentsAsync(db, copyId, reason, actor.UserId, actor.DisplayName, cancellationToken);
+        // Where the platform cannot turn comments off, the ones already there are hidden now; new ones as they arrive.
+        var hidden = 0;
+        var stillVisible = new List<string>();
+        foreach (var copyId in related)
+        {
+            if (await holds.HideUnderAsync(db, copyId, actor.UserId, actor.DisplayName, cancellationToken) is not { } outcome)
+                continue;
+            hidden += outcome.Hidden;
+            if (outcome.StillVisible > 0)
+                stillVisible.Add($"{outcome.StillVisible} comments still visible, tried again automatically: {outcome.LastError}");
+        }
         db.ChangeTracker.Clear();
         var results = await db.PostCopies.AsNoTracking().Where(c => related.Contains(c.Id)).ToListAsync(cancellationToken);
         var notes = new List<string> { $"Comments turned off under {results.Count(c => c.CommentsState == CommentsState.Closed)} of {results.Count} copies of the case's other posts." };
+        var held = results.Where(c => c.CommentsHeld).ToList();
+        if (held.Count > 0)
+        {
+            notes.Add($"Comments held under {held.Count} of {results.Count} copies by hiding each one: {hidden} hidden now, and each new one as it arrives.");
+            notes.AddRange(held.Select(c => c.Platform).Distinct().Select(p => $"{p}: {held.First(c => c.Platform == p).CommentsNote}"));
+            notes.AddRange(stillVisible);
+        }
         notes.AddRange(results.Where(c => c.CommentsState == CommentsState.NotPossible).Select(c => c.Platform).Distinct()
             .Select(p => $"{p}: {results.First(c => c.Platform == p && c.CommentsState == CommentsState.NotPossible).CommentsNote}"));
         notes.AddRange(results.Where(c => c.CommentsState == CommentsState.CloseFailed).Select(c => $"{c.Platform}: comments still open, tried again automatically: {c.CommentsNote}"));

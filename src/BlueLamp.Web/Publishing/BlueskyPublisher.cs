@@ -22,7 +22,7 @@ public sealed class BlueskyPublisher(BlueskyClient bluesky, ImageDownloader imag
         return failure ?? await bluesky.CreatePostAsync(copy.Account.Bluesky(), copy.Text, replyTo: null, [language], uploads, cancellationToken);
     }
 
-    public string? CommentsCannotBeClosed => null;
+    public string? CommentsOnlyHidden => null;
 
     /// <summary>A threadgate with an empty allow list: nobody can reply.</summary>
     public Task<SendResult> CloseCommentsAsync(ConnectedAccount account, string platformPostId, CancellationToken cancellationToken = default)
@@ -30,6 +30,9 @@ public sealed class BlueskyPublisher(BlueskyClient bluesky, ImageDownloader imag
         ArgumentNullException.ThrowIfNull(account);
         return bluesky.CloseRepliesAsync(account.Bluesky(), platformPostId, cancellationToken);
     }
+
+    public Task<SendResult> HideCommentAsync(ConnectedAccount account, string commentId, CancellationToken cancellationToken = default) =>
+        Task.FromResult(SendResult.Failed(PlatformFailure.Refused("Replies under a Bluesky post are turned off with a threadgate, not hidden one by one.")));
 
     public Task<SendResult> DeleteAsync(ConnectedAccount account, string platformPostId, CancellationToken cancellationToken = default)
     {

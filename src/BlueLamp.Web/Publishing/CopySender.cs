@@ -61,6 +61,49 @@ public sealed class CopySender(
     }
 
     /// <summary>
+    /// Sends pending copies, account by account, the Welsh copy first: when it is not published the English copy to that
+    /// account is held back as failed (retryable), so the Welsh version never follows the English one later.
+    /// </summary>
+    public async Task SendTogetherAsync(BlueLampDb db, IReadOnlyList<Guid> copyIds, IReadOnlyList<PostImage> images, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(copyIds);
+        db.ChangeTracker.Clear();
+        var copies = await db.PostCopies.AsNoTracking().Where(c => copyIds.Contains(c.Id))
+            .Select(c => new { c.Id, c.AccountId, c.Platform, c.Language }).ToListAsync(cancellationToken);
+        foreach (var account in copies.GroupBy(c => c.AccountId).OrderBy(g => g.First().Platform).ThenBy(g => g.Key))
+        {
+            var welshFailed = false;
+            foreach (var copy in account.OrderByDescending(c => c.Language))
+            {
+                if (copy.Language == PostLanguage.English && welshFailed)
+                {
+                    await HoldBackEnglishAsync(db, copy.Id, cancellationToken);
+                    continue;
+                }
+                await SendAsync(db, copy.Id, images, cancellationToken);
+                if (copy.Language == PostLanguage.Welsh)
+                    welshFailed = await db.PostCopies.AsNoTracking().AnyAsync(c => c.Id == copy.Id && c.State != CopyState.Published, cancellationToken);
+            }
+        }
+    }
+
+    /// <summary>The English copy to an account whose Welsh copy did not go out: not sent, so that both go out together on retry.</summary>
+    private async Task HoldBackEnglishAsync(BlueLampDb db, Guid copyId, CancellationToken cancellationToken)
+    {
+        db.ChangeTracker.Clear();
+        var claimed = await db.PostCopies.Where(c => c.Id == copyId && c.State == CopyState.Pending)
+            .ExecuteUpdateAsync(set => set.SetProperty(c => c.State, CopyState.Sending), cancellationToken);
+        if (claimed == 0)
+            return;
+        var copy = await db.PostCopies.SingleAsync(c => c.Id == copyId, cancellationToken);
+        const string why = "Not sent: the Welsh copy to this account did not go out, and the Welsh version may not follow the English later. Retry sends both.";
+        copy.RecordFailed(why, retryable: true, time.GetUtcNow());
+        await audit.SaveWithAuditAsync(db, new AuditEntry(AuditActions.PostCopyFailed, null, SystemName, "post", copy.PostId.ToString("D"),
+            $"{copy.Platform} ({copy.Language}): {why}"), cancellationToken);
+    }
+
+    /// <summary>
     /// Takes a live copy down and records why; a copy whose removal failed stays marked and is tried again.
     /// Returns null when it is down (or another node has it), else the platform's error.
     /// </summary>
@@ -106,8 +149,9 @@ public sealed class CopySender(
 
     /// <summary>
     /// Turns comments off under a live copy where its platform allows, claimed like a withdrawal so one node makes the
-    /// call; where the platform does not allow it, records what comms can do instead. Each result is audited. Returns
-    /// null when done (or not possible, or another node has it), else the platform's error, and the copy is tried again.
+    /// call; where the platform can only hide comments one by one, marks the copy held (<see cref="CommentHold"/> then
+    /// hides them). Each result is audited. Returns null when done (or held, or another node has it), else the
+    /// platform's error, and the copy is tried again.
     /// </summary>
     public async Task<string?> CloseCommentsAsync(BlueLampDb db, Guid copyId, string reason, string? actorId, string actorName, CancellationToken cancellationToken)
     {
@@ -127,11 +171,17 @@ public sealed class CopySender(
         var where = $"{account.Platform} {account.DisplayName} ({copy.Language}) {copy.PlatformPostId}";
         AuditEntry entry;
         string? error = null;
-        if (publisher is null || publisher.CommentsCannotBeClosed is not null)
+        if (publisher is null)
         {
-            var explanation = publisher?.CommentsCannotBeClosed ?? $"BlueLamp cannot turn comments off on {account.Platform}.";
+            var explanation = $"BlueLamp cannot turn comments off on {account.Platform}.";
             copy.RecordCommentsNotPossible(explanation, time.GetUtcNow());
             entry = new AuditEntry(AuditActions.PostCommentsCloseFailed, actorId, actorName, "post", copy.PostId.ToString("D"), $"{where}: not possible ({reason}). {explanation}");
+        }
+        else if (publisher.CommentsOnlyHidden is { } hiding)
+        {
+            // The comments themselves are hidden by CommentHold, now and as new ones arrive.
+            copy.RecordCommentsHeld(hiding, time.GetUtcNow());
+            entry = new AuditEntry(AuditActions.PostCommentsHeld, actorId, actorName, "post", copy.PostId.ToString("D"), $"{where}: comments held by hiding each one ({reason}). {hiding}");
         }
         else
         {

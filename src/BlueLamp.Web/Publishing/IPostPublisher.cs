@@ -13,9 +13,16 @@ public interface IPostPublisher
 
     Task<SendResult> DeleteAsync(ConnectedAccount account, string platformPostId, CancellationToken cancellationToken = default);
 
-    /// <summary>Null when the platform lets comments (replies) be turned off under a published post; otherwise what comms can do instead.</summary>
-    string? CommentsCannotBeClosed { get; }
+    /// <summary>
+    /// Null when the platform turns comments (replies) off under a published post (<see cref="CloseCommentsAsync"/>).
+    /// Otherwise it cannot, and BlueLamp holds them by hiding each one (<see cref="HideCommentAsync"/>): this says so, and
+    /// what hiding leaves open on that platform.
+    /// </summary>
+    string? CommentsOnlyHidden { get; }
 
-    /// <summary>Turns comments (replies) off under one of the account's posts, where <see cref="CommentsCannotBeClosed"/> is null.</summary>
+    /// <summary>Turns comments (replies) off under one of the account's posts, where <see cref="CommentsOnlyHidden"/> is null.</summary>
     Task<SendResult> CloseCommentsAsync(ConnectedAccount account, string platformPostId, CancellationToken cancellationToken = default);
+
+    /// <summary>Hides one comment (reply) from the public under one of the account's posts, where <see cref="CommentsOnlyHidden"/> is not null.</summary>
+    Task<SendResult> HideCommentAsync(ConnectedAccount account, string commentId, CancellationToken cancellationToken = default);
 }

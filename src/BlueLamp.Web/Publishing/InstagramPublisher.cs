@@ -5,7 +5,7 @@ using BlueLamp.Web.Channels;
 
 namespace BlueLamp.Web.Publishing;
 
-/// <summary>Instagram content publishing: the first image with the caption and its alt text (a container, then publish).</summary>
+/// <summary>Instagram content publishing: the image, or a carousel of them, each with its alt text (containers, then publish).</summary>
 public sealed class InstagramPublisher(MetaPublishingClient graph) : IPostPublisher
 {
     public Platform Platform => Platform.Instagram;
@@ -13,19 +13,19 @@ public sealed class InstagramPublisher(MetaPublishingClient graph) : IPostPublis
     public Task<SendResult> PublishAsync(CopyToSend copy, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(copy);
-        if (copy.Images.Count == 0)
-            return Task.FromResult(SendResult.Failed(PlatformFailure.Refused("Instagram needs an image.")));
-        var image = copy.Images[0];
-        return graph.PublishToInstagramAsync(copy.Account.Meta(), copy.Text, image.Url, image.AltText, cancellationToken);
+        return graph.PublishToInstagramAsync(copy.Account.Meta(), copy.Text, copy.Images, cancellationToken);
     }
 
-    public string? CommentsCannotBeClosed => null;
+    public string? CommentsOnlyHidden => null;
 
     public Task<SendResult> CloseCommentsAsync(ConnectedAccount account, string platformPostId, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(account);
         return graph.DisableInstagramCommentsAsync(account.Meta(), platformPostId, cancellationToken);
     }
+
+    public Task<SendResult> HideCommentAsync(ConnectedAccount account, string commentId, CancellationToken cancellationToken = default) =>
+        Task.FromResult(SendResult.Failed(PlatformFailure.Refused("Comments under an Instagram post are turned off, not hidden one by one.")));
 
     public Task<SendResult> DeleteAsync(ConnectedAccount account, string platformPostId, CancellationToken cancellationToken = default)
     {

@@ -190,11 +190,24 @@ public sealed class PostDesk(BlueLampDbFactory dbs, AuditTrail audit, PlatformLi
         var post = await db.Posts.AsNoTracking().SingleAsync(p => p.Id == copy.PostId, cancellationToken);
         if (!actor.IsCommsOfficer && post.AuthorId != actor.UserId)
             return PublishingResult.Refused("Only a comms officer or the post's author can retry it.");
-        if (copy.PrepareRetry() is { } refused)
-            return PublishingResult.Refused(refused);
-        await audit.SaveWithAuditAsync(db, new AuditEntry(AuditActions.PostCopyRetried, actor.UserId, actor.DisplayName, "post", copy.PostId.ToString("D"),
-            $"{copy.Platform} ({copy.Language}) after: {copy.Error}"), cancellationToken);
-        await sender.SendAsync(db, copyId, post.ApprovedContent?.Images ?? [], cancellationToken);
+        // An English copy goes again with its account's Welsh copy when that did not go out either: Welsh first, never later.
+        var welsh = copy.Language == PostLanguage.English
+            ? await db.PostCopies.SingleOrDefaultAsync(c => c.PostId == copy.PostId && c.AccountId == copy.AccountId && c.Language == PostLanguage.Welsh
+                && (c.State == CopyState.Failed || c.State == CopyState.Unknown), cancellationToken)
+            : null;
+        var retried = new List<PostCopy> { copy };
+        if (welsh is not null)
+            retried.Insert(0, welsh);
+        var entries = new List<AuditEntry>();
+        foreach (var again in retried)
+        {
+            var error = again.Error;
+            if (again.PrepareRetry() is { } refused)
+                return PublishingResult.Refused(refused);
+            entries.Add(new AuditEntry(AuditActions.PostCopyRetried, actor.UserId, actor.DisplayName, "post", copy.PostId.ToString("D"), $"{again.Platform} ({again.Language}) after: {error}"));
+        }
+        await audit.SaveWithAuditAsync(db, entries, alsoInTransaction: null, cancellationToken);
+        await sender.SendTogetherAsync(db, retried.Select(c => c.Id).ToList(), post.ApprovedContent?.Images ?? [], cancellationToken);
         var after = await db.PostCopies.AsNoTracking().SingleAsync(c => c.Id == copyId, cancellationToken);
         return after.State == CopyState.Published ? PublishingResult.Done(copy.PostId) : PublishingResult.Refused(after.Error ?? "The copy was not published.");
     }

@@ -9,14 +9,15 @@ using Microsoft.Extensions.Options;
 namespace BlueLamp.Web.Publishing;
 
 /// <summary>
-/// Publishes due posts, keeps taking down appeal copies whose removal failed, and flags appeals past their review
-/// date. Safe on several nodes sharing one database: a node claims a post with one conditional UPDATE (scheduled and
+/// Publishes due posts, keeps taking down appeal copies whose removal failed, keeps comments held where proceedings
+/// are active (turning them off again where that failed, hiding each new one where the platform can only hide), and
+/// flags appeals past their review date. Safe on several nodes sharing one database: a node claims a post with one conditional UPDATE (scheduled and
 /// due → publishing, with a lease), and only the node whose update changed the row sends it; each copy is claimed the
 /// same way. A node that stops mid-way loses its lease and another finishes the post, without resending a copy that
 /// may already be on the platform.
 /// </summary>
 public sealed class PostScheduler(
-    BlueLampDbFactory dbs, CopySender sender, AuditTrail audit, IOptionsMonitor<PublishingOptions> options,
+    BlueLampDbFactory dbs, CopySender sender, CommentHold holds, AuditTrail audit, IOptionsMonitor<PublishingOptions> options,
     TimeProvider time, ILogger<PostScheduler> logger) : BackgroundService
 {
     private readonly Channel<bool> _wake = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
@@ -61,6 +62,7 @@ public sealed class PostScheduler(
             published += await PublishDueAsync(forceId, cancellationToken);
             await RetryWithdrawalsAsync(forceId, cancellationToken);
             await RetryClosingCommentsAsync(forceId, cancellationToken);
+            await holds.HideNewCommentsAsync(forceId, cancellationToken);
             await FlagReviewsAsync(forceId, cancellationToken);
         }
         return published;
@@ -120,10 +122,8 @@ public sealed class PostScheduler(
             await db.SaveChangesAsync(cancellationToken);
         }
 
-        var pending = await db.PostCopies.AsNoTracking().Where(c => c.PostId == postId && c.State == CopyState.Pending)
-            .OrderBy(c => c.Platform).ThenBy(c => c.AccountId).ThenBy(c => c.Language).Select(c => c.Id).ToListAsync(cancellationToken);
-        foreach (var copyId in pending)
-            await sender.SendAsync(db, copyId, content.Images, cancellationToken);
+        var pending = await db.PostCopies.AsNoTracking().Where(c => c.PostId == postId && c.State == CopyState.Pending).Select(c => c.Id).ToListAsync(cancellationToken);
+        await sender.SendTogetherAsync(db, pending, content.Images, cancellationToken);
 
         db.ChangeTracker.Clear();
         var finished = await db.Posts.SingleAsync(p => p.Id == postId, cancellationToken);

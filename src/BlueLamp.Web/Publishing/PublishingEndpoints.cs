@@ -29,7 +29,13 @@ public static class PublishingEndpoints
             if (await actors.FromAsync(http.User, ct) is not { } actor)
                 return Results.Forbid();
             var start = from ?? time.GetUtcNow().AddDays(-7);
-            PostPurpose? p = Enum.TryParse<PostPurpose>(purpose, true, out var parsed) ? parsed : null;
+            PostPurpose? p = null;
+            if (!string.IsNullOrWhiteSpace(purpose))
+            {
+                if (!Enum.TryParse<PostPurpose>(purpose, true, out var parsed) || !Enum.IsDefined(parsed))
+                    return Results.ValidationProblem(new Dictionary<string, string[]> { ["purpose"] = [$"Choose a purpose: {string.Join(", ", Enum.GetNames<PostPurpose>())}."] });
+                p = parsed;
+            }
             return Results.Ok(await calendar.ListAsync(actor.ForceId, start, to ?? start.AddDays(35), accountId, p, ct));
         });
 

@@ -32,6 +32,7 @@ public static class PublishingRegistration
         services.AddSingleton<IPostPublisher, XPublisher>();
         services.AddSingleton<IPostPublisher, BlueskyPublisher>();
         services.AddSingleton<CopySender>();
+        services.AddSingleton<CommentHold>();
         services.AddSingleton<PostScheduler>();
         services.AddHostedService(sp => sp.GetRequiredService<PostScheduler>());
         services.AddSingleton<PostActors>();

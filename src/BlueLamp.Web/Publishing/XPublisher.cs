@@ -5,8 +5,11 @@ using BlueLamp.Web.Channels;
 
 namespace BlueLamp.Web.Publishing;
 
-/// <summary>Posts on X: the images read from their addresses and uploaded with their alt text, then the post with their media ids.</summary>
-public sealed class XPublisher(XPublishingClient x, ImageDownloader images) : IPostPublisher
+/// <summary>
+/// Posts on X: the images read from their addresses and uploaded with their alt text, then the post with their media
+/// ids. Replies cannot be turned off after posting, so they are held by hiding each one (X's hide replies).
+/// </summary>
+public sealed class XPublisher(XPublishingClient x, XApiClient replies, ImageDownloader images) : IPostPublisher
 {
     public Platform Platform => Platform.X;
 
@@ -17,12 +20,18 @@ public sealed class XPublisher(XPublishingClient x, ImageDownloader images) : IP
         return failure ?? await x.CreatePostAsync(copy.Account.X(), copy.Text, uploads, cancellationToken);
     }
 
-    /// <summary>X sets who may reply only when a post is created (reply_settings); hiding single replies is all that is left.</summary>
-    public string? CommentsCannotBeClosed =>
-        "X only lets replies be limited when a post is created, not afterwards: hide unwanted replies one by one (X's hide replies) or take the post down.";
+    /// <summary>X sets who may reply only when a post is created (reply_settings); after that, replies can only be hidden one by one.</summary>
+    public string? CommentsOnlyHidden =>
+        "X lets replies be limited only when a post is created, so new replies cannot be stopped: BlueLamp hides every reply instead, those already there now and each new one as it reaches the desk. X still lets anyone open hidden replies from the post; the desk keeps them.";
 
     public Task<SendResult> CloseCommentsAsync(ConnectedAccount account, string platformPostId, CancellationToken cancellationToken = default) =>
-        Task.FromResult(SendResult.Failed(PlatformFailure.Refused(CommentsCannotBeClosed!)));
+        Task.FromResult(SendResult.Failed(PlatformFailure.Refused(CommentsOnlyHidden!)));
+
+    public Task<SendResult> HideCommentAsync(ConnectedAccount account, string commentId, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(account);
+        return replies.SetReplyHiddenAsync(account.X(), commentId, hidden: true, cancellationToken);
+    }
 
     public Task<SendResult> DeleteAsync(ConnectedAccount account, string platformPostId, CancellationToken cancellationToken = default)
     {

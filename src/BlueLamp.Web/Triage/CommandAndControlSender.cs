@@ -205,14 +205,14 @@ public sealed class CommandAndControlSender(
             entry = new AuditEntry(AuditActions.HandoverCommandAndControlFailed, null, Actor, "handover", due.HandoverId.ToString("D"),
                 $"attempt {dispatch.Attempts}: {attempt.Error} {(retryAt is { } next ? $"Next attempt {next:HH:mm:ss} UTC." : "No further automatic attempt.")}");
         }
-        await audit.SaveWithAuditAsync(db, entry, cancellationToken);
-        if (attempt.IncidentNumber is not null)
-        {
-            // One conditional statement of its own (no write may come before the audit trail's lock), so it never
-            // replaces a number a call handler recorded. Should it not run, acknowledging still takes the number given.
-            await db.Handovers.Where(h => h.Id == due.HandoverId && h.IncidentNumber == null && h.CommandAndControlIncident != null)
-                .ExecuteUpdateAsync(set => set.SetProperty(h => h.IncidentNumber, h => h.CommandAndControlIncident), cancellationToken);
-        }
+        // The handover takes the incident number command and control gave, in the same transaction as the dispatch and
+        // its audit entry (a reader never sees one without the other), and only where no call handler recorded one:
+        // a conditional statement, run after the audit trail's lock is taken.
+        Func<BlueLampDb, CancellationToken, Task>? takeIncidentNumber = attempt.Error is null && attempt.IncidentNumber is { } number
+            ? (inTransaction, ct) => inTransaction.Handovers.Where(h => h.Id == due.HandoverId && h.IncidentNumber == null)
+                .ExecuteUpdateAsync(set => set.SetProperty(h => h.IncidentNumber, number), ct)
+            : null;
+        await audit.SaveWithAuditAsync(db, [entry], takeIncidentNumber, cancellationToken);
         await deskEvents.PublishAsync(new DeskEvent(due.ForceId, handover.ConversationId, DeskEventKind.HandoverDispatched), cancellationToken);
     }
 

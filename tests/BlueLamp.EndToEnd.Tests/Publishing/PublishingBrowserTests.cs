@@ -1,3 +1,5 @@
+using System.Net.Http.Json;
+using System.Text.Json;
 using BlueLamp.Web.Tests.Hosting;
 using BlueLamp.Web.Tests.Publishing;
 using Microsoft.Playwright;
@@ -6,18 +8,19 @@ using static Microsoft.Playwright.Assertions;
 namespace BlueLamp.EndToEnd.Tests.Publishing;
 
 /// <summary>
-/// An appeal end to end in the browser: a contributor drafts it, a comms officer records the SIO's authorisation,
-/// approves and sends it, it appears on all four simulated platforms, and marking the person found takes every copy down.
+/// An appeal end to end in the browser, in demo mode: a contributor drafts it, a comms officer records the SIO's
+/// authorisation, approves and sends it, it appears in each account's feed on the simulator's page (all four platforms),
+/// and marking the person found takes every copy down from every feed.
 /// </summary>
 public sealed class PublishingBrowserTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
 {
     private static readonly string[] Platforms = ["facebook", "instagram", "x", "bluesky"];
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     [Fact]
     public async Task A_contributor_drafts_an_appeal_comms_sends_it_to_four_platforms_and_found_takes_every_copy_down()
     {
-        await using var platforms = await SimulatedPlatforms.StartAsync();
-        await using var host = new BlueLampHost(platforms.BlueLampSettings());
+        await using var host = new BlueLampHost(new Dictionary<string, string?> { ["Publishing:SchedulerInterval"] = "00:00:01" });
         var baseUrl = host.BaseAddress.ToString().TrimEnd('/');
         var users = host.DemoUsers();
         const string body = "MISSING: have you seen Cerys, 16, from Ringland? She was last seen on Tuesday evening wearing a black coat. Call 101 quoting 2600123456.";
@@ -30,7 +33,7 @@ public sealed class PublishingBrowserTests(BrowserFixture browser) : IClassFixtu
         await composer.GetByLabel("Case reference (crime or occurrence number)").FillAsync("2600123456");
         await composer.GetByLabel("Post (English)", new() { Exact = true }).FillAsync(body);
         await composer.GetByTestId("add-image").ClickAsync();
-        await composer.GetByLabel("Image 1 address (https://…)").FillAsync(PublishingApi.SampleImage(platforms.Address));
+        await composer.GetByLabel("Image 1 address (https://…)").FillAsync(PublishingApi.SampleImage(host.BaseAddress));
         await composer.GetByLabel("Image 1 alt text (required)").FillAsync("Cerys, a teenage girl with shoulder-length dark hair, smiling");
         foreach (var name in new[] { "Demo Constabulary on Facebook", "@democonstabulary on Instagram", "@DemoConstab on X", "@democonstabulary.bsky.social on Bluesky" })
             await composer.GetByLabel(name).CheckAsync();
@@ -64,7 +67,20 @@ public sealed class PublishingBrowserTests(BrowserFixture browser) : IClassFixtu
         await Expect(comms.GetByTestId("post-status")).ToHaveTextAsync("Published", new() { Timeout = 20_000 });
         await Expect(comms.GetByTestId("copy-state").Filter(new() { HasText = "Published" })).ToHaveCountAsync(4);
         foreach (var platform in Platforms)
-            Assert.Single(await platforms.LivePostsAsync(platform, "Cerys, 16"));
+            Assert.Single(await LivePostsAsync(host, platform, "Cerys, 16"));
+
+        // Each account's feed on the simulator's page shows the appeal with its image's alt text.
+        var simulator = await commsContext.NewPageAsync();
+        await simulator.GotoAsync("/simulator");
+        foreach (var platform in new[] { "Facebook", "Instagram", "X", "Bluesky" })
+        {
+            await MudControls.ChooseAsync(simulator, "sim-platform", platform);
+            var post = simulator.GetByTestId("sim-feed-post").Filter(new() { HasText = "Cerys, 16" });
+            await Expect(post).ToHaveCountAsync(1);
+            await Expect(post.GetByTestId("sim-feed-images")).ToContainTextAsync("1 image, alt text: Cerys, a teenage girl with shoulder-length dark hair, smiling");
+        }
+        await Accessibility.AssertNoSeriousViolationsAsync(simulator);
+        await BrowserSteps.ScreenshotAsync(simulator, "simulator-account-feed");
 
         // The calendar shows it on each account today.
         await comms.GotoAsync("/posts/calendar");
@@ -80,6 +96,19 @@ public sealed class PublishingBrowserTests(BrowserFixture browser) : IClassFixtu
         await Expect(comms.GetByTestId("post-status")).ToHaveTextAsync("Withdrawn", new() { Timeout = 20_000 });
         await Expect(comms.GetByTestId("post-note").Filter(new() { HasText = "copies taken down" })).ToHaveTextAsync("4 of 4 copies taken down.");
         foreach (var platform in Platforms)
-            Assert.Empty(await platforms.LivePostsAsync(platform, "Cerys, 16"));
+            Assert.Empty(await LivePostsAsync(host, platform, "Cerys, 16"));
+        foreach (var platform in new[] { "Facebook", "Instagram", "X", "Bluesky" })
+        {
+            await MudControls.ChooseAsync(simulator, "sim-platform", platform);
+            await Expect(simulator.GetByTestId("sim-feed-post").Filter(new() { HasText = "Cerys, 16" })).ToHaveCountAsync(0);
+        }
+    }
+
+    /// <summary>The account's live posts on the simulator inside BlueLamp that contain <paramref name="text"/>.</summary>
+    private static async Task<List<JsonElement>> LivePostsAsync(BlueLampHost host, string platform, string text)
+    {
+        using var client = host.NewClient();
+        var posts = await client.GetFromJsonAsync<List<JsonElement>>($"/simulator/api/posts?platform={platform}", Ct);
+        return posts!.Where(p => !p.GetProperty("removed").GetBoolean() && p.GetProperty("text").GetString()!.Contains(text, StringComparison.Ordinal)).ToList();
     }
 }

@@ -119,6 +119,65 @@ public sealed class AppealResponsesTests(ChannelHostFixture fixture) : IClassFix
         Assert.Equal(1, (await comms.GetFromJsonAsync<JsonElement>($"/api/posts/{postId}/responses", Ct)).GetProperty("total").GetInt32());
     }
 
+    [Fact]
+    public async Task Charging_a_suspect_hides_every_comment_under_the_cases_update_on_Facebook_and_X_and_each_new_one_as_it_arrives()
+    {
+        const string reference = "2600077120";
+        const string gossip = "everyone knows it was the lad from Alway, he's done time before";
+        using var comms = await Host.Host.LoginAsync(Roles.CommsOfficer);
+        var accounts = await AccountsAsync(comms);
+        var updateId = await IdOfAsync(await comms.PostAsJsonAsync("/api/posts/submit",
+            Post($"UPDATE: a man was seriously injured in a stabbing on Somerton Road last night. Call 101 quoting {reference}.",
+                [accounts["Facebook"], accounts["X"]], "IncidentUpdate", caseReference: reference, image: false), Ct));
+        await IdOfAsync(await comms.PostAsJsonAsync($"/api/posts/{updateId}/schedule", new { at = (DateTimeOffset?)null }, Ct));
+        var update = await WaitForStatusAsync(comms, updateId, Published);
+        var copies = update.GetProperty("copies").EnumerateArray().Select(c => c.GetProperty("copy"))
+            .ToDictionary(c => c.GetProperty("platform").GetInt32() == 2 ? "Facebook" : "X", c => c.GetProperty("platformPostId").GetString()!);
+
+        using var simulator = Host.Simulator();
+        var facebook = await simulator.PersonAsync("facebook", "Dai Facebook");
+        var onFacebook = await PostToSimulatorAsync("comments", new { platform = "facebook", personId = facebook, text = gossip, postId = copies["Facebook"] });
+        var x = await simulator.PersonAsync("x", "Dai X");
+        var onX = await simulator.MentionAsync("x", x, "@DemoConstab " + gossip, inReplyTo: copies["X"]);
+        await Eventually.GetAsync(() => ConversationsAsync(gossip), c => c.Count(v => v.RespondsToPostId == updateId) == 2, "both comments linked to the update");
+
+        // The wanted appeal of the same case goes out, then the suspect is charged.
+        var appealId = await IdOfAsync(await comms.PostAsJsonAsync("/api/posts/submit",
+            Post($"WANTED: we want to speak to this man about the stabbing on Somerton Road. Call 101 quoting {reference}.", [accounts["Facebook"]], "WantedAppeal",
+                caseReference: reference, imageUrl: SampleImage(Host.BaseAddress)), Ct));
+        await AuthoriseAndSendAsync(comms, appealId);
+        using var charged = await comms.PostAsJsonAsync($"/api/posts/{appealId}/case-status", new { status = "Charged" }, Ct);
+        Assert.True(charged.IsSuccessStatusCode, await charged.Content.ReadAsStringAsync(Ct));
+        var notes = (await charged.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("notes").EnumerateArray().Select(n => n.GetString()!).ToList();
+        Assert.Contains("Comments held under 2 of 2 copies by hiding each one: 2 hidden now, and each new one as it arrives.", notes);
+
+        // Hidden on both platforms, and on the desk with the reason.
+        foreach (var id in new[] { onFacebook.GetProperty("id").GetString()!, onX.GetProperty("id").GetString()! })
+            Assert.True((await simulator.EntryAsync(id)).GetProperty("hidden").GetBoolean());
+        var messages = await Host.MessagesAsync(gossip);
+        Assert.Equal(2, messages.Count);
+        Assert.All(messages, m => Assert.StartsWith($"Held: proceedings are active in case {reference}", m.HiddenReason, StringComparison.Ordinal));
+        Assert.All(messages, m => Assert.Equal("Demo Comms Officer", m.HiddenByName));
+
+        // A new comment after the charge is hidden by the scheduler as soon as it reaches the desk.
+        const string later = "my cousin saw him at the Spar on Chepstow Road";
+        var another = await simulator.PersonAsync("facebook", "Bethan Facebook");
+        var onFacebookLater = await PostToSimulatorAsync("comments", new { platform = "facebook", personId = another, text = later, postId = copies["Facebook"] });
+        var hiddenLater = await Eventually.GetAsync(() => Host.MessagesAsync(later), m => m.Count == 1 && m[0].HiddenAt is not null, "the later comment hidden", TimeSpan.FromSeconds(40));
+        Assert.Equal("BlueLamp (publishing)", hiddenLater[0].HiddenByName);
+        Assert.True((await simulator.EntryAsync(onFacebookLater.GetProperty("id").GetString()!)).GetProperty("hidden").GetBoolean());
+
+        // The desk cannot show a held comment again; each hiding is on its conversation's audit trail.
+        using var op = await Host.Host.LoginAsync(Roles.Operator);
+        var message = messages.First();
+        using var unhide = await op.PostAsync($"/api/desk/conversations/{message.ConversationId}/messages/{message.Id}/unhide", null, Ct);
+        Assert.Equal(HttpStatusCode.BadRequest, unhide.StatusCode);
+        Assert.Contains("held while proceedings are active", await unhide.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
+        foreach (var m in messages.Append(hiddenLater[0]))
+            Assert.Contains(await ConversationAuditAsync(m.ConversationId, AuditActions.CommentHidden), d => d.Contains($"Held: proceedings are active in case {reference}", StringComparison.Ordinal));
+        Assert.Equal(2, (await AuditDetailsAsync(Host.Host, AuditActions.PostCommentsHeld, updateId)).Count);
+    }
+
     /// <summary>Publishes an authorised missing-person appeal to the four demo accounts; the platform post id of each copy by platform.</summary>
     private async Task<(Guid PostId, Dictionary<string, string> Copies)> PublishAppealAsync(HttpClient comms, string name, string reference)
     {

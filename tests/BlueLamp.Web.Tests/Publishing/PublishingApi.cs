@@ -79,6 +79,18 @@ internal static class PublishingApi
         await IdOfAsync(await comms.PostAsJsonAsync($"/api/posts/{postId}/schedule", new { at = (DateTimeOffset?)null }, Ct));
     }
 
+    /// <summary>Records the SIO's approval of an appeal, then approves it, sends it now and waits until it is out.</summary>
+    public static async Task<JsonElement> AuthoriseAndSendAsync(HttpClient comms, Guid appealId, string rationale = "The suspect is not identified and the public can help.",
+        string riskAssessment = "No one charged; image from CCTV already public.")
+    {
+        await IdOfAsync(await comms.PostAsJsonAsync($"/api/posts/{appealId}/authorisation", new
+        {
+            decision = 1, officerName = "DI 4411 Price", officerRole = "SIO", rationale, riskAssessment,
+        }, Ct));
+        await ApproveAndSendNowAsync(comms, appealId);
+        return await WaitForStatusAsync(comms, appealId, 8);
+    }
+
     public static Task<List<string>> AuditDetailsAsync(BlueLampHost host, string action, Guid postId) => AuditDetailsAsync(host, action, postId.ToString("D"));
 
     public static async Task<List<string>> AuditDetailsAsync(BlueLampHost host, string action, string subjectId)

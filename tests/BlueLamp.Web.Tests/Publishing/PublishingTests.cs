@@ -121,6 +121,92 @@ public sealed class PublishingTests(PublishingFixture fixture) : IClassFixture<P
     }
 
     [Fact]
+    public async Task The_calendar_lists_a_scheduled_post_on_each_of_its_accounts_and_filters_by_account_and_purpose()
+    {
+        const int Scheduled = 5;
+        using var comms = await fixture.Host.LoginAsync(Roles.CommsOfficer);
+        var accounts = await AccountsAsync(comms);
+        var at = DateTimeOffset.UtcNow.AddDays(2);
+        var postId = await IdOfAsync(await comms.PostAsJsonAsync("/api/posts/submit", Post("Cadets open evening at Maindee station next week.", [accounts["Facebook"], accounts["X"]], "Recruitment", image: false), Ct));
+        await IdOfAsync(await comms.PostAsJsonAsync($"/api/posts/{postId}/schedule", new { at }, Ct));
+
+        async Task<List<JsonElement>> EntriesAsync(string query) =>
+            (await comms.GetFromJsonAsync<JsonElement>("/api/posts/calendar" + query, Ct)).EnumerateArray().Where(e => e.GetProperty("postId").GetGuid() == postId).ToList();
+        var all = await EntriesAsync("");
+        Assert.Equal([2, 4], all.Select(e => e.GetProperty("platform").GetInt32()).Order());
+        Assert.All(all, e => Assert.Equal(Scheduled, e.GetProperty("status").GetInt32()));
+        Assert.All(all, e => Assert.Equal(at, e.GetProperty("when").GetDateTimeOffset(), TimeSpan.FromSeconds(1)));
+        Assert.Equal(2, (await EntriesAsync("?purpose=Recruitment")).Count);
+        Assert.Empty(await EntriesAsync("?purpose=CrimeAppeal"));
+        Assert.Equal(4, Assert.Single(await EntriesAsync($"?accountId={accounts["X"]}")).GetProperty("platform").GetInt32());
+        var wrong = await comms.GetAsync("/api/posts/calendar?purpose=Gossip", Ct);
+        Assert.Equal(HttpStatusCode.BadRequest, wrong.StatusCode);
+        Assert.NotEmpty(Errors(await wrong.Content.ReadFromJsonAsync<JsonElement>(Ct), "purpose"));
+    }
+
+    [Fact]
+    public async Task A_rejection_needs_a_reason_is_audited_with_the_version_and_the_author_resubmits()
+    {
+        using var comms = await fixture.Host.LoginAsync(Roles.CommsOfficer);
+        using var contributor = await fixture.Host.LoginAsync(Roles.Contributor);
+        var accounts = await AccountsAsync(contributor);
+        var postId = await IdOfAsync(await contributor.PostAsJsonAsync("/api/posts/submit", Post("Speed checks in Bettws this week.", [accounts["Facebook"]], "Prevention", image: false), Ct));
+        // A contributor cannot reject, and a rejection without a reason is refused next to the field; nothing changes.
+        Assert.Equal(HttpStatusCode.BadRequest, (await contributor.PostAsJsonAsync($"/api/posts/{postId}/reject", new { version = 1, reason = "No." }, Ct)).StatusCode);
+        var blank = await comms.PostAsJsonAsync($"/api/posts/{postId}/reject", new { version = 1, reason = " " }, Ct);
+        Assert.NotEmpty(Errors(await blank.Content.ReadFromJsonAsync<JsonElement>(Ct), "reason"));
+        Assert.Equal(Submitted, Status(await GetAsync(comms, postId)));
+
+        await IdOfAsync(await comms.PostAsJsonAsync($"/api/posts/{postId}/reject", new { version = 1, reason = "Say which roads, and when: people need to know where." }, Ct));
+        var rejected = (await GetAsync(contributor, postId)).GetProperty("post");
+        Assert.Equal("Say which roads, and when: people need to know where.", rejected.GetProperty("rejectionReason").GetString());
+        Assert.Equal("version 1: Say which roads, and when: people need to know where.", Assert.Single(await AuditDetailsAsync(fixture.Host, AuditActions.PostRejected, postId)));
+
+        await IdOfAsync(await contributor.PostAsJsonAsync($"/api/posts/{postId}/submit", Post("Speed checks on Monnow Way and Bettws Lane, Monday to Friday this week.", [accounts["Facebook"]], "Prevention", image: false), Ct));
+        Assert.Equal(Submitted, Status(await GetAsync(comms, postId)));
+    }
+
+    [Fact]
+    public async Task A_Welsh_copy_that_fails_holds_its_English_copy_back_and_one_retry_sends_both_Welsh_first()
+    {
+        const int Failed = 4, English = 1, Welsh = 2;
+        using var comms = await fixture.Host.LoginAsync(Roles.CommsOfficer);
+        var accounts = await AccountsAsync(comms);
+        var postId = await IdOfAsync(await comms.PostAsJsonAsync("/api/posts/submit", Post("Bin fires in Pill tonight: please put wheelie bins away.", [accounts["X"]], "Prevention",
+            welsh: "Tanau biniau ym Mhill heno: rhowch eich biniau olwyn i gadw.", image: false), Ct));
+        await fixture.Platforms.SetFaultsAsync("x", new { serverErrors = true });
+        JsonElement details;
+        try
+        {
+            await IdOfAsync(await comms.PostAsJsonAsync($"/api/posts/{postId}/schedule", new { at = (DateTimeOffset?)null }, Ct));
+            details = await WaitForStatusAsync(comms, postId, Published);
+        }
+        finally
+        {
+            await fixture.Platforms.ClearFaultsAsync();
+        }
+        var copies = details.GetProperty("copies").EnumerateArray().Select(c => c.GetProperty("copy")).ToDictionary(c => c.GetProperty("language").GetInt32());
+        Assert.All(copies.Values, c => Assert.Equal(Failed, c.GetProperty("state").GetInt32()));
+        Assert.StartsWith("Not sent: the Welsh copy to this account did not go out", copies[English].GetProperty("error").GetString(), StringComparison.Ordinal);
+        Assert.True(copies[English].GetProperty("retryable").GetBoolean());
+        Assert.Empty(await fixture.Platforms.LivePostsAsync("x", "Bin fires in Pill"));
+        Assert.Empty(await fixture.Platforms.LivePostsAsync("x", "Tanau biniau"));
+
+        // Retrying the English copy sends the Welsh one first, then the English.
+        await IdOfAsync(await comms.PostAsync($"/api/posts/copies/{copies[English].GetProperty("id").GetGuid()}/retry", null, Ct));
+        details = await GetAsync(comms, postId);
+        Assert.All(details.GetProperty("copies").EnumerateArray(), c => Assert.Equal(3, c.GetProperty("copy").GetProperty("state").GetInt32()));
+        var welsh = Assert.Single(await fixture.Platforms.LivePostsAsync("x", "Tanau biniau"));
+        var english = Assert.Single(await fixture.Platforms.LivePostsAsync("x", "Bin fires in Pill"));
+        Assert.True(welsh.GetProperty("sequence").GetInt64() < english.GetProperty("sequence").GetInt64());
+        Assert.All(details.GetProperty("copies").EnumerateArray(), c => Assert.StartsWith("https://", c.GetProperty("copy").GetProperty("link").GetString(), StringComparison.Ordinal));
+        var retried = await AuditDetailsAsync(fixture.Host, AuditActions.PostCopyRetried, postId);
+        Assert.Equal(2, retried.Count);
+        Assert.StartsWith("X (Welsh)", retried[0], StringComparison.Ordinal);
+        Assert.Equal(Welsh, copies[Welsh].GetProperty("language").GetInt32());
+    }
+
+    [Fact]
     public async Task An_appeal_goes_out_only_with_the_SIOs_authorisation_and_a_contempt_warning_is_acknowledged_first()
     {
         using var comms = await fixture.Host.LoginAsync(Roles.CommsOfficer);
@@ -222,9 +308,9 @@ public sealed class PublishingTests(PublishingFixture fixture) : IClassFixture<P
     }
 
     [Fact]
-    public async Task Charging_a_suspect_takes_the_appeal_down_and_turns_comments_off_on_the_cases_update_where_each_platform_allows_retrying_a_failure()
+    public async Task Charging_a_suspect_takes_the_appeal_down_and_turns_comments_off_on_the_cases_update_or_holds_them_where_the_platform_only_hides_retrying_a_failure()
     {
-        const int Closed = 2, NotPossible = 4;
+        const int Closed = 2, Held = 6;
         using var comms = await fixture.Host.LoginAsync(Roles.CommsOfficer);
         var accounts = await AccountsAsync(comms);
         const string reference = "2600066010";
@@ -236,13 +322,7 @@ public sealed class PublishingTests(PublishingFixture fixture) : IClassFixture<P
         var appealId = await IdOfAsync(await comms.PostAsJsonAsync("/api/posts/submit",
             Post("WANTED: do you know this man? We want to speak to him about the assault on Clarence Place. Call 101 quoting 2600066010.",
                 [accounts["Facebook"], accounts["X"], accounts["Bluesky"]], "WantedAppeal", caseReference: reference, imageUrl: Image), Ct));
-        await IdOfAsync(await comms.PostAsJsonAsync($"/api/posts/{appealId}/authorisation", new
-        {
-            decision = 1, officerName = "DI 4411 Price", officerRole = "SIO",
-            rationale = "The suspect is not identified and the public can help.", riskAssessment = "No one charged; image from CCTV already public.",
-        }, Ct));
-        await ApproveAndSendNowAsync(comms, appealId);
-        await WaitForStatusAsync(comms, appealId, Published);
+        await AuthoriseAndSendAsync(comms, appealId);
 
         await fixture.Platforms.SetFaultsAsync("instagram", new { serverErrors = true });
         try
@@ -251,8 +331,10 @@ public sealed class PublishingTests(PublishingFixture fixture) : IClassFixture<P
             var notes = (await charged.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("notes").EnumerateArray().Select(n => n.GetString()!).ToList();
             Assert.Contains("3 of 3 copies taken down.", notes);
             Assert.Contains("Comments turned off under 1 of 4 copies of the case's other posts.", notes);
-            Assert.Contains(notes, n => n.StartsWith("Facebook: Facebook offers no way to turn comments off", StringComparison.Ordinal));
-            Assert.Contains(notes, n => n.StartsWith("X: X only lets replies be limited when a post is created", StringComparison.Ordinal));
+            // Nobody has commented yet: the hold hides each comment as it arrives (AppealResponsesTests shows it does).
+            Assert.Contains("Comments held under 2 of 4 copies by hiding each one: 0 hidden now, and each new one as it arrives.", notes);
+            Assert.Contains(notes, n => n.StartsWith("Facebook: Facebook cannot turn comments off on a Page post through its API", StringComparison.Ordinal));
+            Assert.Contains(notes, n => n.StartsWith("X: X lets replies be limited only when a post is created", StringComparison.Ordinal));
             Assert.Contains(notes, n => n.StartsWith("Instagram: comments still open", StringComparison.Ordinal));
         }
         finally
@@ -274,7 +356,7 @@ public sealed class PublishingTests(PublishingFixture fixture) : IClassFixture<P
         }
         var states = update.GetProperty("copies").EnumerateArray().Select(c => c.GetProperty("copy"))
             .ToDictionary(c => c.GetProperty("platform").GetInt32(), c => c.GetProperty("commentsState").GetInt32());
-        Assert.Equal(new Dictionary<int, int> { [2] = NotPossible, [3] = Closed, [4] = NotPossible, [5] = Closed }, states);
+        Assert.Equal(new Dictionary<int, int> { [2] = Held, [3] = Closed, [4] = Held, [5] = Closed }, states);
         Assert.Equal(Published, Status(update));
 
         foreach (var platform in new[] { "facebook", "x", "bluesky" })
@@ -285,7 +367,33 @@ public sealed class PublishingTests(PublishingFixture fixture) : IClassFixture<P
         Assert.Equal(2, (await AuditDetailsAsync(fixture.Host, AuditActions.PostCommentsClosed, updateId)).Count);
         var failures = await AuditDetailsAsync(fixture.Host, AuditActions.PostCommentsCloseFailed, updateId);
         Assert.Contains(failures, d => d.StartsWith("Instagram ", StringComparison.Ordinal) && d.Contains("still open", StringComparison.Ordinal));
-        Assert.Equal(2, failures.Count(d => d.Contains("not possible", StringComparison.Ordinal)));
+        Assert.Equal(2, (await AuditDetailsAsync(fixture.Host, AuditActions.PostCommentsHeld, updateId)).Count(d => d.Contains("held by hiding each one", StringComparison.Ordinal)));
+    }
+
+    [Fact]
+    public async Task Every_image_goes_to_every_platform_with_its_alt_text_as_Facebook_photos_on_one_post_and_an_Instagram_carousel()
+    {
+        using var comms = await fixture.Host.LoginAsync(Roles.CommsOfficer);
+        var accounts = await AccountsAsync(comms);
+        string[] alts = ["A silver Ford Focus estate, front three-quarter view", "The same car's rear, with a roof box"];
+        var postId = await IdOfAsync(await comms.PostAsJsonAsync("/api/posts/submit", new
+        {
+            purpose = "CrimeAppeal",
+            body = "APPEAL: this car was seen near the Caerleon Road burglary on Monday. Recognise it? Call 101 quoting 2600071234.",
+            images = alts.Select(alt => new { url = Image, altText = alt }).ToArray(),
+            accountIds = accounts.Values.ToArray(),
+            caseReference = "2600071234",
+        }, Ct));
+        await AuthoriseAndSendAsync(comms, postId, "The car is the only line of enquiry.", "No person is shown; the number plate is not.");
+
+        foreach (var platform in new[] { "facebook", "instagram", "x", "bluesky" })
+        {
+            var post = Assert.Single(await fixture.Platforms.LivePostsAsync(platform, "Caerleon Road burglary"));
+            Assert.Equal(alts, post.GetProperty("imageAltTexts").EnumerateArray().Select(a => a.GetString()));
+            Assert.Empty(post.GetProperty("problems").EnumerateArray());
+        }
+        foreach (var platform in new[] { "facebook", "instagram" })
+            Assert.Equal([Image, Image], Assert.Single(await fixture.Platforms.LivePostsAsync(platform, "Caerleon Road burglary")).GetProperty("imageUrls").EnumerateArray().Select(u => u.GetString()));
     }
 
     [Fact]
