@@ -23,6 +23,11 @@ public static class CliApp
                           and write one JSON line per input line: grade, lifeAtRisk, category, score and the indicators
                           that fired. A bad line gets an error line naming its line number. Uses the shipped indicator
                           set unless FILE is given. Exit code 0 unless stdin cannot be read.
+          triage train-model --version NAME [--corpora DIR] [--out FILE]
+                          Train the life-at-risk model on the tune splits of the corpora in DIR (default
+                          tests/BlueLamp.Core.Tests/Triage/Samples), choose its thresholds by 5-fold cross-validation,
+                          print the figures and write the weights file (default src/BlueLamp.Core/Triage/Models/
+                          life-at-risk.json). Exit code 1 when no threshold passes: the model does not help.
 
         Settings (the same as the web app's): BLUELAMP_DATA (default ./data), Database__Provider (Sqlite | Postgres),
         ConnectionStrings__BlueLamp.
@@ -46,6 +51,8 @@ public static class CliApp
         {
             case ["triage"]:
                 return await TriageCommand.RunAsync(configuration["indicators"], input ?? Console.In, output, error);
+            case ["triage", "train-model"]:
+                return await TrainModelCommand.RunAsync(configuration["corpora"], configuration["out"], configuration["version"], output, error);
             case ["audit", "verify"]:
                 await using (var services = BuildServices(configuration))
                     return await AuditVerifyCommand.RunAsync(services, output, error);

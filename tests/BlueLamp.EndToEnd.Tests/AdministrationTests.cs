@@ -23,7 +23,7 @@ public sealed class AdministrationTests(BrowserFixture browser) : IClassFixture<
         var baseUrl = host.BaseAddress.ToString().TrimEnd('/');
         using (var visitor = host.NewClient())
         {
-            await visitor.PostAsJsonAsync("/api/webchat/demo/messages", new { text = "I want to end it all tonight, I have a rope ready", clientMessageId = "e2e-life-1" }, Ct);
+            await visitor.PostAsJsonAsync("/api/webchat/demo/messages", new { text = "My husband has his hands round my neck, help", clientMessageId = "e2e-life-1" }, Ct);
             await visitor.PostAsJsonAsync("/api/webchat/demo/messages", new { text = "Someone keeps parking across my drive", clientMessageId = "e2e-park-1" }, Ct);
         }
         await using var context = await browser.Browser.NewContextAsync(new() { BaseURL = baseUrl, ViewportSize = new() { Width = 1400, Height = 1000 } });
@@ -46,7 +46,7 @@ public sealed class AdministrationTests(BrowserFixture browser) : IClassFixture<
         await editor.FillAsync(renamed.Replace("\"life\": true", "\"life\": false", StringComparison.Ordinal).Replace("\"supporting\": true", "\"supporting\": false", StringComparison.Ordinal));
         await page.GetByTestId("indicators-check").ClickAsync();
         await Expect(page.GetByTestId("indicators-life-lost")).ToContainTextAsync("would no longer be");
-        await Expect(page.GetByTestId("indicators-life-lost")).ToContainTextAsync("end it all tonight");
+        await Expect(page.GetByTestId("indicators-life-lost")).ToContainTextAsync("hands round my neck");
         await Accessibility.AssertNoSeriousViolationsAsync(page);
         await BrowserSteps.ScreenshotAsync(page, "indicator-set-effect");
 

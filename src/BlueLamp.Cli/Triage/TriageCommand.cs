@@ -109,7 +109,7 @@ internal static class TriageCommand
     }
 
     /// <summary>One input line, or what is wrong with it.</summary>
-    private sealed record TriageRequest(string? Id, string? Text, TriageContext? Context, string? Problem)
+    internal sealed record TriageRequest(string? Id, string? Text, TriageContext? Context, string? Problem)
     {
         public static TriageRequest Parse(string line)
         {

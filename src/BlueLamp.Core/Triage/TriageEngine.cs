@@ -8,24 +8,41 @@ namespace BlueLamp.Core.Triage;
 public sealed class TriageEngine
 {
     /// <summary>The version of the combining logic, stored with every assessment. Change it when the logic changes.</summary>
-    public const string Version = "1.3.0";
+    public const string Version = "1.4.0";
 
     private const int CategorySlots = 19;
 
     private readonly IndicatorSet set;
     private readonly Indicator[] indicators;
+    private readonly LifeAtRiskModel? model;
+    private readonly string version;
 
+    /// <summary>An engine over <paramref name="indicatorSet"/> with the life-at-risk model shipped with BlueLamp.</summary>
     public TriageEngine(IndicatorSet indicatorSet)
+        : this(indicatorSet, LifeAtRiskModel.Default)
+    {
+    }
+
+    /// <summary>An engine over <paramref name="indicatorSet"/> with <paramref name="lifeAtRiskModel"/>, or the rules alone when it is null.</summary>
+    public TriageEngine(IndicatorSet indicatorSet, LifeAtRiskModel? lifeAtRiskModel)
     {
         ArgumentNullException.ThrowIfNull(indicatorSet);
         set = indicatorSet;
         indicators = indicatorSet.Indicators.ToArray();
+        model = lifeAtRiskModel;
+        version = model is null ? Version : $"{Version}+{model.Version}";
     }
 
     /// <summary>An engine over the indicator set shipped with BlueLamp.</summary>
     public static TriageEngine Default { get; } = new(IndicatorSet.Default);
 
     public IndicatorSet IndicatorSet => set;
+
+    /// <summary>The statistical life-at-risk signal beside the rules, or null for the rules alone.</summary>
+    public LifeAtRiskModel? LifeAtRiskModel => model;
+
+    /// <summary>What each assessment stores as its engine version: <see cref="Version"/>, then the model's version after a '+'.</summary>
+    public string EngineVersion => version;
 
     /// <summary>Assesses one message from the public in its context.</summary>
     public RiskAssessmentResult Assess(string text, TriageContext context)
@@ -75,10 +92,33 @@ public sealed class TriageEngine
         }
 
         // Immediacy and means strengthen evidence of a threat to life; on their own they are no threat.
-        var lifeScore = lifeSum > 0 ? Math.Min(1.0, lifeSum + Math.Max(signals.Immediacy, signals.Nearby) + signals.Means) : 0.0;
+        var lifeScore = LifeScore(lifeSum, signals);
         var lifeAtRisk = lifeScore >= set.LifeAtRiskThreshold - 1e-9;
 
-        var category = lifeAtRisk ? Strongest(lifeByCategory) : Strongest(categoryScore);
+        // The model only ever raises, and never over the rules' reading of a joke, an idiom, fiction, a denial or the past.
+        var modelProbability = 0.0;
+        if (model is not null && !lifeAtRisk && scratch.TokenCount > 0 && !Vetoed(hits, discounts, signals))
+        {
+            modelProbability = model.Probability(scratch);
+            if (modelProbability >= model.AlarmThreshold)
+            {
+                lifeAtRisk = true;
+                lifeScore = Math.Max(lifeScore, set.LifeAtRiskThreshold);
+            }
+            else if (modelProbability >= model.SupportThreshold && lifeSum > 0
+                && LifeScore(lifeSum + model.SupportWeight, signals) is var supported && supported >= set.LifeAtRiskThreshold - 1e-9)
+            {
+                lifeAtRisk = true;
+                lifeScore = supported;
+            }
+            if (!lifeAtRisk)
+                modelProbability = 0.0;
+        }
+
+        var category = lifeAtRisk && lifeSum > 0 ? Strongest(lifeByCategory) : Strongest(categoryScore);
+        // Raised by the model with no category the rules can name: the commonest threat to life, for the operator to correct.
+        if (modelProbability > 0 && lifeSum == 0 && categoryScore[(int)category] == 0)
+            category = TriageCategory.SuicideOrSelfHarm;
         var grade = GradeOf(category, hits, discounts, signals, lifeAtRisk);
         var score = lifeAtRisk ? lifeScore : Math.Min(1.0, categoryScore[(int)category]);
 
@@ -90,9 +130,32 @@ public sealed class TriageEngine
             Math.Round(lifeScore, 3),
             PersonAtRiskOf(category, hits, discounts, signals),
             welsh > english ? "cy" : "en",
-            Explain(text, scratch, hits, discounts),
-            Version,
+            Explain(text, scratch, hits, discounts, category, modelProbability),
+            version,
             set.Version);
+    }
+
+    private static double LifeScore(double lifeSum, in Signals signals) =>
+        lifeSum > 0 ? Math.Min(1.0, lifeSum + Math.Max(signals.Immediacy, signals.Nearby) + signals.Means) : 0.0;
+
+    /// <summary>
+    /// Whether the rules read the message as something the model cannot: a joke, fiction or a thought experiment, the
+    /// past with nothing saying now, or a threat to life that is negated, idiom, denied, a joke, or a phrase that counts only
+    /// beside a companion and was found alone ("sorry everyone, the quiz is off tonight").
+    /// </summary>
+    private bool Vetoed(ReadOnlySpan<TriageScratch.RawHit> hits, ReadOnlySpan<Discount> discounts, in Signals signals)
+    {
+        if (signals.Hypothetical || (signals.Joke && !signals.NotJoking) || (signals.Past && !signals.Present))
+            return true;
+        for (var i = 0; i < hits.Length; i++)
+        {
+            if (!hits[i].Removed && indicators[hits[i].Indicator].LifeThreatening
+                && discounts[i] is not (Discount.None or Discount.NoAppeal))
+            {
+                return true;
+            }
+        }
+        return false;
     }
 
     private void RemoveContainedHits(TriageScratch scratch)
@@ -442,7 +505,7 @@ public sealed class TriageEngine
         };
     }
 
-    private IndicatorHit[] Explain(string text, TriageScratch scratch, ReadOnlySpan<TriageScratch.RawHit> hits, ReadOnlySpan<Discount> discounts)
+    private IndicatorHit[] Explain(string text, TriageScratch scratch, ReadOnlySpan<TriageScratch.RawHit> hits, ReadOnlySpan<Discount> discounts, TriageCategory category, double modelProbability)
     {
         // A concept alone says nothing; when it is part of a combination, the combination's hit spans it.
         var count = 0;
@@ -451,7 +514,8 @@ public sealed class TriageEngine
             if (!hit.Removed && indicators[hit.Indicator].Role != IndicatorRole.Concept)
                 count++;
         }
-        var explained = new IndicatorHit[count];
+        var byModel = modelProbability > 0;
+        var explained = new IndicatorHit[count + (byModel ? 1 : 0)];
         var n = 0;
         for (var i = 0; i < hits.Length; i++)
         {
@@ -463,6 +527,16 @@ public sealed class TriageEngine
             explained[n++] = new IndicatorHit(
                 indicator.Name, indicator.Role, indicator.Category, start, end - start, text[start..end],
                 indicator.Weight, indicator.LifeThreatening, discounts[i]);
+        }
+        if (byModel)
+        {
+            // The model's words: the few neighbouring words that carried most of its evidence.
+            var (first, last) = LifeAtRiskModel.StrongestWindow(scratch);
+            var start = scratch.Tokens[first].Start;
+            var end = scratch.Tokens[last].End;
+            explained[n] = new IndicatorHit(
+                LifeAtRiskModel.IndicatorName, IndicatorRole.Category, category, start, end - start, text[start..end],
+                Math.Round(modelProbability, 3), true, Discount.None);
         }
         return explained;
     }

@@ -16,6 +16,9 @@ internal sealed class TriageScratch
     public RawHit[] Hits = new RawHit[32];
     public int HitCount;
 
+    /// <summary>Each token's share of the life-at-risk model's evidence, for the explanation.</summary>
+    public double[] TokenEvidence = new double[128];
+
     public static TriageScratch ForThisThread() => current ??= new TriageScratch();
 
     public void AppendChar(char c)
@@ -43,6 +46,13 @@ internal sealed class TriageScratch
             Prefix1 = -1,
             Prefix2 = -1,
         };
+    }
+
+    public void ClearTokenEvidence()
+    {
+        if (TokenEvidence.Length < TokenCount)
+            TokenEvidence = new double[Tokens.Length];
+        Array.Clear(TokenEvidence, 0, TokenCount);
     }
 
     public ReadOnlySpan<char> TokenChars(int token) => Chars.AsSpan(Tokens[token].NormStart, Tokens[token].NormLength);

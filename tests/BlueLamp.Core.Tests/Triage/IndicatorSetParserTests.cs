@@ -36,7 +36,7 @@ public sealed class IndicatorSetParserTests
             { "name": "test.bees", "category": "asb", "weight": 0.9, "phrases": ["bees/wasps in the? garden"] }
             """));
 
-        var result = new TriageEngine(set).Assess("There are WASPS in garden again", TriageContext.DirectMessage);
+        var result = new TriageEngine(set, lifeAtRiskModel: null).Assess("There are WASPS in garden again", TriageContext.DirectMessage);
 
         Assert.Equal(TriageCategory.AntisocialBehaviour, result.Category);
         Assert.Equal("test-1", result.IndicatorSetVersion);
@@ -58,7 +58,7 @@ public sealed class IndicatorSetParserTests
     {
         var set = IndicatorSetParser.Parse(SetWith($$"""{ "name": "test.p", "category": "enquiry", "weight": 0.5, "phrases": ["{{phrase}}"] }"""));
 
-        var result = new TriageEngine(set).Assess(text, TriageContext.DirectMessage);
+        var result = new TriageEngine(set, lifeAtRiskModel: null).Assess(text, TriageContext.DirectMessage);
 
         Assert.Equal(matched, Assert.Single(result.Indicators).Text);
     }
@@ -74,7 +74,7 @@ public sealed class IndicatorSetParserTests
     {
         var set = IndicatorSetParser.Parse(SetWith($$"""{ "name": "test.p", "category": "enquiry", "weight": 0.5, "phrases": ["{{phrase}}"] }"""));
 
-        var result = new TriageEngine(set).Assess(text, TriageContext.DirectMessage);
+        var result = new TriageEngine(set, lifeAtRiskModel: null).Assess(text, TriageContext.DirectMessage);
 
         Assert.Equal(matches, result.Indicators.Any(i => i.Name == "test.p" && i.Text == text));
     }
@@ -86,7 +86,7 @@ public sealed class IndicatorSetParserTests
             { "name": "m.report", "category": "missing_person", "weight": 0.7, "phrases": ["gone missing"] },
             { "name": "m.cold", "category": "missing_person", "weight": 0.7, "life": true, "requires": "missing_person", "phrases": ["freezing"] }
             """));
-        var engine = new TriageEngine(set);
+        var engine = new TriageEngine(set, lifeAtRiskModel: null);
 
         var alone = engine.Assess("freezing out there", TriageContext.DirectMessage);
         var beside = engine.Assess("my nan has gone missing and it is freezing", TriageContext.DirectMessage);
@@ -105,7 +105,7 @@ public sealed class IndicatorSetParserTests
             { "name": "n.not", "role": "negation", "weight": 0, "phrases": ["never"] },
             { "name": "s.swallowed", "category": "suicide_self_harm", "weight": 0.7, "life": true, "combines": ["c.act", "c.what"], "within": 6 }
             """));
-        var engine = new TriageEngine(set);
+        var engine = new TriageEngine(set, lifeAtRiskModel: null);
 
         var near = engine.Assess("just swallowed a bottle of bleach", TriageContext.DirectMessage);
         var far = engine.Assess("took the dog out and then bought some pills for my headache", TriageContext.DirectMessage);
@@ -129,7 +129,7 @@ public sealed class IndicatorSetParserTests
             { "name": "s.letters", "category": "suicide_self_harm", "weight": 0.35, "life": true, "supporting": true, "phrases": ["written letters"] },
             { "name": "f.thanks", "category": "feedback", "weight": 0.5, "phrases": ["thanks"] }
             """));
-        var engine = new TriageEngine(set);
+        var engine = new TriageEngine(set, lifeAtRiskModel: null);
 
         var alone = engine.Assess("goodbye twitter, thanks for the memes", TriageContext.DirectMessage);
         var together = engine.Assess("written letters to everyone. goodbye", TriageContext.DirectMessage);

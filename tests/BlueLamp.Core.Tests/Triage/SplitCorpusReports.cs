@@ -42,7 +42,7 @@ internal static class SplitCorpusReports
     private static TriageEvaluation Print(ITestOutputHelper output, List<CorpusMessage> part, string title, Func<CorpusMessage, bool> isWelsh, bool withMisses = true)
     {
         var evaluation = new TriageEvaluation(TriageEngine.Default, part);
-        output.WriteLine($"engine {TriageEngine.Version}, indicator set {TriageEngine.Default.IndicatorSet.Version}");
+        output.WriteLine($"engine {TriageEngine.Default.EngineVersion}, indicator set {TriageEngine.Default.IndicatorSet.Version}");
         output.WriteLine(evaluation.Report(title, withMisses));
         output.WriteLine(new TriageEvaluation(TriageEngine.Default, part.Where(isWelsh)).Report($"{title}, Welsh only", withMisses));
         return evaluation;

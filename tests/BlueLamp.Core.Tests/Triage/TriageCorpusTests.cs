@@ -31,7 +31,7 @@ public sealed class TriageCorpusTests(ITestOutputHelper output)
         var whole = new TriageEvaluation(TriageEngine.Default, Corpus);
         var tune = new TriageEvaluation(TriageEngine.Default, Corpus.Where(m => m.Split == "tune"));
         var holdout = new TriageEvaluation(TriageEngine.Default, Corpus.Where(m => m.Split == "holdout"));
-        output.WriteLine($"engine {TriageEngine.Version}, indicator set {TriageEngine.Default.IndicatorSet.Version}");
+        output.WriteLine($"engine {TriageEngine.Default.EngineVersion}, indicator set {TriageEngine.Default.IndicatorSet.Version}");
         output.WriteLine(whole.Report("whole corpus"));
         output.WriteLine(tune.Report("tune split"));
         output.WriteLine(holdout.Report("holdout split (never tuned on)"));

@@ -294,7 +294,7 @@ public sealed class TriageEngineTests
     {
         var result = Engine.Assess("ok", Dm);
 
-        Assert.Equal(TriageEngine.Version, result.EngineVersion);
+        Assert.Equal($"{TriageEngine.Version}+{LifeAtRiskModel.Default.Version}", result.EngineVersion);
         Assert.Equal(IndicatorSet.Default.Version, result.IndicatorSetVersion);
         Assert.Equal(TriageCategory.NotAPoliceMatter, result.Category);
         Assert.Equal(0.0, result.Score);

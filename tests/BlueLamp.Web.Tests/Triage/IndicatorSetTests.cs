@@ -114,7 +114,8 @@ public sealed class IndicatorSetTests : IAsyncLifetime
     [Fact]
     public async Task The_preview_shows_a_life_at_risk_that_the_new_set_would_lose()
     {
-        var atRisk = await AssessedAsync("I want to end it all tonight, I have a rope ready");
+        // A strangulation the rules read and the life-at-risk model alone would not: the set's change is the only thing that moves it.
+        var atRisk = await AssessedAsync("My husband has his hands round my neck, help");
         Assert.True(atRisk.LifeAtRisk);
         await AssessedAsync("Someone keeps parking across my drive");
         using var admin = await host.LoginAsync(Roles.Administrator);
@@ -127,7 +128,7 @@ public sealed class IndicatorSetTests : IAsyncLifetime
         var effect = await preview.Content.ReadFromJsonAsync<JsonElement>(Ct);
         Assert.Equal(2, effect.GetProperty("assessed").GetInt32());
         var lost = Assert.Single(effect.GetProperty("lifeAtRiskLost").EnumerateArray());
-        Assert.Contains("end it all tonight", lost.GetProperty("text").GetString(), StringComparison.Ordinal);
+        Assert.Contains("hands round my neck", lost.GetProperty("text").GetString(), StringComparison.Ordinal);
         Assert.True(lost.GetProperty("lifeAtRiskBefore").GetBoolean());
         Assert.False(lost.GetProperty("lifeAtRiskAfter").GetBoolean());
         await using var db = await DemoDbAsync();

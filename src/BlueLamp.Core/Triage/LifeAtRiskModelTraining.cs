@@ -1,0 +1,171 @@
+namespace BlueLamp.Core.Triage;
+
+/// <summary>
+/// Trains the <see cref="LifeAtRiskModel"/> and chooses its thresholds by k-fold cross-validation, offline, from labelled
+/// messages given to it (the corpora's tune splits only). Pure and deterministic: the same messages in the same order give
+/// the same weights, bit for bit.
+/// </summary>
+public static class LifeAtRiskModelTraining
+{
+    /// <summary>Hyperparameters: hash bits, full-batch gradient descent steps and rate, and the L2 penalty.</summary>
+    public sealed record Settings(int Bits = 18, int Iterations = 800, double LearningRate = 8.0, double L2 = 1e-6);
+
+    /// <summary>Alarm thresholds tried, from 0.50 to 0.99.</summary>
+    public static IEnumerable<double> AlarmCandidates => Enumerable.Range(50, 50).Select(i => i / 100.0);
+
+    /// <summary>What a supporting model signal adds to weak rule evidence: like one weak rule sign, so it needs another.</summary>
+    public const double SupportWeight = 0.3;
+
+    /// <summary>Trains on every message given; thresholds are left at 1 (never fires) for the caller to set.</summary>
+    public static LifeAtRiskModel Train(IReadOnlyList<LabelledMessage> messages, string version, Settings? settings = null)
+    {
+        ArgumentNullException.ThrowIfNull(messages);
+        settings ??= new Settings();
+        var examples = messages.Select(m => Featurize(m.Text, settings.Bits)).ToArray();
+        var size = 1 << settings.Bits;
+        var weights = new double[size];
+        var gradient = new double[size];
+        var bias = 0.0;
+        for (var iteration = 0; iteration < settings.Iterations; iteration++)
+        {
+            Array.Clear(gradient);
+            var biasGradient = 0.0;
+            for (var i = 0; i < examples.Length; i++)
+            {
+                var (buckets, values) = examples[i];
+                var z = bias;
+                for (var f = 0; f < buckets.Length; f++)
+                    z += weights[buckets[f]] * values[f];
+                var error = 1.0 / (1.0 + Math.Exp(-z)) - (messages[i].LifeAtRisk ? 1.0 : 0.0);
+                biasGradient += error;
+                for (var f = 0; f < buckets.Length; f++)
+                    gradient[buckets[f]] += error * values[f];
+            }
+            var rate = settings.LearningRate;
+            bias -= rate * biasGradient / examples.Length;
+            for (var w = 0; w < size; w++)
+                weights[w] -= rate * (gradient[w] / examples.Length + settings.L2 * weights[w]);
+        }
+        var model = new LifeAtRiskModel(version, settings.Bits, (float)bias, weights.Select(w => (float)w).ToArray(), 1.0, 1.0, 0.0);
+        return model.Quantized();
+    }
+
+    /// <summary>
+    /// Splits the messages into <paramref name="folds"/> folds, stratified by label (each label's messages dealt round
+    /// in order), trains a model on all folds but one for each fold, and keeps each message's out-of-fold model.
+    /// </summary>
+    public static CrossValidation CrossValidate(IReadOnlyList<LabelledMessage> messages, int folds, Settings? settings = null)
+    {
+        ArgumentNullException.ThrowIfNull(messages);
+        var fold = new int[messages.Count];
+        int positives = 0, negatives = 0;
+        for (var i = 0; i < messages.Count; i++)
+            fold[i] = (messages[i].LifeAtRisk ? positives++ : negatives++) % folds;
+        var models = new LifeAtRiskModel[folds];
+        for (var k = 0; k < folds; k++)
+        {
+            var training = messages.Where((_, i) => fold[i] != k).ToList();
+            models[k] = Train(training, $"cv-{k}", settings);
+        }
+        var probabilities = messages.Select((m, i) => models[fold[i]].Probability(m.Text)).ToArray();
+        return new CrossValidation(messages, fold, models, probabilities);
+    }
+
+    private static (int[] Buckets, float[] Values) Featurize(string text, int bits)
+    {
+        var scratch = TriageScratch.ForThisThread();
+        TriageText.Tokenize(text, scratch);
+        var sink = new CollectingSink { Buckets = [], Values = [] };
+        LifeAtRiskModel.Featurize(scratch, bits, ref sink);
+        return (sink.Buckets.ToArray(), sink.Values.ToArray());
+    }
+
+    private struct CollectingSink : LifeAtRiskModel.IFeatureSink
+    {
+        public List<int> Buckets;
+        public List<float> Values;
+
+        public readonly void Add(int bucket, int token, float value)
+        {
+            // A pair's feature comes twice, half to each word: training sees it once, whole (the same bucket twice adds up the same).
+            if (Buckets.Count > 0 && Buckets[^1] == bucket)
+            {
+                Values[^1] += value;
+                return;
+            }
+            Buckets.Add(bucket);
+            Values.Add(value);
+        }
+    }
+}
+
+/// <summary>A message with its life-at-risk label, for training; <paramref name="Source"/> names its corpus and split.</summary>
+public sealed record LabelledMessage(string Text, TriageContext Context, bool LifeAtRisk, string Source);
+
+/// <summary>The out-of-fold models of a k-fold cross-validation: each message is assessed by the model that never saw it.</summary>
+public sealed class CrossValidation(IReadOnlyList<LabelledMessage> messages, int[] fold, LifeAtRiskModel[] models, double[] probabilities)
+{
+    public IReadOnlyList<LabelledMessage> Messages => messages;
+
+    /// <summary>The model alone's out-of-fold probability for each message.</summary>
+    public IReadOnlyList<double> Probabilities => probabilities;
+
+    /// <summary>The model alone at an alarm threshold: (true alarms, false alarms, missed).</summary>
+    public (int True, int False, int Missed) ModelAlone(double alarmThreshold, Func<LabelledMessage, bool>? where = null)
+    {
+        int truePositives = 0, falsePositives = 0, missed = 0;
+        for (var i = 0; i < messages.Count; i++)
+        {
+            if (where is not null && !where(messages[i]))
+                continue;
+            var alarm = probabilities[i] >= alarmThreshold;
+            if (alarm && messages[i].LifeAtRisk)
+                truePositives++;
+            else if (alarm)
+                falsePositives++;
+            else if (messages[i].LifeAtRisk)
+                missed++;
+        }
+        return (truePositives, falsePositives, missed);
+    }
+
+    /// <summary>
+    /// The engine with the rules of <paramref name="set"/> and each message's out-of-fold model at these thresholds
+    /// (or the rules alone when <paramref name="alarmThreshold"/> is null): (true alarms, false alarms, missed, raised by the model).
+    /// </summary>
+    public (int True, int False, int Missed, int ByModel) Combined(IndicatorSet set, double? alarmThreshold, double supportThreshold, Func<LabelledMessage, bool>? where = null) =>
+        Combined(set, alarmThreshold, supportThreshold, where, null);
+
+    /// <summary>The tune messages that the model made false alarms of, out of fold: what to read to judge its hard negatives.</summary>
+    public IReadOnlyList<LabelledMessage> FalseAlarmsByModel(IndicatorSet set, double alarmThreshold, double supportThreshold)
+    {
+        var falseAlarms = new List<LabelledMessage>();
+        Combined(set, alarmThreshold, supportThreshold, null, falseAlarms);
+        return falseAlarms;
+    }
+
+    private (int True, int False, int Missed, int ByModel) Combined(IndicatorSet set, double? alarmThreshold, double supportThreshold, Func<LabelledMessage, bool>? where, List<LabelledMessage>? falseAlarms)
+    {
+        var engines = models.Select(m => new TriageEngine(set, alarmThreshold is { } a ? m.WithThresholds(a, Math.Min(a, supportThreshold), LifeAtRiskModelTraining.SupportWeight) : null)).ToArray();
+        int truePositives = 0, falsePositives = 0, missed = 0, byModel = 0;
+        for (var i = 0; i < messages.Count; i++)
+        {
+            if (where is not null && !where(messages[i]))
+                continue;
+            var result = engines[fold[i]].Assess(messages[i].Text, messages[i].Context);
+            if (result.LifeAtRisk && result.Indicators.Any(h => h.Name == LifeAtRiskModel.IndicatorName))
+            {
+                byModel++;
+                if (!messages[i].LifeAtRisk)
+                    falseAlarms?.Add(messages[i]);
+            }
+            if (result.LifeAtRisk && messages[i].LifeAtRisk)
+                truePositives++;
+            else if (result.LifeAtRisk)
+                falsePositives++;
+            else if (messages[i].LifeAtRisk)
+                missed++;
+        }
+        return (truePositives, falsePositives, missed, byModel);
+    }
+}
