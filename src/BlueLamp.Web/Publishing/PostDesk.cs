@@ -49,6 +49,9 @@ public sealed class PostDesk(BlueLampDbFactory dbs, AuditTrail audit, PlatformLi
         var accounts = await db.Accounts.AsNoTracking().Where(a => post.AccountIds.Contains(a.Id)).ToListAsync(cancellationToken);
         var copies = await db.PostCopies.AsNoTracking().Where(c => c.PostId == postId).ToListAsync(cancellationToken);
         var names = await db.Accounts.AsNoTracking().Where(a => copies.Select(c => c.AccountId).Contains(a.Id)).ToDictionaryAsync(a => a.Id, a => a.DisplayName, cancellationToken);
+        // Reading a post (its words, its appeal and where it went) is audited like reading a conversation.
+        await audit.SaveWithAuditAsync(db, new AuditEntry(AuditActions.PostViewed, actor.UserId, actor.DisplayName, "post", postId.ToString("D"),
+            $"version {post.Version}, {post.Status}"), cancellationToken);
         return new PostDetails(post, appeal, accounts,
             copies.OrderBy(c => c.Platform).ThenBy(c => names.GetValueOrDefault(c.AccountId)).ThenBy(c => c.Language)
                 .Select(c => new CopyView(c, names.GetValueOrDefault(c.AccountId) ?? "?")).ToList());

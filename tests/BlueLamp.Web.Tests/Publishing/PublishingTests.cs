@@ -59,6 +59,8 @@ public sealed class PublishingTests(PublishingFixture fixture) : IClassFixture<P
         Assert.StartsWith("version 1: Sheds broken into", approval, StringComparison.Ordinal);
         Assert.Contains("Cymraeg: Siediau", approval, StringComparison.Ordinal);
         Assert.Contains("8 of 8 copies published", Assert.Single(await AuditDetailsAsync(fixture.Host, AuditActions.PostPublished, postId)), StringComparison.Ordinal);
+        // Every read of the post is audited too, with the version read.
+        Assert.Contains(await AuditDetailsAsync(fixture.Host, AuditActions.PostViewed, postId), d => d.StartsWith("version 1, Submitted", StringComparison.Ordinal));
     }
 
     [Fact]
