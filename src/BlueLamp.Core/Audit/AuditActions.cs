@@ -76,6 +76,8 @@ public static class AuditActions
     public const string PostResponsesViewed = "post.responses_viewed";
 
     public const string PostViewed = "post.viewed";
+
+    public const string PostsListed = "post.listed";
     public const string PostCommentsClosed = "post.comments_closed";
     public const string PostCommentsCloseFailed = "post.comments_close_failed";
     /// <summary>Comments under a copy are held by hiding each one, where the platform cannot turn them off (Facebook, X).</summary>

@@ -35,6 +35,7 @@ public sealed class PostDesk(BlueLampDbFactory dbs, AuditTrail audit, PlatformLi
             query = query.Where(p => p.AuthorId == actor.UserId);
         var posts = await query.OrderByDescending(p => p.UpdatedAt).Take(200).ToListAsync(cancellationToken);
         var flagged = await db.Appeals.AsNoTracking().Where(a => a.ReviewFlaggedAt != null).Select(a => a.PostId).ToListAsync(cancellationToken);
+        await audit.SaveWithAuditAsync(db, new AuditEntry(AuditActions.PostsListed, actor.UserId, actor.DisplayName, "post", null, $"{posts.Count} posts listed"), cancellationToken);
         return posts.Select(p => new PostSummary(p.Id, p.Purpose, Excerpt(p.Content.Body), p.Status, p.AuthorName, p.Version, p.ScheduledFor, p.UpdatedAt, p.AccountIds.Count, flagged.Contains(p.Id))).ToList();
     }
 

@@ -93,7 +93,7 @@ internal static class PublishingApi
 
     public static Task<List<string>> AuditDetailsAsync(BlueLampHost host, string action, Guid postId) => AuditDetailsAsync(host, action, postId.ToString("D"));
 
-    public static async Task<List<string>> AuditDetailsAsync(BlueLampHost host, string action, string subjectId)
+    public static async Task<List<string>> AuditDetailsAsync(BlueLampHost host, string action, string? subjectId)
     {
         var dbs = host.Services.GetRequiredService<BlueLampDbFactory>();
         await using var lookup = dbs.Unscoped();

@@ -86,6 +86,8 @@ public sealed class PublishingTests(PublishingFixture fixture) : IClassFixture<P
         Assert.Contains(Errors(await noImage.Content.ReadFromJsonAsync<JsonElement>(Ct), "images"), m => m.Contains("Instagram needs an image", StringComparison.Ordinal));
 
         Assert.Equal(before, (await contributor.GetFromJsonAsync<JsonElement>("/api/posts", Ct)).GetArrayLength());
+        // Listing posts is a read, audited like the queue.
+        Assert.Contains(await AuditDetailsAsync(fixture.Host, AuditActions.PostsListed, subjectId: null), d => d.EndsWith(" posts listed", StringComparison.Ordinal));
     }
 
     [Fact]
