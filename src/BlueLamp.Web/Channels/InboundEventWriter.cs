@@ -8,7 +8,7 @@ namespace BlueLamp.Web.Channels;
 /// <summary>
 /// Writes platform events to <c>inbound_events</c> with group commit: webhook requests that arrive while a write is
 /// under way queue up, and the next of them to get its turn writes every queued request's events in one transaction.
-/// Under a burst that is one look-up and one insert for many requests instead of for each, and on SQLite one writer
+/// Under a burst that is one statement for many requests instead of one for each, and on SQLite one writer
 /// instead of many queueing for the file. Each request still learns exactly which of its events were new. The unique
 /// index on account and event key stays the arbiter (<see cref="InboundEventInserts"/>): a row another request or node
 /// stored first is skipped by the same statement that stores the others.
@@ -48,8 +48,9 @@ public sealed class InboundEventWriter(BlueLampDbFactory dbs) : IDisposable
         try
         {
             var stored = await WriteGroupAsync(group.SelectMany(p => p.Rows).ToList());
+            // A row that lost to an earlier copy of its event in the group, or to a stored one, has an id not stored.
             foreach (var pending in group)
-                pending.Written.SetResult(pending.Rows.Where(stored.Contains).ToList());
+                pending.Written.SetResult(pending.Rows.Where(r => stored.Contains(r.Id)).ToList());
         }
         catch (Exception e)
         {
@@ -59,14 +60,14 @@ public sealed class InboundEventWriter(BlueLampDbFactory dbs) : IDisposable
         }
     }
 
-    private async Task<HashSet<InboundEvent>> WriteGroupAsync(List<InboundEvent> rows)
+    /// <summary>Stores the group's new rows; returns the ids of those it stored.</summary>
+    private async Task<IReadOnlySet<Guid>> WriteGroupAsync(List<InboundEvent> rows)
     {
         // The same event twice in one group (a platform delivering it to us twice at once): the first one counts.
         var candidates = rows.DistinctBy(r => (r.AccountId, r.EventKey)).ToList();
         // Across forces, like the webhooks: events are force-owned, and this context is not scoped to one force.
         await using var db = dbs.Unscoped();
-        var ids = await InboundEventInserts.InsertNewAsync(db, candidates, CancellationToken.None);
-        return candidates.Where(r => ids.Contains(r.Id)).ToHashSet<InboundEvent>(ReferenceEqualityComparer.Instance);
+        return await InboundEventInserts.InsertNewAsync(db, candidates, CancellationToken.None);
     }
 
     /// <summary>One request's events, and where it hears which of them were stored.</summary>
