@@ -362,7 +362,7 @@ public abstract class DataTests(DatabaseProvider provider) : IAsyncLifetime
         {
             await using var transaction = await db.Database.BeginTransactionAsync(TestContext.Current.CancellationToken);
             db.AddRange(written);
-            var count = await AddedRowInserts.InsertAsync(db,
+            var count = await BulkRows.InsertAddedAsync(db,
                 [typeof(Person), typeof(PersonIdentity), typeof(Conversation), typeof(Message), typeof(RiskAssessment)], TestContext.Current.CancellationToken);
             Assert.Equal(written.Length, count);
             Assert.Empty(db.ChangeTracker.Entries());
@@ -399,12 +399,82 @@ public abstract class DataTests(DatabaseProvider provider) : IAsyncLifetime
         {
             db.Messages.Add(Message.Inbound(Guid.CreateVersion7(), force.Id, conversation.Id, account.Id, "new-one", "new", Now, Now));
             db.Messages.Add(Message.Inbound(Guid.CreateVersion7(), force.Id, conversation.Id, account.Id, existingId, "again", Now, Now));
-            var failure = await Assert.ThrowsAsync<DbUpdateException>(() => AddedRowInserts.InsertAsync(db, [typeof(Message)], TestContext.Current.CancellationToken));
+            var failure = await Assert.ThrowsAsync<DbUpdateException>(() => BulkRows.InsertAddedAsync(db, [typeof(Message)], TestContext.Current.CancellationToken));
             Assert.Contains("Message", failure.Message, StringComparison.Ordinal);
         }
 
         await using var check = Dbs.ForForce(force.Id);
         Assert.Equal([existingId], await check.Messages.Select(m => m.PlatformMessageId).ToListAsync(TestContext.Current.CancellationToken));
+    }
+
+    [Fact]
+    public async Task Changed_rows_written_by_one_update_read_back_as_changed_and_leave_other_rows_alone()
+    {
+        var (force, account) = await NewForceAsync("north");
+        var first = await NewConversationAsync(force, account, "first");
+        var second = await NewConversationAsync(force, account, "second");
+        var untouched = await NewConversationAsync(force, account, "third");
+        var at = Now.AddMinutes(9);
+
+        await using (var db = Dbs.ForForce(force.Id))
+        {
+            await using var transaction = await db.Database.BeginTransactionAsync(TestContext.Current.CancellationToken);
+            var tracked = await db.Conversations.Where(c => c.Id == first.Id || c.Id == second.Id).ToListAsync(TestContext.Current.CancellationToken);
+            foreach (var conversation in tracked)
+            {
+                var message = Message.Inbound(Guid.CreateVersion7(), force.Id, conversation.Id, account.Id, $"later-{conversation.Id:N}", $"later news for {conversation.Id:N}", at, at);
+                conversation.Receive(message);
+                conversation.AssignTo("user-1", "PC Jones", at);
+                db.Messages.Add(message);
+            }
+            Assert.Equal(2, await BulkRows.InsertAddedAsync(db, [typeof(Message)], TestContext.Current.CancellationToken));
+            Assert.Equal(2, await BulkRows.UpdateModifiedAsync(db, [typeof(Conversation)], TestContext.Current.CancellationToken));
+            Assert.Equal(0, await db.SaveChangesAsync(TestContext.Current.CancellationToken));
+            await transaction.CommitAsync(TestContext.Current.CancellationToken);
+        }
+
+        await using var read = Dbs.ForForce(force.Id);
+        foreach (var id in new[] { first.Id, second.Id })
+        {
+            var stored = await read.Conversations.AsNoTracking().SingleAsync(c => c.Id == id, TestContext.Current.CancellationToken);
+            Assert.Equal($"later news for {id:N}", stored.Preview);
+            Assert.Equal(at, stored.LastInboundAt);
+            Assert.Equal("PC Jones", stored.AssignedToName);
+            Assert.True(stored.Version > first.Version);
+        }
+        var third = await read.Conversations.AsNoTracking().SingleAsync(c => c.Id == untouched.Id, TestContext.Current.CancellationToken);
+        Assert.Equal("third", third.Preview);
+        Assert.Null(third.AssignedToName);
+        Assert.Equal(untouched.Version, third.Version);
+    }
+
+    [Fact]
+    public async Task An_update_of_a_row_someone_else_changed_first_is_refused_as_SaveChanges_would_and_writes_nothing()
+    {
+        var (force, account) = await NewForceAsync("north");
+        var conversation = await NewConversationAsync(force, account, "first");
+        var other = await NewConversationAsync(force, account, "second");
+        await using var db = Dbs.ForForce(force.Id);
+        var tracked = await db.Conversations.Where(c => c.Id == conversation.Id || c.Id == other.Id).ToListAsync(TestContext.Current.CancellationToken);
+        foreach (var c in tracked)
+            c.AssignTo("user-1", "PC Jones", Now.AddMinutes(1));
+
+        // Another operator takes the first conversation meanwhile.
+        await using (var elsewhere = Dbs.ForForce(force.Id))
+        {
+            var theirs = await elsewhere.Conversations.SingleAsync(c => c.Id == conversation.Id, TestContext.Current.CancellationToken);
+            theirs.AssignTo("user-2", "PC Evans", Now.AddMinutes(2));
+            await elsewhere.SaveChangesAsync(TestContext.Current.CancellationToken);
+        }
+
+        await using (var transaction = await db.Database.BeginTransactionAsync(TestContext.Current.CancellationToken))
+        {
+            await Assert.ThrowsAsync<DbUpdateConcurrencyException>(() => BulkRows.UpdateModifiedAsync(db, [typeof(Conversation)], TestContext.Current.CancellationToken));
+        }
+
+        await using var read = Dbs.ForForce(force.Id);
+        Assert.Equal("PC Evans", await read.Conversations.Where(c => c.Id == conversation.Id).Select(c => c.AssignedToName).SingleAsync(TestContext.Current.CancellationToken));
+        Assert.Null(await read.Conversations.Where(c => c.Id == other.Id).Select(c => c.AssignedToName).SingleAsync(TestContext.Current.CancellationToken));
     }
 
     [Fact]
@@ -426,7 +496,7 @@ public abstract class DataTests(DatabaseProvider provider) : IAsyncLifetime
         await using var db = Dbs.ForForce(force.Id);
         db.People.Add(new Person(Guid.CreateVersion7(), force.Id, "Sam", Now));
 
-        await Assert.ThrowsAsync<InvalidOperationException>(() => AddedRowInserts.InsertAsync(db, [typeof(Person)], TestContext.Current.CancellationToken));
+        await Assert.ThrowsAsync<InvalidOperationException>(() => BulkRows.InsertAddedAsync(db, [typeof(Person)], TestContext.Current.CancellationToken));
 
         await using var check = Dbs.ForForce(force.Id);
         Assert.Equal(0, await check.People.CountAsync(TestContext.Current.CancellationToken));

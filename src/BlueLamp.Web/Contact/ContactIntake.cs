@@ -94,10 +94,13 @@ public sealed class ContactIntake(
     }
 
     /// <summary>
-    /// The new rows a batch adds, in the order they refer to each other, written by multi-row inserts; what refers to a
-    /// message (a handover, an outbox entry) and every update are left to <c>SaveChanges</c>, which runs after them.
+    /// The new rows a batch adds, in the order they refer to each other, and the conversations it changes, written by
+    /// multi-row statements; what refers to a message (a handover, an outbox entry) and any other change are left to
+    /// <c>SaveChanges</c>, which runs after them.
     /// </summary>
     private static readonly Type[] InsertedInBulk = [typeof(Cluster), typeof(Person), typeof(PersonIdentity), typeof(Conversation), typeof(Message), typeof(RiskAssessment)];
+
+    private static readonly Type[] UpdatedInBulk = [typeof(Conversation)];
 
     /// <summary>Writes the batch, what <paramref name="alongside"/> writes and any audit entries in one transaction.</summary>
     private async Task SaveAsync(BlueLampDb db, IReadOnlyList<AuditEntry> auditEntries, Func<BlueLampDb, CancellationToken, Task>? alongside, CancellationToken cancellationToken)
@@ -108,7 +111,8 @@ public sealed class ContactIntake(
         {
             if (alongside is not null)
                 await alongside(context, ct);
-            await AddedRowInserts.InsertAsync(context, InsertedInBulk, ct);
+            await BulkRows.InsertAddedAsync(context, InsertedInBulk, ct);
+            await BulkRows.UpdateModifiedAsync(context, UpdatedInBulk, ct);
         }
 
         if (auditEntries.Count > 0)
