@@ -1,5 +1,6 @@
 using BlueLamp.Channels.Common;
 using BlueLamp.Core.Contact;
+using BlueLamp.Core.Triage;
 using BlueLamp.Data;
 using BlueLamp.Web.Contact;
 using Microsoft.EntityFrameworkCore;
@@ -22,15 +23,22 @@ public sealed class InboundEventIntake(
     /// <summary>Events that failed this often are left for a person to look at instead of being tried forever.</summary>
     public const int MaxAttempts = 10;
 
-    /// <summary>Whether triage already sees life at risk or grade 1 in a new message, so it goes in ahead of everything else.</summary>
-    public bool IsUrgent(ChannelEvent channelEvent, Guid accountId)
+    /// <summary>
+    /// Assesses a new message with its force's engine before it is queued, so an urgent one (life at risk, grade 1) takes
+    /// the lane that carries no chatter; null for an edit or a removal. The assessment goes with the event to intake.
+    /// </summary>
+    public async Task<RiskAssessmentResult?> AssessAsync(Guid forceId, ChannelEvent channelEvent, Guid accountId, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(channelEvent);
-        return channelEvent.Verb == ChannelEventVerb.Created && intake.IsUrgent(InboundOf(channelEvent, accountId));
+        return channelEvent.Verb == ChannelEventVerb.Created ? await intake.AssessAsync(forceId, InboundOf(channelEvent, accountId), cancellationToken) : null;
     }
 
-    /// <summary>Takes in the force's stored events that are not processed yet; the others are skipped.</summary>
-    public async Task ProcessAsync(Guid forceId, IReadOnlyCollection<Guid> eventIds, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Takes in the force's stored events that are not processed yet; the others are skipped. <paramref name="assessed"/>
+    /// holds the assessments made when events were queued (<see cref="AssessAsync"/>); the others are assessed here, once.
+    /// </summary>
+    public async Task ProcessAsync(Guid forceId, IReadOnlyCollection<Guid> eventIds, IReadOnlyDictionary<Guid, RiskAssessmentResult>? assessed = null,
+        CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(eventIds);
         List<InboundEvent> rows;
@@ -55,11 +63,17 @@ public sealed class InboundEventIntake(
                 await FailedAsync(forceId, row, e);
                 continue;
             }
-            var pending = new Pending(row, channelEvent, InboundOf(channelEvent, row.AccountId));
-            (channelEvent.Verb == ChannelEventVerb.Created ? messages : changes).Add(pending);
+            var inbound = InboundOf(channelEvent, row.AccountId);
+            if (channelEvent.Verb != ChannelEventVerb.Created)
+            {
+                changes.Add(new Pending(row, channelEvent, inbound, null));
+                continue;
+            }
+            messages.Add(new Pending(row, channelEvent, inbound,
+                assessed?.GetValueOrDefault(row.Id) ?? await intake.AssessAsync(forceId, inbound, cancellationToken)));
         }
 
-        foreach (var urgent in messages.Where(m => intake.IsUrgent(m.Inbound)).ToList())
+        foreach (var urgent in messages.Where(m => ContactIntake.IsUrgent(m.Assessed!)).ToList())
         {
             await TakeInAsync(forceId, [urgent], cancellationToken);
             messages.Remove(urgent);
@@ -75,7 +89,8 @@ public sealed class InboundEventIntake(
         try
         {
             var ids = batch.Select(p => p.Row.Id).ToList();
-            await intake.ReceiveAsync(forceId, batch.Select(p => p.Inbound).ToList(), (db, ct) => MarkProcessedAsync(db, ids, ct), cancellationToken);
+            await intake.ReceiveAsync(forceId, batch.Select(p => p.Inbound).ToList(), (db, ct) => MarkProcessedAsync(db, ids, ct),
+                batch.Select(p => p.Assessed).ToList(), cancellationToken);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
@@ -139,6 +154,6 @@ public sealed class InboundEventIntake(
         return inbound with { Text = text, ParentPostId = channelEvent.ParentPost?.Id, ThreadRootPostId = channelEvent.ThreadRoot?.Id };
     }
 
-    /// <summary>A stored event on its way in: its row, what the platform said, and the message it becomes.</summary>
-    private sealed record Pending(InboundEvent Row, ChannelEvent Event, InboundMessage Inbound);
+    /// <summary>A stored event on its way in: its row, what the platform said, the message it becomes, and (a new message) its assessment.</summary>
+    private sealed record Pending(InboundEvent Row, ChannelEvent Event, InboundMessage Inbound, RiskAssessmentResult? Assessed);
 }

@@ -4,6 +4,7 @@ using BlueLamp.Channels.Meta;
 using BlueLamp.Core.Accounts;
 using BlueLamp.Core.Contact;
 using BlueLamp.Web.Channels;
+using BlueLamp.Web.Contact;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
@@ -64,8 +65,8 @@ public sealed class IntakeBatchTests
         Assert.InRange(alarm, 0, firstChatter - 1);
         // Arriving by webhook, the same message would have skipped the chatter's lanes altogether.
         var intake = host.Host.Services.GetRequiredService<InboundEventIntake>();
-        Assert.True(intake.IsUrgent(ParseMessenger("m_x", "psid-x", "I'm going to kill myself tonight"), batch.AccountId));
-        Assert.False(intake.IsUrgent(ParseMessenger("m_y", "psid-y", "Chatter about parking"), batch.AccountId));
+        Assert.True(ContactIntake.IsUrgent((await intake.AssessAsync(batch.ForceId, ParseMessenger("m_x", "psid-x", "I'm going to kill myself tonight"), batch.AccountId, Ct))!));
+        Assert.False(ContactIntake.IsUrgent((await intake.AssessAsync(batch.ForceId, ParseMessenger("m_y", "psid-y", "Chatter about parking"), batch.AccountId, Ct))!));
     }
 
     [Fact]
@@ -178,6 +179,6 @@ public sealed class IntakeBatchTests
         }
 
         public Task TakeInAsync(IReadOnlyCollection<Guid> eventIds) =>
-            host.Host.Services.GetRequiredService<InboundEventIntake>().ProcessAsync(ForceId, eventIds, Ct);
+            host.Host.Services.GetRequiredService<InboundEventIntake>().ProcessAsync(ForceId, eventIds, assessed: null, Ct);
     }
 }
