@@ -11,8 +11,8 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace BlueLamp.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteBlueLampDb))]
-    [Migration("20261125211753_TempModelOps")]
-    partial class TempModelOps
+    [Migration("20261125214614_ModelSwitchAndOverturns")]
+    partial class ModelSwitchAndOverturns
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)

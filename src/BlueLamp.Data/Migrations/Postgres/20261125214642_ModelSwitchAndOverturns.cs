@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 namespace BlueLamp.Data.Migrations.Postgres
 {
     /// <inheritdoc />
-    public partial class TempModelOps : Migration
+    public partial class ModelSwitchAndOverturns : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
@@ -17,6 +17,12 @@ namespace BlueLamp.Data.Migrations.Postgres
                 type: "character varying(64)",
                 maxLength: 64,
                 nullable: true);
+
+            // Assessments made before the column say which model read them in their engine version ("1.4.0+lar-2026.11-1");
+            // one without a '+' was made by the rules alone.
+            migrationBuilder.Sql("""
+                UPDATE risk_assessments SET "LifeAtRiskModelVersion" = split_part("EngineVersion", '+', 2) WHERE position('+' in "EngineVersion") > 0;
+                """);
 
             migrationBuilder.AddColumn<bool>(
                 name: "LifeAtRiskModelOff",

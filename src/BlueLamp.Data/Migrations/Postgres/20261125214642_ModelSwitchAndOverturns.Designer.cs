@@ -13,8 +13,8 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace BlueLamp.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresBlueLampDb))]
-    [Migration("20261125211817_TempModelOps")]
-    partial class TempModelOps
+    [Migration("20261125214642_ModelSwitchAndOverturns")]
+    partial class ModelSwitchAndOverturns
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
