@@ -25,7 +25,8 @@ public sealed class InboundEventIntake(
 
     /// <summary>
     /// Assesses a new message with its force's engine before it is queued, so an urgent one (life at risk, grade 1) takes
-    /// the lane that carries no chatter; null for an edit or a removal. The assessment goes with the event to intake.
+    /// the lane that carries no chatter; null for an edit or a removal. The assessment goes with the event to intake
+    /// (<see cref="StoredEventRef.Assessed"/>), which keeps it: a message is assessed once.
     /// </summary>
     public async Task<RiskAssessmentResult?> AssessAsync(Guid forceId, ChannelEvent channelEvent, Guid accountId, CancellationToken cancellationToken = default)
     {
@@ -33,14 +34,31 @@ public sealed class InboundEventIntake(
         return channelEvent.Verb == ChannelEventVerb.Created ? await intake.AssessAsync(forceId, InboundOf(channelEvent, accountId), cancellationToken) : null;
     }
 
-    /// <summary>
-    /// Takes in the force's stored events that are not processed yet; the others are skipped. <paramref name="assessed"/>
-    /// holds the assessments made when events were queued (<see cref="AssessAsync"/>); the others are assessed here, once.
-    /// </summary>
-    public async Task ProcessAsync(Guid forceId, IReadOnlyCollection<Guid> eventIds, IReadOnlyDictionary<Guid, RiskAssessmentResult>? assessed = null,
-        CancellationToken cancellationToken = default)
+    /// <summary>Takes in the force's stored events that are not processed yet; the others are skipped.</summary>
+    public async Task ProcessAsync(Guid forceId, IReadOnlyCollection<Guid> eventIds, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(eventIds);
+        await TakeInAllAsync(forceId, await ReadAsync(forceId, eventIds, cancellationToken), cancellationToken);
+    }
+
+    /// <summary>
+    /// Takes in events this process queued: those it stored itself as they were stored, with the assessment made when they
+    /// were queued (were one taken in meanwhile, by the sweep or another node, its message is found stored and it comes to
+    /// nothing), the others read from the database.
+    /// </summary>
+    public async Task ProcessAsync(Guid forceId, IReadOnlyCollection<StoredEventRef> queued, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(queued);
+        var pending = queued.Where(q => q.Stored is not null).Select(q => new Pending(q.Stored!.Row, q.Stored.Event, InboundOf(q.Stored.Event, q.Stored.Row.AccountId), q.Assessed)).ToList();
+        var toRead = queued.Where(q => q.Stored is null).Select(q => q.EventId).ToList();
+        if (toRead.Count > 0)
+            pending.AddRange(await ReadAsync(forceId, toRead, cancellationToken));
+        await TakeInAllAsync(forceId, pending, cancellationToken);
+    }
+
+    /// <summary>Reads and parses the stored events that are not processed yet; one that no longer parses is marked failed.</summary>
+    private async Task<List<Pending>> ReadAsync(Guid forceId, IReadOnlyCollection<Guid> eventIds, CancellationToken cancellationToken)
+    {
         List<InboundEvent> rows;
         await using (var db = dbs.ForForce(forceId))
         {
@@ -49,29 +67,31 @@ public sealed class InboundEventIntake(
                 .ToListAsync(cancellationToken);
         }
 
-        var messages = new List<Pending>();
-        var changes = new List<Pending>();
+        var pending = new List<Pending>(rows.Count);
         foreach (var row in rows)
         {
-            ChannelEvent channelEvent;
             try
             {
-                channelEvent = ChannelEventJson.Read(row.Event, row.Payload);
+                var channelEvent = ChannelEventJson.Read(row.Event, row.Payload);
+                pending.Add(new Pending(row, channelEvent, InboundOf(channelEvent, row.AccountId), null));
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
                 await FailedAsync(forceId, row, e);
-                continue;
             }
-            var inbound = InboundOf(channelEvent, row.AccountId);
-            if (channelEvent.Verb != ChannelEventVerb.Created)
-            {
-                changes.Add(new Pending(row, channelEvent, inbound, null));
-                continue;
-            }
-            messages.Add(new Pending(row, channelEvent, inbound,
-                assessed?.GetValueOrDefault(row.Id) ?? await intake.AssessAsync(forceId, inbound, cancellationToken)));
         }
+        return pending;
+    }
+
+    private async Task TakeInAllAsync(Guid forceId, List<Pending> pending, CancellationToken cancellationToken)
+    {
+        var messages = new List<Pending>();
+        foreach (var message in pending.Where(p => p.Event.Verb == ChannelEventVerb.Created))
+        {
+            // Those the sweep found (or this node read back) are assessed here, once, with the force's engine.
+            messages.Add(message.Assessed is not null ? message : message with { Assessed = await intake.AssessAsync(forceId, message.Inbound, cancellationToken) });
+        }
+        var changes = pending.Where(p => p.Event.Verb != ChannelEventVerb.Created).ToList();
 
         foreach (var urgent in messages.Where(m => ContactIntake.IsUrgent(m.Assessed!)).ToList())
         {

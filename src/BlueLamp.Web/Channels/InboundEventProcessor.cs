@@ -43,7 +43,7 @@ public sealed class InboundEventProcessor(
                 .Take(SweepBatch)
                 .ToListAsync(cancellationToken);
             foreach (var force in pending.GroupBy(e => e.ForceId))
-                await intake.ProcessAsync(force.Key, force.Select(e => e.Id).ToList(), assessed: null, cancellationToken);
+                await intake.ProcessAsync(force.Key, force.Select(e => e.Id).ToList(), cancellationToken);
             tried += pending.Count;
             if (pending.Count < SweepBatch)
                 return tried;
@@ -64,8 +64,7 @@ public sealed class InboundEventProcessor(
                 {
                     try
                     {
-                        await intake.ProcessAsync(force.Key, force.Select(e => e.EventId).ToList(),
-                            force.Where(e => e.Assessed is not null).ToDictionary(e => e.EventId, e => e.Assessed!), stoppingToken);
+                        await intake.ProcessAsync(force.Key, force.ToList(), stoppingToken);
                     }
                     catch (Exception e) when (e is not OperationCanceledException)
                     {

@@ -39,7 +39,7 @@ public sealed class InboundEventStore(InboundEventWriter writer, InboundEventQue
             // Assessed once, here, with the force's own engine: the assessment routes the event and goes with it to intake.
             var assessed = await intake.AssessAsync(account.ForceId, channelEvent, account.AccountId, cancellationToken);
             queue.Enqueue(new StoredEventRef(account.ForceId, account.AccountId, row.Id, channelEvent.ThreadKey,
-                assessed is not null && ContactIntake.IsUrgent(assessed), assessed));
+                assessed is not null && ContactIntake.IsUrgent(assessed), new StoredEvent(row, channelEvent), assessed));
         }
         await accounts.EventsArrivedAsync(account, cancellationToken);
         return new StoreOutcome(stored.Count, candidates.Count - stored.Count);

@@ -82,15 +82,14 @@ public sealed class IntakeBatchTests
         Assert.True(ContactIntake.IsUrgent((await intake.AssessAsync(batch.ForceId, ParseMessenger("m_a", "psid-a", modelOnly), batch.AccountId, Ct))!));
 
         // What intake is handed when the event was queued is what it stores: it does not assess the message again.
-        var chatter = await batch.StoreAsync($"m_{marker}_1", $"psid-{marker}-1", $"Chatter about parking ({marker})", DateTimeOffset.UtcNow.AddMinutes(-2));
-        var routed = await intake.AssessAsync(batch.ForceId, ParseMessenger($"m_{marker}_1", $"psid-{marker}-1", $"Chatter about parking ({marker})"), batch.AccountId, Ct);
+        var chatter = await batch.StoreQueuedAsync($"m_{marker}_1", $"psid-{marker}-1", $"Chatter about parking ({marker})", DateTimeOffset.UtcNow.AddMinutes(-2));
+        var routed = await intake.AssessAsync(batch.ForceId, chatter.Stored!.Event, batch.AccountId, Ct);
         Assert.NotNull(routed);
-        var marked = routed with { Score = 0.123 };
-        await intake.ProcessAsync(batch.ForceId, [chatter], new Dictionary<Guid, Core.Triage.RiskAssessmentResult> { [chatter] = marked }, Ct);
+        await intake.ProcessAsync(batch.ForceId, [chatter with { Assessed = routed with { Score = 0.123 } }], Ct);
 
         // The force switches the model off between queueing and intake: the queued assessment is stale and the rules alone decide.
-        var late = await batch.StoreAsync($"m_{marker}_2", $"psid-{marker}-2", $"{modelOnly} ({marker})", DateTimeOffset.UtcNow.AddMinutes(-1));
-        var withModel = await intake.AssessAsync(batch.ForceId, ParseMessenger($"m_{marker}_2", $"psid-{marker}-2", $"{modelOnly} ({marker})"), batch.AccountId, Ct);
+        var late = await batch.StoreQueuedAsync($"m_{marker}_2", $"psid-{marker}-2", $"{modelOnly} ({marker})", DateTimeOffset.UtcNow.AddMinutes(-1));
+        var withModel = await intake.AssessAsync(batch.ForceId, late.Stored!.Event, batch.AccountId, Ct);
         Assert.True(withModel!.LifeAtRisk);
         await using (var db = host.Dbs.ForForce(batch.ForceId))
         {
@@ -100,7 +99,7 @@ public sealed class IntakeBatchTests
         }
         host.Host.Services.GetRequiredService<Web.Triage.ForceIndicatorSets>().Forget(batch.ForceId);
         Assert.False(ContactIntake.IsUrgent((await intake.AssessAsync(batch.ForceId, ParseMessenger("m_b", "psid-b", modelOnly), batch.AccountId, Ct))!));
-        await intake.ProcessAsync(batch.ForceId, [late], new Dictionary<Guid, Core.Triage.RiskAssessmentResult> { [late] = withModel }, Ct);
+        await intake.ProcessAsync(batch.ForceId, [late with { Urgent = true, Assessed = withModel }], Ct);
 
         var stored = await host.MessagesAsync(marker);
         await using var check = host.Dbs.ForForce(batch.ForceId);
@@ -195,6 +194,33 @@ public sealed class IntakeBatchTests
         Assert.Equal(0, await db.InboundEvents.CountAsync(e => e.ProcessedAt == null, Ct));
     }
 
+    [Theory]
+    [MemberData(nameof(ChannelHost.Providers), MemberType = typeof(ChannelHost))]
+    public async Task Events_handed_over_in_memory_and_found_again_by_the_sweep_at_the_same_time_are_each_one_message(string provider)
+    {
+        await using var host = await ChannelHost.StartAsync(provider, NoSweep);
+        var batch = await EventTable.StartAsync(host);
+        var marker = Guid.NewGuid().ToString("N")[..8];
+        var start = DateTimeOffset.UtcNow.AddHours(-1);
+        var queued = new List<StoredEventRef>();
+        for (var n = 0; n < 60; n++)
+            queued.Add(await batch.StoreQueuedAsync($"m_{marker}_{n:00}", $"psid-{marker}-{n % 6}", $"update {n:00} on the lost dog ({marker})", start.AddSeconds(n)));
+        var intake = host.Host.Services.GetRequiredService<InboundEventIntake>();
+
+        // The worker takes them as the webhook stored them, without reading them back; the sweep reads the same rows.
+        await Task.WhenAll(
+            Task.Run(() => intake.ProcessAsync(batch.ForceId, queued, Ct), Ct),
+            Task.Run(() => intake.ProcessAsync(batch.ForceId, queued.Select(q => q.EventId).ToList(), Ct), Ct));
+
+        var stored = await host.MessagesAsync(marker);
+        Assert.Equal(60, stored.Count);
+        Assert.Equal(60, stored.Select(m => m.PlatformMessageId).Distinct().Count());
+        await using var db = host.Dbs.ForForce(batch.ForceId);
+        var messageIds = stored.Select(m => m.Id).ToList();
+        Assert.Equal(60, await db.RiskAssessments.CountAsync(a => messageIds.Contains(a.MessageId), Ct));
+        Assert.Equal(0, await db.InboundEvents.CountAsync(e => e.ProcessedAt == null, Ct));
+    }
+
     /// <summary>Writes Messenger events straight into the event table, as the webhook would, and hands them to the intake as one batch.</summary>
     private sealed class EventTable(ChannelHost host, Guid forceId, Guid accountId)
     {
@@ -210,7 +236,11 @@ public sealed class IntakeBatchTests
             return new EventTable(host, forceId, accountId);
         }
 
-        public async Task<Guid> StoreAsync(string mid, string psid, string text, DateTimeOffset at, string? key = null)
+        public async Task<Guid> StoreAsync(string mid, string psid, string text, DateTimeOffset at, string? key = null) =>
+            (await StoreQueuedAsync(mid, psid, text, at, key)).EventId;
+
+        /// <summary>Stores the event and returns it as the webhook queues it: with the row and the parsed event in hand.</summary>
+        public async Task<StoredEventRef> StoreQueuedAsync(string mid, string psid, string text, DateTimeOffset at, string? key = null)
         {
             var channelEvent = MetaWebhookParser.Parse(ChannelsTests.MessengerBody(mid, psid, text, at)).Events.Single();
             var row = new InboundEvent(Guid.CreateVersion7(), ForceId, AccountId, Platform.Facebook, key ?? ChannelEventJson.KeyOf(channelEvent),
@@ -218,10 +248,10 @@ public sealed class IntakeBatchTests
             await using var db = host.Dbs.ForForce(ForceId);
             db.InboundEvents.Add(row);
             await db.SaveChangesAsync(Ct);
-            return row.Id;
+            return new StoredEventRef(ForceId, AccountId, row.Id, channelEvent.ThreadKey, Stored: new StoredEvent(row, channelEvent));
         }
 
         public Task TakeInAsync(IReadOnlyCollection<Guid> eventIds) =>
-            host.Host.Services.GetRequiredService<InboundEventIntake>().ProcessAsync(ForceId, eventIds, assessed: null, Ct);
+            host.Host.Services.GetRequiredService<InboundEventIntake>().ProcessAsync(ForceId, eventIds, Ct);
     }
 }
