@@ -53,6 +53,8 @@ public abstract class BlueLampDb : IdentityDbContext<BlueLampUser>
     public DbSet<PostingRights> PostingRights => Set<PostingRights>();
     public DbSet<Lockdown> Lockdowns => Set<Lockdown>();
     public DbSet<Leases.JobLease> JobLeases => Set<Leases.JobLease>();
+    public DbSet<Leases.RateWindow> RateWindows => Set<Leases.RateWindow>();
+    public DbSet<RaisedAlarm> RaisedAlarms => Set<RaisedAlarm>();
     public DbSet<Keys.StoredKey> DataProtectionKeys => Set<Keys.StoredKey>();
 
     /// <summary>Limits this context to one force's records. A context serves one force for its whole life.</summary>

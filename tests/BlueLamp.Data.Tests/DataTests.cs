@@ -5,6 +5,7 @@ using BlueLamp.Core.Forces;
 using BlueLamp.Core.Triage;
 using BlueLamp.Data.Audit;
 using BlueLamp.Data.Intake;
+using BlueLamp.Data.Leases;
 using BlueLamp.Data.Search;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -475,6 +476,70 @@ public abstract class DataTests(DatabaseProvider provider) : IAsyncLifetime
         await using var read = Dbs.ForForce(force.Id);
         Assert.Equal("PC Evans", await read.Conversations.Where(c => c.Id == conversation.Id).Select(c => c.AssignedToName).SingleAsync(TestContext.Current.CancellationToken));
         Assert.Null(await read.Conversations.Where(c => c.Id == other.Id).Select(c => c.AssignedToName).SingleAsync(TestContext.Current.CancellationToken));
+    }
+
+    [Fact]
+    public async Task Rate_windows_count_every_request_once_when_many_count_at_once_and_start_again_in_the_next_window()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var window = new DateTimeOffset(2026, 11, 25, 21, 0, 0, TimeSpan.Zero);
+        async Task<List<int>> CountManyAsync()
+        {
+            var seen = new List<int>();
+            for (var i = 0; i < 15; i++)
+            {
+                await using var db = Dbs.Unscoped();
+                seen.Add(await RateWindows.CountAsync(db, "referral-key:abc", window, TimeSpan.FromSeconds(30), ct));
+            }
+            return seen;
+        }
+
+        var counts = (await Task.WhenAll(Task.Run(CountManyAsync, ct), Task.Run(CountManyAsync, ct), Task.Run(CountManyAsync, ct))).SelectMany(c => c).ToList();
+
+        // Atomic: each of the 45 counts saw a different total, so no two nodes could both take the last place.
+        Assert.Equal(Enumerable.Range(1, 45), counts.Order());
+        await using (var db = Dbs.Unscoped())
+        {
+            Assert.Equal(1, await RateWindows.CountAsync(db, "referral-key:abc", window.AddMinutes(1), TimeSpan.FromSeconds(5), ct));
+            Assert.Equal(1, await RateWindows.CountAsync(db, "referral-key:other", window.AddMinutes(1), TimeSpan.FromSeconds(5), ct));
+            // A window's first count clears windows more than an hour old.
+            Assert.Equal(1, await RateWindows.CountAsync(db, "referral-key:abc", window.AddHours(2), TimeSpan.FromSeconds(5), ct));
+            Assert.Equal(0, await db.RateWindows.CountAsync(w => w.WindowStart == window, ct));
+        }
+    }
+
+    [Fact]
+    public async Task A_rate_count_gives_up_while_another_writer_holds_SQLites_lock_instead_of_waiting_as_long_as_other_writes_do()
+    {
+        Assert.SkipWhen(Database.Provider != DatabaseProvider.Sqlite, "SQLite only: PostgreSQL has row locks.");
+        var ct = TestContext.Current.CancellationToken;
+        var window = new DateTimeOffset(2026, 11, 25, 21, 0, 0, TimeSpan.Zero);
+        await using var db = Dbs.Unscoped();
+        await using (var holder = new Microsoft.Data.Sqlite.SqliteConnection(db.Database.GetConnectionString()))
+        {
+            await holder.OpenAsync(ct);
+            await using var begin = holder.CreateCommand();
+            begin.CommandText = "BEGIN IMMEDIATE";
+            await begin.ExecuteNonQueryAsync(ct);
+            // The lock is let go after 4 s: a count that waited as long as other writes do (10 s) would then succeed.
+            var release = Task.Run(async () =>
+            {
+                await Task.Delay(TimeSpan.FromSeconds(4), ct);
+                await using var rollback = holder.CreateCommand();
+                rollback.CommandText = "ROLLBACK";
+                await rollback.ExecuteNonQueryAsync(ct);
+            }, ct);
+
+            await Assert.ThrowsAnyAsync<System.Data.Common.DbException>(() => RateWindows.CountAsync(db, "referral-key:busy", window, TimeSpan.FromSeconds(1), ct));
+            await release;
+        }
+
+        Assert.Equal(1, await RateWindows.CountAsync(db, "referral-key:busy", window, TimeSpan.FromSeconds(1), ct));
+        // The connection goes back to waiting as long as every other one does.
+        await db.Database.OpenConnectionAsync(ct);
+        await using var pragma = db.Database.GetDbConnection().CreateCommand();
+        pragma.CommandText = "PRAGMA busy_timeout";
+        Assert.Equal(10_000L, await pragma.ExecuteScalarAsync(ct));
     }
 
     [Fact]

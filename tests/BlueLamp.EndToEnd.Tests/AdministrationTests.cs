@@ -175,7 +175,14 @@ public sealed class AdministrationTests(BrowserFixture browser) : IClassFixture<
 
         var dbs = host.Services.GetRequiredService<BlueLampDbFactory>();
         await using var db = dbs.Unscoped();
+        // The "saved" note is already showing from the save before (the second wording is a valid one), so it does not say
+        // the last save has landed: wait for the stored wording itself.
         var force = await db.Forces.AsNoTracking().SingleAsync(f => f.Slug == "demo", Ct);
+        for (var waited = 0; waited < 100 && force.HoldingReplyWelsh?.EndsWith("999 ar unwaith.", StringComparison.Ordinal) != true; waited++)
+        {
+            await Task.Delay(100, Ct);
+            force = await db.Forces.AsNoTracking().SingleAsync(f => f.Slug == "demo", Ct);
+        }
         Assert.Equal(90, force.HandoverAcknowledgeSeconds);
         Assert.EndsWith("999 ar unwaith.", force.HoldingReplyWelsh, StringComparison.Ordinal);
         Assert.Null(force.HoldingReplyEnglish);

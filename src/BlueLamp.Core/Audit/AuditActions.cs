@@ -26,6 +26,9 @@ public static class AuditActions
     public const string CommentUnhidden = "conversation.comment_unhidden";
     public const string SafePublicLineChanged = "force.safe_public_line_changed";
     public const string LifeAtRiskSettingsChanged = "force.life_at_risk_settings_changed";
+    public const string LifeAtRiskModelSwitched = "force.life_at_risk_model_switched";
+    public const string LifeAtRiskOverturned = "conversation.life_at_risk_overturned";
+    public const string AlarmReportViewed = "report.alarms_viewed";
     public const string ProfileTextPushed = "account.profile_text_pushed";
     public const string HandoverOpened = "handover.opened";
     public const string HandoverViewed = "handover.viewed";

@@ -296,6 +296,20 @@ public sealed class Conversation : IForceOwned
         return true;
     }
 
+    /// <summary>
+    /// An operator judges, in a THRIVE assessment with its rationale, that no life is at risk after all (overturning the
+    /// alarm). Only a person does this: nothing automatic ever clears life at risk. A later message the engine reads as
+    /// life at risk raises it again. False when it was not life at risk.
+    /// </summary>
+    public bool ClearLifeAtRisk()
+    {
+        if (!LifeAtRisk)
+            return false;
+        LifeAtRisk = false;
+        Version++;
+        return true;
+    }
+
     /// <summary>Records that the holding reply went out; false when it already had (it is sent once).</summary>
     public bool RecordHoldingReply(DateTimeOffset at)
     {

@@ -75,4 +75,22 @@ public sealed class Force
         HandoverAcknowledgeSeconds = limit is { } set ? (int)set.TotalSeconds : null;
         return null;
     }
+
+    /// <summary>
+    /// The force's administrator switched the life-at-risk model off: its messages are assessed by the rules alone. Off is
+    /// stored (not on) so that every force, existing or new, starts with the model on.
+    /// </summary>
+    public bool LifeAtRiskModelOff { get; private set; }
+
+    /// <summary>Whether the force's messages are assessed with the life-at-risk model beside the rules (the default).</summary>
+    public bool UsesLifeAtRiskModel => !LifeAtRiskModelOff;
+
+    /// <summary>Switches the life-at-risk model on or off for the force's messages from the next one on; false when it already was.</summary>
+    public bool SwitchLifeAtRiskModel(bool on)
+    {
+        if (UsesLifeAtRiskModel == on)
+            return false;
+        LifeAtRiskModelOff = !on;
+        return true;
+    }
 }

@@ -40,6 +40,12 @@ public sealed class RiskAssessment : IForceOwned
 
     public string IndicatorSetVersion { get; private set; }
 
+    /// <summary>
+    /// The life-at-risk model the engine read the message with (its version); null when the force had the model switched
+    /// off and the rules alone assessed it. Whether the model raised it shows as its indicator, <c>model:life-at-risk</c>.
+    /// </summary>
+    public string? LifeAtRiskModelVersion { get; private set; }
+
     public DateTimeOffset AssessedAt { get; private set; }
 
     public static RiskAssessment Record(Guid id, Guid forceId, Guid conversationId, Guid messageId, RiskAssessmentResult result, DateTimeOffset at)
@@ -60,6 +66,7 @@ public sealed class RiskAssessment : IForceOwned
             IndicatorsJson = JsonSerializer.Serialize(result.Indicators.Select(StoredIndicator.From)),
             EngineVersion = result.EngineVersion,
             IndicatorSetVersion = result.IndicatorSetVersion,
+            LifeAtRiskModelVersion = result.LifeAtRiskModelVersion,
             AssessedAt = at,
         };
     }

@@ -14,6 +14,7 @@ namespace BlueLamp.Core.Triage;
 /// <param name="Indicators">Every indicator that fired, in the order found in the text, with discounted ones marked.</param>
 /// <param name="EngineVersion">The version of the combining logic that made this assessment.</param>
 /// <param name="IndicatorSetVersion">The version of the indicator set it used.</param>
+/// <param name="LifeAtRiskModelVersion">The version of the life-at-risk model the engine read the message with; null when the force assesses with the rules alone.</param>
 public sealed record RiskAssessmentResult(
     Grade Grade,
     bool LifeAtRisk,
@@ -24,4 +25,9 @@ public sealed record RiskAssessmentResult(
     string Language,
     IReadOnlyList<IndicatorHit> Indicators,
     string EngineVersion,
-    string IndicatorSetVersion);
+    string IndicatorSetVersion,
+    string? LifeAtRiskModelVersion = null)
+{
+    /// <summary>What raised life at risk (the rules, the model, or the context); null when it is not life at risk.</summary>
+    public AlarmSource? RaisedBy { get; init; }
+}

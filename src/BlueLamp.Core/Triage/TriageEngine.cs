@@ -132,7 +132,33 @@ public sealed class TriageEngine
             welsh > english ? "cy" : "en",
             Explain(text, scratch, hits, discounts, category, modelProbability),
             version,
-            set.Version);
+            set.Version,
+            model?.Version)
+        {
+            RaisedBy = !lifeAtRisk ? null : modelProbability > 0 ? AlarmSource.Model : AlarmSource.Rules,
+        };
+    }
+
+    /// <summary>
+    /// Assesses a message in its full context, reusing <paramref name="withoutParent"/> — this message assessed by this engine
+    /// before the post it is under was known (to route it) — when the post cannot change the reading: the engine reads a
+    /// parent post only to let a sighting count under an appeal, so the earlier reading stands unless the post is an appeal
+    /// and a sighting was set aside for want of one. When the appeal is what made the message life at risk, the
+    /// result says so (<see cref="AlarmSource.Context"/>).
+    /// </summary>
+    public RiskAssessmentResult AssessInContext(string text, TriageContext context, RiskAssessmentResult? withoutParent)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var underAppeal = set.IsAppeal(context.ParentPurpose);
+        var usable = withoutParent is not null && withoutParent.EngineVersion == version && withoutParent.IndicatorSetVersion == set.Version;
+        if (usable && (!underAppeal || !withoutParent!.Indicators.Any(i => i.Discount == Discount.NoAppeal)))
+            return withoutParent!;
+        var result = Assess(text, context);
+        if (result.RaisedBy != AlarmSource.Rules || !underAppeal)
+            return result;
+        // Rare (a life at risk under an appeal): whether the words alone would have said so.
+        var alone = usable ? withoutParent! : Assess(text, context with { ParentPurpose = null });
+        return alone.LifeAtRisk ? result : result with { RaisedBy = AlarmSource.Context };
     }
 
     private static double LifeScore(double lifeSum, in Signals signals) =>

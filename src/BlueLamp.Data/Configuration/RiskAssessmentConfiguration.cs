@@ -16,6 +16,7 @@ internal sealed class RiskAssessmentConfiguration : IEntityTypeConfiguration<Ris
         assessment.Property(a => a.IndicatorsJson).HasMaxLength(64_000).IsRequired();
         assessment.Property(a => a.EngineVersion).HasMaxLength(32).IsRequired();
         assessment.Property(a => a.IndicatorSetVersion).HasMaxLength(64).IsRequired();
+        assessment.Property(a => a.LifeAtRiskModelVersion).HasMaxLength(64);
         assessment.HasOne<Conversation>().WithMany().HasForeignKey(a => a.ConversationId).OnDelete(DeleteBehavior.Restrict);
         assessment.HasOne<Message>().WithMany().HasForeignKey(a => a.MessageId).OnDelete(DeleteBehavior.Restrict);
         assessment.HasIndex(a => a.MessageId).IsUnique();

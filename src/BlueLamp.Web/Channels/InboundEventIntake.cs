@@ -1,5 +1,6 @@
 using BlueLamp.Channels.Common;
 using BlueLamp.Core.Contact;
+using BlueLamp.Core.Triage;
 using BlueLamp.Data;
 using BlueLamp.Web.Contact;
 using Microsoft.EntityFrameworkCore;
@@ -22,11 +23,15 @@ public sealed class InboundEventIntake(
     /// <summary>Events that failed this often are left for a person to look at instead of being tried forever.</summary>
     public const int MaxAttempts = 10;
 
-    /// <summary>Whether triage already sees life at risk or grade 1 in a new message, so it goes in ahead of everything else.</summary>
-    public bool IsUrgent(ChannelEvent channelEvent, Guid accountId)
+    /// <summary>
+    /// Assesses a new message with its force's engine before it is queued, so an urgent one (life at risk, grade 1) takes
+    /// the lane that carries no chatter; null for an edit or a removal. The assessment goes with the event to intake
+    /// (<see cref="StoredEventRef.Assessed"/>), which keeps it: a message is assessed once.
+    /// </summary>
+    public async Task<RiskAssessmentResult?> AssessAsync(Guid forceId, ChannelEvent channelEvent, Guid accountId, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(channelEvent);
-        return channelEvent.Verb == ChannelEventVerb.Created && intake.IsUrgent(InboundOf(channelEvent, accountId));
+        return channelEvent.Verb == ChannelEventVerb.Created ? await intake.AssessAsync(forceId, InboundOf(channelEvent, accountId), cancellationToken) : null;
     }
 
     /// <summary>Takes in the force's stored events that are not processed yet; the others are skipped.</summary>
@@ -37,13 +42,14 @@ public sealed class InboundEventIntake(
     }
 
     /// <summary>
-    /// Takes in events this process queued: those it stored itself as they were stored (were one taken in meanwhile, by
-    /// the sweep or another node, its message is found stored and it comes to nothing), the others read from the database.
+    /// Takes in events this process queued: those it stored itself as they were stored, with the assessment made when they
+    /// were queued (were one taken in meanwhile, by the sweep or another node, its message is found stored and it comes to
+    /// nothing), the others read from the database.
     /// </summary>
     public async Task ProcessAsync(Guid forceId, IReadOnlyCollection<StoredEventRef> queued, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(queued);
-        var pending = queued.Where(q => q.Stored is not null).Select(q => new Pending(q.Stored!.Row, q.Stored.Event, InboundOf(q.Stored.Event, q.Stored.Row.AccountId))).ToList();
+        var pending = queued.Where(q => q.Stored is not null).Select(q => new Pending(q.Stored!.Row, q.Stored.Event, InboundOf(q.Stored.Event, q.Stored.Row.AccountId), q.Assessed)).ToList();
         var toRead = queued.Where(q => q.Stored is null).Select(q => q.EventId).ToList();
         if (toRead.Count > 0)
             pending.AddRange(await ReadAsync(forceId, toRead, cancellationToken));
@@ -67,7 +73,7 @@ public sealed class InboundEventIntake(
             try
             {
                 var channelEvent = ChannelEventJson.Read(row.Event, row.Payload);
-                pending.Add(new Pending(row, channelEvent, InboundOf(channelEvent, row.AccountId)));
+                pending.Add(new Pending(row, channelEvent, InboundOf(channelEvent, row.AccountId), null));
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
@@ -79,10 +85,15 @@ public sealed class InboundEventIntake(
 
     private async Task TakeInAllAsync(Guid forceId, List<Pending> pending, CancellationToken cancellationToken)
     {
-        var messages = pending.Where(p => p.Event.Verb == ChannelEventVerb.Created).ToList();
+        var messages = new List<Pending>();
+        foreach (var message in pending.Where(p => p.Event.Verb == ChannelEventVerb.Created))
+        {
+            // Those the sweep found (or this node read back) are assessed here, once, with the force's engine.
+            messages.Add(message.Assessed is not null ? message : message with { Assessed = await intake.AssessAsync(forceId, message.Inbound, cancellationToken) });
+        }
         var changes = pending.Where(p => p.Event.Verb != ChannelEventVerb.Created).ToList();
 
-        foreach (var urgent in messages.Where(m => intake.IsUrgent(m.Inbound)).ToList())
+        foreach (var urgent in messages.Where(m => ContactIntake.IsUrgent(m.Assessed!)).ToList())
         {
             await TakeInAsync(forceId, [urgent], cancellationToken);
             messages.Remove(urgent);
@@ -98,7 +109,8 @@ public sealed class InboundEventIntake(
         try
         {
             var ids = batch.Select(p => p.Row.Id).ToList();
-            await intake.ReceiveAsync(forceId, batch.Select(p => p.Inbound).ToList(), (db, ct) => MarkProcessedAsync(db, ids, ct), cancellationToken);
+            await intake.ReceiveAsync(forceId, batch.Select(p => p.Inbound).ToList(), (db, ct) => MarkProcessedAsync(db, ids, ct),
+                batch.Select(p => p.Assessed).ToList(), cancellationToken);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
@@ -162,6 +174,6 @@ public sealed class InboundEventIntake(
         return inbound with { Text = text, ParentPostId = channelEvent.ParentPost?.Id, ThreadRootPostId = channelEvent.ThreadRoot?.Id };
     }
 
-    /// <summary>A stored event on its way in: its row, what the platform said, and the message it becomes.</summary>
-    private sealed record Pending(InboundEvent Row, ChannelEvent Event, InboundMessage Inbound);
+    /// <summary>A stored event on its way in: its row, what the platform said, the message it becomes, and (a new message) its assessment.</summary>
+    private sealed record Pending(InboundEvent Row, ChannelEvent Event, InboundMessage Inbound, RiskAssessmentResult? Assessed);
 }

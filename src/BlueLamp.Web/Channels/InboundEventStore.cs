@@ -1,5 +1,6 @@
 using BlueLamp.Channels.Common;
 using BlueLamp.Core.Contact;
+using BlueLamp.Web.Contact;
 
 namespace BlueLamp.Web.Channels;
 
@@ -34,8 +35,12 @@ public sealed class InboundEventStore(InboundEventWriter writer, InboundEventQue
         var written = (await writer.WriteAsync(rows.Select(r => r.Row).ToList(), cancellationToken)).ToHashSet();
         var stored = rows.Where(r => written.Contains(r.Row)).ToList();
         foreach (var (channelEvent, row) in stored)
-            queue.Enqueue(new StoredEventRef(account.ForceId, account.AccountId, row.Id, channelEvent.ThreadKey, intake.IsUrgent(channelEvent, account.AccountId),
-                new StoredEvent(row, channelEvent)));
+        {
+            // Assessed once, here, with the force's own engine: the assessment routes the event and goes with it to intake.
+            var assessed = await intake.AssessAsync(account.ForceId, channelEvent, account.AccountId, cancellationToken);
+            queue.Enqueue(new StoredEventRef(account.ForceId, account.AccountId, row.Id, channelEvent.ThreadKey,
+                assessed is not null && ContactIntake.IsUrgent(assessed), new StoredEvent(row, channelEvent), assessed));
+        }
         await accounts.EventsArrivedAsync(account, cancellationToken);
         return new StoreOutcome(stored.Count, candidates.Count - stored.Count);
     }

@@ -33,19 +33,29 @@ public sealed class ContactIntake(
     public async Task<IntakeResult> ReceiveAsync(Guid forceId, InboundMessage inbound, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(inbound);
-        return (await ReceiveAsync(forceId, [inbound], alongside: null, cancellationToken))[0];
+        return (await ReceiveAsync(forceId, [inbound], alongside: null, assessed: null, cancellationToken))[0];
+    }
+
+    /// <summary>
+    /// Assesses a message with its force's engine before it is taken in, without the post it may be under (found at
+    /// intake): enough to route it (see <see cref="IsUrgent"/>), and handed to <see cref="ReceiveAsync(Guid, IReadOnlyList{InboundMessage}, Func{BlueLampDb, CancellationToken, Task}?, IReadOnlyList{RiskAssessmentResult?}?, CancellationToken)"/>,
+    /// which keeps it unless the post changes the reading, so a message is assessed once.
+    /// </summary>
+    public async Task<RiskAssessmentResult> AssessAsync(Guid forceId, InboundMessage inbound, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(inbound);
+        var engine = await indicatorSets.EngineForAsync(forceId, cancellationToken);
+        return engine.Assess(inbound.Text, new TriageContext(inbound.Kind));
     }
 
     /// <summary>
     /// Whether the message on its own calls for the control room (life at risk, grade 1), so a caller holding a batch
     /// takes it in first and alone: its alarm, handover and holding reply must not wait behind a batch of chatter.
-    /// A routing hint with the shipped set; the message itself is then assessed with its force's own set.
     /// </summary>
-    public bool IsUrgent(InboundMessage inbound)
+    public static bool IsUrgent(RiskAssessmentResult assessed)
     {
-        ArgumentNullException.ThrowIfNull(inbound);
-        var result = TriageEngine.Default.Assess(inbound.Text, new TriageContext(inbound.Kind));
-        return result.LifeAtRisk || result.Grade == Grade.Emergency;
+        ArgumentNullException.ThrowIfNull(assessed);
+        return assessed.LifeAtRisk || assessed.Grade == Grade.Emergency;
     }
 
     /// <summary>
@@ -54,11 +64,15 @@ public sealed class ContactIntake(
     /// <paramref name="alongside"/> writes (e.g. marking the platform events processed) commits or fails with the
     /// messages; it runs again on each attempt's fresh context. A write that meets a concurrent one (the same message,
     /// person or conversation stored by another worker or node) retries the whole batch, which then finds it stored.
+    /// <paramref name="assessed"/>, when given, holds each message's <see cref="AssessAsync"/>, in the batch's order.
     /// </summary>
     public async Task<IReadOnlyList<IntakeResult>> ReceiveAsync(
-        Guid forceId, IReadOnlyList<InboundMessage> batch, Func<BlueLampDb, CancellationToken, Task>? alongside, CancellationToken cancellationToken = default)
+        Guid forceId, IReadOnlyList<InboundMessage> batch, Func<BlueLampDb, CancellationToken, Task>? alongside,
+        IReadOnlyList<RiskAssessmentResult?>? assessed = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(batch);
+        if (assessed is not null && assessed.Count != batch.Count)
+            throw new ArgumentException("One assessment per message, or none.", nameof(assessed));
         for (var attempt = 1; ; attempt++)
         {
             await using var db = dbs.ForForce(forceId);
@@ -70,7 +84,7 @@ public sealed class ContactIntake(
             var work = new IntakeWork();
             // Platform time, not arrival order: a conversation's preview and clock follow what was said last.
             foreach (var index in Enumerable.Range(0, batch.Count).OrderBy(i => batch[i].SentAt))
-                results[index] = await TakeInAsync(db, forceId, batch[index], lookups, surges, engine, work, cancellationToken);
+                results[index] = await TakeInAsync(db, forceId, batch[index], assessed?[index], lookups, surges, engine, work, cancellationToken);
 
             try
             {
@@ -129,8 +143,8 @@ public sealed class ContactIntake(
 
     /// <summary>Adds one message (and whatever it sets off) to the batch's context; nothing is saved yet.</summary>
     private async Task<IntakeResult> TakeInAsync(
-        BlueLampDb db, Guid forceId, InboundMessage inbound, IntakeLookups lookups, SurgeGrouping surges, TriageEngine engine, IntakeWork work,
-        CancellationToken cancellationToken)
+        BlueLampDb db, Guid forceId, InboundMessage inbound, RiskAssessmentResult? assessed, IntakeLookups lookups, SurgeGrouping surges, TriageEngine engine,
+        IntakeWork work, CancellationToken cancellationToken)
     {
         if (lookups.StoredMessage(inbound) is { } stored)
             return stored;
@@ -171,11 +185,16 @@ public sealed class ContactIntake(
             conversation.RespondTo(respondsTo.PostId, respondsTo.Source, SystemName, now);
 
         // Triage: pure, in-process, microseconds; stored with the message so no message is ever unassessed.
+        // Assessed once: the assessment made before intake to route the message stands unless the post changes its reading.
         var context = new TriageContext(inbound.Kind, respondsTo?.Purpose.TriageCode());
-        var assessment = RiskAssessment.Record(Guid.CreateVersion7(), forceId, conversation.Id, message.Id, engine.Assess(inbound.Text, context), now);
+        var triage = engine.AssessInContext(inbound.Text, context, assessed);
+        var assessment = RiskAssessment.Record(Guid.CreateVersion7(), forceId, conversation.Id, message.Id, triage, now);
         db.RiskAssessments.Add(assessment);
         if (conversation.ApplyAutomaticAssessment(assessment, slaPolicy, now))
+        {
             work.DeskEvents.Add(new DeskEvent(forceId, conversation.Id, DeskEventKind.LifeAtRisk));
+            db.RaisedAlarms.Add(new RaisedAlarm(Guid.CreateVersion7(), forceId, conversation.Id, message.Id, triage.RaisedBy ?? AlarmSource.Rules, triage.LifeAtRiskModelVersion, now));
+        }
 
         await surges.GroupAsync(conversation, inbound.Text, cancellationToken);
 

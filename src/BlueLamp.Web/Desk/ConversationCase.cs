@@ -262,8 +262,13 @@ public sealed class ConversationCase(
         return DeskResult.Done(reference.Id);
     }
 
-    /// <summary>Records the operator's THRIVE assessment and grade; a change of grade needs its reason in the rationale.</summary>
-    public async Task<DeskResult> AssessAsync(DeskUser user, Guid conversationId, ThriveFields fields, Grade? grade, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Records the operator's THRIVE assessment and grade; a change of grade needs its reason in the rationale. With
+    /// <paramref name="lifeAtRisk"/> false on a life-at-risk conversation the operator also judges that no life is at risk:
+    /// the alarm is overturned with the rationale as the reason, and recorded against what raised it. Null leaves it as it is;
+    /// true is refused where life is not at risk (raising it is "Mark life at risk", which alerts every desk).
+    /// </summary>
+    public async Task<DeskResult> AssessAsync(DeskUser user, Guid conversationId, ThriveFields fields, Grade? grade, bool? lifeAtRisk = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(user);
         await using var db = dbs.ForForce(user.ForceId);
@@ -274,13 +279,22 @@ public sealed class ConversationCase(
             user.UserId, user.DisplayName, time.GetUtcNow());
         if (assessment is null)
             return DeskResult.Invalid(errors);
+        if (lifeAtRisk == true && !conversation.LifeAtRisk)
+            return DeskResult.Refused("To raise a life at risk, use \"Mark life at risk\": it alerts every desk and opens a handover.", "lifeAtRisk");
         conversation.Assess(assessment, slaPolicy, ReassessmentPolicy.Default);
         db.ThriveAssessments.Add(assessment);
+        var overturned = lifeAtRisk == false && conversation.ClearLifeAtRisk()
+            ? await AlarmOverturns.OverturnAsync(db, conversation, user, assessment.Rationale, assessment.AssessedAt, cancellationToken)
+            : null;
         var handover = await HandoverOpening.OpenIfNeededAsync(db, conversation, "Grade 1 (operator's assessment)", user.DisplayName, time.GetUtcNow(), HandoverFacts.None, cancellationToken);
         var change = assessment.PreviousGrade is { } before && before != assessment.Grade ? $"grade {(int)before} → {(int)assessment.Grade}" : $"grade {(int)assessment.Grade}";
         try
         {
-            await audit.SaveWithAuditAsync(db, new AuditEntry(AuditActions.ConversationAssessed, user.UserId, user.DisplayName, "conversation", conversationId.ToString("D"), $"{change}; {assessment.Rationale}"), cancellationToken);
+            AuditEntry[] entries = overturned is null
+                ? [new AuditEntry(AuditActions.ConversationAssessed, user.UserId, user.DisplayName, "conversation", conversationId.ToString("D"), $"{change}; {assessment.Rationale}")]
+                : [new AuditEntry(AuditActions.ConversationAssessed, user.UserId, user.DisplayName, "conversation", conversationId.ToString("D"), $"{change}; {assessment.Rationale}"),
+                   new AuditEntry(AuditActions.LifeAtRiskOverturned, user.UserId, user.DisplayName, "conversation", conversationId.ToString("D"), $"{overturned}; {assessment.Rationale}")];
+            await audit.SaveWithAuditAsync(db, entries, null, cancellationToken);
         }
         catch (DbUpdateConcurrencyException)
         {
@@ -299,16 +313,36 @@ public sealed class ConversationCase(
     /// An operator judges that a life is at risk: every desk is alarmed, the control room gets a handover, and the
     /// person gets the holding reply (once).
     /// </summary>
-    public async Task<DeskResult> MarkLifeAtRiskAsync(DeskUser user, Guid conversationId, CancellationToken cancellationToken = default)
+    public Task<DeskResult> MarkLifeAtRiskAsync(DeskUser user, Guid conversationId, CancellationToken cancellationToken = default) =>
+        RaiseLifeAtRiskAsync(user, conversationId, AlarmSource.Operator, null, cancellationToken);
+
+    /// <summary>
+    /// A platform's emergency referral, taken in as <paramref name="messageId"/>, puts a life at risk whatever its words: as
+    /// <see cref="MarkLifeAtRiskAsync"/>, and when triage of that message already raised the alarm it counts as the referral's.
+    /// </summary>
+    public Task<DeskResult> RaiseForReferralAsync(DeskUser user, Guid conversationId, Guid messageId, CancellationToken cancellationToken = default) =>
+        RaiseLifeAtRiskAsync(user, conversationId, AlarmSource.Referral, messageId, cancellationToken);
+
+    private async Task<DeskResult> RaiseLifeAtRiskAsync(DeskUser user, Guid conversationId, AlarmSource source, Guid? messageId, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(user);
         await using var db = dbs.ForForce(user.ForceId);
         var conversation = await db.Conversations.SingleOrDefaultAsync(c => c.Id == conversationId, cancellationToken);
         if (conversation is null)
             return DeskResult.Missing();
-        if (!conversation.MarkLifeAtRisk())
-            return DeskResult.Refused("This conversation is already marked life at risk.");
         var now = time.GetUtcNow();
+        if (!conversation.MarkLifeAtRisk())
+        {
+            if (source == AlarmSource.Referral && messageId is not null
+                && await db.RaisedAlarms.Where(a => a.ConversationId == conversationId && a.OverturnedAt == null).OrderByDescending(a => a.RaisedAt)
+                    .FirstOrDefaultAsync(cancellationToken) is { } raised && raised.MessageId == messageId)
+            {
+                raised.AttributeToReferral();
+                await db.SaveChangesAsync(cancellationToken);
+            }
+            return DeskResult.Refused("This conversation is already marked life at risk.");
+        }
+        db.RaisedAlarms.Add(new RaisedAlarm(Guid.CreateVersion7(), user.ForceId, conversationId, messageId, source, null, now));
         var handover = await HandoverOpening.OpenIfNeededAsync(db, conversation, "Life at risk (operator's judgement)", user.DisplayName, now, HandoverFacts.None, cancellationToken);
         Message? holding = null;
         if (conversation.RecordHoldingReply(now))
@@ -403,7 +437,7 @@ public sealed class ConversationCase(
         var triage = new TriageView(header.LifeAtRisk, header.EngineGrade, header.GradeSource, header.CategoryCode, header.Language, header.SlaDueAt,
             header.SlaBreachedAt, header.HoldingReplySentAt,
             latest is null ? null : new AutomaticAssessmentView(latest.Grade, latest.LifeAtRisk, latest.CategoryCode, latest.Score, latest.PersonAtRisk,
-                latest.Indicators(), latest.EngineVersion, latest.IndicatorSetVersion, latest.AssessedAt),
+                latest.Indicators(), latest.EngineVersion, latest.IndicatorSetVersion, latest.AssessedAt, latest.LifeAtRiskModelVersion),
             handover?.Status, handover?.IncidentNumber);
         var notes = await db.ConversationNotes.AsNoTracking().Where(n => n.ConversationId == conversationId)
             .OrderBy(n => n.WrittenAt).Select(n => new NoteView(n.Text, n.AuthorName, n.WrittenAt)).ToListAsync(cancellationToken);

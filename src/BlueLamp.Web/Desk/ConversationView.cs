@@ -40,7 +40,7 @@ public sealed record TriageView(
 
 /// <summary>The engine's assessment of the latest message from the public.</summary>
 public sealed record AutomaticAssessmentView(Grade Grade, bool LifeAtRisk, string CategoryCode, double Score, PersonAtRisk PersonAtRisk,
-    IReadOnlyList<StoredIndicator> Indicators, string EngineVersion, string IndicatorSetVersion, DateTimeOffset AssessedAt);
+    IReadOnlyList<StoredIndicator> Indicators, string EngineVersion, string IndicatorSetVersion, DateTimeOffset AssessedAt, string? LifeAtRiskModelVersion = null);
 
 /// <summary>One message as the desk shows it.</summary>
 public sealed record MessageView(

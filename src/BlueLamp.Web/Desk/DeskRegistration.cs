@@ -35,6 +35,7 @@ public static class DeskRegistration
         builder.Services.AddScoped<Microsoft.AspNetCore.Components.Server.Circuits.CircuitHandler, Supervision.DeskPresenceCircuitHandler>();
         builder.Services.AddSingleton<Supervision.DeskWall>();
         builder.Services.AddSingleton<Supervision.TriageReview>();
+        builder.Services.AddSingleton<Supervision.AlarmReport>();
         return builder;
     }
 
@@ -99,7 +100,7 @@ public static class DeskRegistration
 
         desk.MapPost("/conversations/{id:guid}/assessments", async (Guid id, AssessmentRequest request, HttpContext http, ConversationCase cases, CancellationToken ct) =>
             DeskUser.From(http.User) is not { } user ? Results.Forbid()
-                : Answer(await cases.AssessAsync(user, id, request.Fields(), request.Grade is >= 1 and <= 4 ? (Grade)request.Grade : null, ct), id, "grade"));
+                : Answer(await cases.AssessAsync(user, id, request.Fields(), request.Grade is >= 1 and <= 4 ? (Grade)request.Grade : null, request.LifeAtRisk, ct), id, "grade"));
 
         desk.MapPost("/conversations/{id:guid}/close", async (Guid id, CloseRequest request, HttpContext http, ConversationCase cases, CancellationToken ct) =>
             DeskUser.From(http.User) is not { } user ? Results.Forbid()
@@ -152,6 +153,14 @@ public static class DeskRegistration
                 return result.Succeeded ? Results.Ok(new { reassigned = true }) : Results.Problem(result.Error, statusCode: StatusCodes.Status400BadRequest);
             });
 
+        endpoints.MapGet("/api/supervisor/alarms", async (DateTimeOffset? from, DateTimeOffset? to, HttpContext http, Supervision.AlarmReport report, CancellationToken ct) =>
+        {
+            if (DeskUser.From(http.User) is not { } user)
+                return Results.Forbid();
+            var (view, result) = await report.ForPeriodAsync(user, from, to, ct);
+            return result.Succeeded ? Results.Ok(view) : Results.ValidationProblem(result.Errors.ToDictionary(e => e.Key, e => new[] { e.Value }), title: "No report");
+        }).RequireAuthorization(new AuthorizeAttribute { Roles = Supervision.AlarmReport.Roles });
+
         return endpoints;
     }
 
@@ -169,7 +178,8 @@ public static class DeskRegistration
     public sealed record TextRequest(string? Text);
 
     /// <summary>A THRIVE assessment sent through the JSON API.</summary>
-    public sealed record AssessmentRequest(int? Grade, string? Threat, string? Harm, string? Risk, string? Investigation, string? Vulnerability, string? Engagement, string? Rationale)
+    /// <remarks><c>lifeAtRisk</c>: false to judge that no life is at risk on a life-at-risk conversation (the alarm is overturned, the rationale its reason); null or absent to leave it.</remarks>
+    public sealed record AssessmentRequest(int? Grade, string? Threat, string? Harm, string? Risk, string? Investigation, string? Vulnerability, string? Engagement, string? Rationale, bool? LifeAtRisk = null)
     {
         public ThriveFields Fields() => new(Threat ?? "", Harm ?? "", Risk ?? "", Investigation ?? "", Vulnerability ?? "", Engagement ?? "", Rationale ?? "");
     }

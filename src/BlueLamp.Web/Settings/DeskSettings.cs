@@ -5,16 +5,17 @@ using BlueLamp.Data;
 using BlueLamp.Data.Audit;
 using BlueLamp.Web.Desk;
 using BlueLamp.Web.Identity;
+using BlueLamp.Web.Triage;
 using Microsoft.EntityFrameworkCore;
 
 namespace BlueLamp.Web.Settings;
 
 /// <summary>
 /// The force's desk settings an administrator keeps: the safe public line posted when a comment is answered privately
-/// (English and Welsh), and the life-at-risk path's holding reply (English and Welsh) and handover acknowledgement limit.
-/// Reading and changing them are audited.
+/// (English and Welsh), the life-at-risk path's holding reply (English and Welsh) and handover acknowledgement limit, and
+/// whether the statistical life-at-risk model adds its signal to the rules. Reading and changing them are audited.
 /// </summary>
-public sealed class DeskSettings(BlueLampDbFactory dbs, AuditTrail audit)
+public sealed class DeskSettings(BlueLampDbFactory dbs, AuditTrail audit, ForceIndicatorSets engines)
 {
     public async Task<SafePublicLines> SafePublicLinesAsync(DeskUser user, CancellationToken cancellationToken = default)
     {
@@ -77,7 +78,43 @@ public sealed class DeskSettings(BlueLampDbFactory dbs, AuditTrail audit)
             cancellationToken);
         return DeskResult.Done();
     }
+
+    /// <summary>Whether the force's messages are assessed with the life-at-risk model beside the rules (audited read).</summary>
+    public async Task<LifeAtRiskModelSetting> LifeAtRiskModelAsync(DeskUser user, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        await using var db = dbs.ForForce(user.ForceId);
+        var off = await db.Forces.AsNoTracking().Where(f => f.Id == user.ForceId).Select(f => f.LifeAtRiskModelOff).SingleAsync(cancellationToken);
+        await audit.SaveWithAuditAsync(db, new AuditEntry(SettingsAuditActions.SettingsViewed, user.UserId, user.DisplayName, "force", user.ForceId.ToString("D"), "life-at-risk model setting"), cancellationToken);
+        return new LifeAtRiskModelSetting(!off, LifeAtRiskModel.Default.Version);
+    }
+
+    /// <summary>
+    /// Switches the life-at-risk model on or off for the force's messages from the next one on (this node at once, other
+    /// nodes within <see cref="TriageOptions.IndicatorSetRefresh"/>). A missing choice is refused and nothing changes.
+    /// </summary>
+    public async Task<DeskResult> SetLifeAtRiskModelAsync(DeskUser user, bool? enabled, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        if (enabled is not { } on)
+            return DeskResult.Refused("Say whether the life-at-risk model is on (true) or off (false).", "enabled");
+        await using var db = dbs.ForForce(user.ForceId);
+        var force = await db.Forces.SingleAsync(f => f.Id == user.ForceId, cancellationToken);
+        if (!force.SwitchLifeAtRiskModel(on))
+            return DeskResult.Done();
+        await audit.SaveWithAuditAsync(db, new AuditEntry(AuditActions.LifeAtRiskModelSwitched, user.UserId, user.DisplayName, "force", user.ForceId.ToString("D"),
+            on ? $"life-at-risk model {LifeAtRiskModel.Default.Version} switched on: the rules and the model assess messages"
+               : $"life-at-risk model {LifeAtRiskModel.Default.Version} switched off: the rules alone assess messages"), cancellationToken);
+        engines.Forget(user.ForceId);
+        return DeskResult.Done();
+    }
 }
+
+/// <summary>Whether the force uses the life-at-risk model, and which model ships.</summary>
+public sealed record LifeAtRiskModelSetting(bool Enabled, string ModelVersion);
+
+/// <summary>An administrator's choice of the life-at-risk model: on or off.</summary>
+public sealed record LifeAtRiskModelRequest(bool? Enabled);
 
 /// <summary>The force's own life-at-risk settings; null where the default is used.</summary>
 public sealed record LifeAtRiskSettings(string? HoldingReplyEnglish, string? HoldingReplyWelsh, int? HandoverAcknowledgeSeconds);

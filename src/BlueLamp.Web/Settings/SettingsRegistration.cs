@@ -47,6 +47,18 @@ public static class SettingsRegistration
                 : Results.ValidationProblem(result.Errors.ToDictionary(e => e.Key, e => new[] { e.Value }), title: "Not changed");
         });
 
+        settings.MapGet("/life-at-risk-model", async (HttpContext http, DeskSettings desk, CancellationToken ct) =>
+            DeskUser.From(http.User) is not { } user ? Results.Forbid() : Results.Ok(await desk.LifeAtRiskModelAsync(user, ct)));
+
+        settings.MapPut("/life-at-risk-model", async (LifeAtRiskModelRequest request, HttpContext http, DeskSettings desk, CancellationToken ct) =>
+        {
+            if (DeskUser.From(http.User) is not { } user)
+                return Results.Forbid();
+            var result = await desk.SetLifeAtRiskModelAsync(user, request?.Enabled, ct);
+            return result.Succeeded ? Results.Ok(await desk.LifeAtRiskModelAsync(user, ct))
+                : Results.ValidationProblem(result.Errors.ToDictionary(e => e.Key, e => new[] { e.Value }), title: "Not changed");
+        });
+
         settings.MapGet("/accounts/profile-text", async (HttpContext http, AccountProfiles profiles, CancellationToken ct) =>
             DeskUser.From(http.User) is not { } user ? Results.Forbid() : Results.Ok(await profiles.ListAsync(user, ct)));
 

@@ -63,7 +63,7 @@ public sealed class EmergencyReferrals(BlueLampDbFactory dbs, ContactIntake inta
             $"referral:{referral.Platform}:{referral.PlatformUserId!.Trim()}", referral.PlatformUserId.Trim(), referral.DisplayName,
             $"referral:{Guid.CreateVersion7():N}", text, now), cancellationToken);
         // Whatever the words, a platform's referral is a life at risk: raise it (a no-op when triage already did).
-        await cases.MarkLifeAtRiskAsync(user, received.ConversationId, cancellationToken);
+        await cases.RaiseForReferralAsync(user, received.ConversationId, received.MessageId, cancellationToken);
         return DeskResult.Done(received.ConversationId);
     }
 }

@@ -26,32 +26,42 @@ public sealed class ForceIndicatorSets(BlueLampDbFactory dbs, AuditTrail audit, 
 
     private readonly ConcurrentDictionary<Guid, Cached> cache = new();
 
-    /// <summary>The engine over the force's set (or the default), as of at most <see cref="TriageOptions.IndicatorSetRefresh"/> ago on other nodes.</summary>
+    /// <summary>
+    /// The engine over the force's set (or the default), with the life-at-risk model unless the force switched it off, as of
+    /// at most <see cref="TriageOptions.IndicatorSetRefresh"/> ago on other nodes.
+    /// </summary>
     public async Task<TriageEngine> EngineForAsync(Guid forceId, CancellationToken cancellationToken = default)
     {
         var now = time.GetUtcNow();
         if (cache.TryGetValue(forceId, out var cached) && now - cached.CheckedAt < options.Value.IndicatorSetRefresh)
             return cached.Engine;
         await using var db = dbs.ForForce(forceId);
-        var version = await db.ForceIndicatorSets.AsNoTracking().Select(s => s.Version).SingleOrDefaultAsync(cancellationToken);
-        if (cached is not null && cached.OwnVersion == version)
+        var state = await db.Forces.AsNoTracking().Where(f => f.Id == forceId)
+            .Select(f => new { f.LifeAtRiskModelOff, Version = db.ForceIndicatorSets.Select(s => s.Version).FirstOrDefault() })
+            .SingleAsync(cancellationToken);
+        var model = state.LifeAtRiskModelOff ? null : LifeAtRiskModel.Default;
+        if (cached is not null && cached.OwnVersion == state.Version && cached.Engine.LifeAtRiskModel == model)
         {
             cache[forceId] = cached with { CheckedAt = now };
             return cached.Engine;
         }
-        var engine = TriageEngine.Default;
-        if (version is not null)
+        var set = IndicatorSet.Default;
+        if (state.Version is not null)
         {
             var json = await db.ForceIndicatorSets.AsNoTracking().Select(s => s.Json).SingleAsync(cancellationToken);
-            if (IndicatorSetParser.TryParse(json, out var set, out var problem))
-                engine = new TriageEngine(set);
+            if (IndicatorSetParser.TryParse(json, out var own, out var problem))
+                set = own;
             else
                 // Checked when saved, so only an upgrade that tightened the rules gets here: keep assessing with the default, loudly.
-                logger.LogCritical("Force {ForceId}'s indicator set {Version} no longer loads ({Problem}); using the shipped default until an administrator fixes it", forceId, version, problem);
+                logger.LogCritical("Force {ForceId}'s indicator set {Version} no longer loads ({Problem}); using the shipped default until an administrator fixes it", forceId, state.Version, problem);
         }
-        cache[forceId] = new Cached(version, engine, now);
+        var engine = set == TriageEngine.Default.IndicatorSet && model == TriageEngine.Default.LifeAtRiskModel ? TriageEngine.Default : new TriageEngine(set, model);
+        cache[forceId] = new Cached(state.Version, engine, now);
         return engine;
     }
+
+    /// <summary>Forgets this node's engine for the force, so its next message is assessed with what was just saved.</summary>
+    public void Forget(Guid forceId) => cache.TryRemove(forceId, out _);
 
     /// <summary>The force's set as an administrator sees it (audited).</summary>
     public async Task<IndicatorSetView> GetAsync(DeskUser user, CancellationToken cancellationToken = default)
@@ -76,7 +86,8 @@ public sealed class ForceIndicatorSets(BlueLampDbFactory dbs, AuditTrail audit, 
         if (Check(json, out var proposed) is { } refused)
             return (null, refused);
         var current = await EngineForAsync(user.ForceId, cancellationToken);
-        var next = new TriageEngine(proposed!);
+        // The same model as intake uses now (none when the force switched it off), so the effect shown is what intake would do.
+        var next = new TriageEngine(proposed!, current.LifeAtRiskModel);
         await using var db = dbs.ForForce(user.ForceId);
         var latest = await (
                 from m in db.Messages.AsNoTracking()
@@ -145,7 +156,7 @@ public sealed class ForceIndicatorSets(BlueLampDbFactory dbs, AuditTrail audit, 
         {
             return DeskResult.Refused("Someone saved the indicator set at the same moment. Reload it and make your change again.", "json");
         }
-        cache.TryRemove(user.ForceId, out _);
+        Forget(user.ForceId);
         logger.LogInformation("Force {ForceId} now triages with indicator set {Version}", user.ForceId, proposed.Version);
         return DeskResult.Done();
     }

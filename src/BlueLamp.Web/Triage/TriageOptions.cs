@@ -15,11 +15,11 @@ public sealed class TriageOptions
     public TimeSpan IndicatorSetRefresh { get; set; } = TimeSpan.FromSeconds(30);
 
     /// <summary>
-    /// Referrals one API key may send a minute on one node: far above any platform's real rate (a handful a day), low
+    /// Referrals one API key may send a minute, counted across every node: far above any platform's real rate (a handful a day), low
     /// enough that a runaway partner system cannot flood the desk. Above it a referral is refused with 429 and Retry-After.
     /// </summary>
     public int ReferralsPerKeyPerMinute { get; set; } = 60;
 
-    /// <summary>Failed referral authentications one remote address may make a minute before it is answered 429 instead of 401.</summary>
+    /// <summary>Failed referral authentications one remote address may make a minute (across every node) before it is answered 429 instead of 401.</summary>
     public int FailedReferralAuthenticationsPerMinute { get; set; } = 10;
 }

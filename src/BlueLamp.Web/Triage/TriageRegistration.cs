@@ -25,8 +25,7 @@ public static class TriageRegistration
         builder.Services.AddSingleton<LifeAtRiskAlarms>();
         builder.Services.AddSingleton<EmergencyReferrals>();
         builder.Services.AddSingleton<ReferralApiKeys>();
-        builder.Services.AddSingleton<ReferralAuthenticationFailures>();
-        builder.Services.AddRateLimiter(options => options.AddPolicy<string, ReferralRatePolicy>(ReferralRatePolicy.Name));
+        builder.Services.AddSingleton<ReferralRateLimits>();
 
         builder.Services.AddOptions<CommandAndControlOptions>().BindConfiguration(CommandAndControlOptions.Section)
             .Validate(o => o.SendInterval > TimeSpan.Zero && o.Lease > TimeSpan.Zero && o.FirstRetryDelay > TimeSpan.Zero && o.LongestRetryDelay >= o.FirstRetryDelay,

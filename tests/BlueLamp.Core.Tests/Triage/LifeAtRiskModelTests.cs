@@ -99,7 +99,7 @@ public sealed class LifeAtRiskModelTests
             Assert.True(both.LifeAtRisk || !rules.LifeAtRisk, $"{message.Id}: the model removed life at risk");
             Assert.Equal(rules.Indicators, both.Indicators.Where(i => i.Name != LifeAtRiskModel.IndicatorName));
             if (!both.LifeAtRisk)
-                Assert.Equal(rules, both with { EngineVersion = rules.EngineVersion, Indicators = rules.Indicators });
+                Assert.Equal(rules, both with { EngineVersion = rules.EngineVersion, LifeAtRiskModelVersion = rules.LifeAtRiskModelVersion, Indicators = rules.Indicators });
             if (both.LifeAtRisk != rules.LifeAtRisk || both.Grade != rules.Grade)
             {
                 raised++;

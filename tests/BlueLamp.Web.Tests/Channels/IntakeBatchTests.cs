@@ -4,6 +4,7 @@ using BlueLamp.Channels.Meta;
 using BlueLamp.Core.Accounts;
 using BlueLamp.Core.Contact;
 using BlueLamp.Web.Channels;
+using BlueLamp.Web.Contact;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
@@ -64,8 +65,50 @@ public sealed class IntakeBatchTests
         Assert.InRange(alarm, 0, firstChatter - 1);
         // Arriving by webhook, the same message would have skipped the chatter's lanes altogether.
         var intake = host.Host.Services.GetRequiredService<InboundEventIntake>();
-        Assert.True(intake.IsUrgent(ParseMessenger("m_x", "psid-x", "I'm going to kill myself tonight"), batch.AccountId));
-        Assert.False(intake.IsUrgent(ParseMessenger("m_y", "psid-y", "Chatter about parking"), batch.AccountId));
+        Assert.True(ContactIntake.IsUrgent((await intake.AssessAsync(batch.ForceId, ParseMessenger("m_x", "psid-x", "I'm going to kill myself tonight"), batch.AccountId, Ct))!));
+        Assert.False(ContactIntake.IsUrgent((await intake.AssessAsync(batch.ForceId, ParseMessenger("m_y", "psid-y", "Chatter about parking"), batch.AccountId, Ct))!));
+    }
+
+    [Theory]
+    [MemberData(nameof(ChannelHost.Providers), MemberType = typeof(ChannelHost))]
+    public async Task A_message_is_assessed_once_with_its_forces_engine_and_the_routing_assessment_is_the_one_stored(string provider)
+    {
+        await using var host = await ChannelHost.StartAsync(provider, NoSweep);
+        var batch = await EventTable.StartAsync(host);
+        var intake = host.Host.Services.GetRequiredService<InboundEventIntake>();
+        var marker = Guid.NewGuid().ToString("N")[..8];
+        // Life at risk only for the life-at-risk model: urgent for a force that uses it, not for one that switched it off.
+        const string modelOnly = "dw i ddim eisiau bod yma dim mwy, mae'r tabledi gen i";
+        Assert.True(ContactIntake.IsUrgent((await intake.AssessAsync(batch.ForceId, ParseMessenger("m_a", "psid-a", modelOnly), batch.AccountId, Ct))!));
+
+        // What intake is handed when the event was queued is what it stores: it does not assess the message again.
+        var chatter = await batch.StoreQueuedAsync($"m_{marker}_1", $"psid-{marker}-1", $"Chatter about parking ({marker})", DateTimeOffset.UtcNow.AddMinutes(-2));
+        var routed = await intake.AssessAsync(batch.ForceId, chatter.Stored!.Event, batch.AccountId, Ct);
+        Assert.NotNull(routed);
+        await intake.ProcessAsync(batch.ForceId, [chatter with { Assessed = routed with { Score = 0.123 } }], Ct);
+
+        // The force switches the model off between queueing and intake: the queued assessment is stale and the rules alone decide.
+        var late = await batch.StoreQueuedAsync($"m_{marker}_2", $"psid-{marker}-2", $"{modelOnly} ({marker})", DateTimeOffset.UtcNow.AddMinutes(-1));
+        var withModel = await intake.AssessAsync(batch.ForceId, late.Stored!.Event, batch.AccountId, Ct);
+        Assert.True(withModel!.LifeAtRisk);
+        await using (var db = host.Dbs.ForForce(batch.ForceId))
+        {
+            var force = await db.Forces.SingleAsync(f => f.Id == batch.ForceId, Ct);
+            force.SwitchLifeAtRiskModel(false);
+            await db.SaveChangesAsync(Ct);
+        }
+        host.Host.Services.GetRequiredService<Web.Triage.ForceIndicatorSets>().Forget(batch.ForceId);
+        Assert.False(ContactIntake.IsUrgent((await intake.AssessAsync(batch.ForceId, ParseMessenger("m_b", "psid-b", modelOnly), batch.AccountId, Ct))!));
+        await intake.ProcessAsync(batch.ForceId, [late with { Urgent = true, Assessed = withModel }], Ct);
+
+        var stored = await host.MessagesAsync(marker);
+        await using var check = host.Dbs.ForForce(batch.ForceId);
+        var (firstId, secondId) = (stored.Single(m => m.PlatformMessageId == $"m_{marker}_1").Id, stored.Single(m => m.PlatformMessageId == $"m_{marker}_2").Id);
+        var first = await check.RiskAssessments.AsNoTracking().SingleAsync(a => a.MessageId == firstId, Ct);
+        Assert.Equal(0.123, first.Score, 3);
+        var second = await check.RiskAssessments.AsNoTracking().SingleAsync(a => a.MessageId == secondId, Ct);
+        Assert.False(second.LifeAtRisk);
+        Assert.Null(second.LifeAtRiskModelVersion);
     }
 
     [Fact]

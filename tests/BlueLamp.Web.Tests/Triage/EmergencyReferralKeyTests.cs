@@ -51,6 +51,27 @@ public sealed class EmergencyReferralKeyTests(HostFixture fixture) : IClassFixtu
         Assert.Contains("sent by Meta safety team with its referral API key", message.Text, StringComparison.Ordinal);
         Assert.True(await db.AuditEvents.AnyAsync(e => e.Action == AuditActions.ConversationMarkedLifeAtRisk && e.ActorId == $"referral-key:{keyId:D}", Ct));
         Assert.NotNull((await db.ReferralApiKeys.AsNoTracking().SingleAsync(k => k.Id == keyId, Ct)).LastUsedAt);
+        // Counted as the referral's alarm, whatever triage made of its words.
+        Assert.Equal(AlarmSource.Referral, (await db.RaisedAlarms.AsNoTracking().SingleAsync(a => a.ConversationId == conversationId, Ct)).Source);
+    }
+
+    [Fact]
+    public async Task A_referral_whose_words_triage_already_reads_as_life_at_risk_is_still_counted_as_the_referrals_alarm()
+    {
+        var (_, key) = await MakeKeyAsync("Instagram safety");
+        var json = System.Text.Json.JsonSerializer.Serialize(new { platform = "instagram", platformUserId = "ig-5521", displayName = "A. Jones",
+            details = "referral-words-1: user posted 'I'm going to kill myself tonight, I've got the pills ready'" });
+
+        var sent = await SendAsync(key, json);
+
+        Assert.Equal(HttpStatusCode.Created, sent.StatusCode);
+        var conversationId = (await sent.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("conversationId").GetGuid();
+        await using var db = Dbs.ForForce(await DemoForceIdAsync());
+        var assessment = await db.RiskAssessments.AsNoTracking().SingleAsync(a => a.ConversationId == conversationId, Ct);
+        Assert.True(assessment.LifeAtRisk);
+        var alarm = await db.RaisedAlarms.AsNoTracking().SingleAsync(a => a.ConversationId == conversationId, Ct);
+        Assert.Equal(AlarmSource.Referral, alarm.Source);
+        Assert.Equal(assessment.MessageId, alarm.MessageId);
     }
 
     [Fact]

@@ -33,6 +33,7 @@ public sealed class ReferralRateLimitTests : IAsyncLifetime
     {
         var (_, busy) = await MakeKeyAsync(host, "Runaway partner");
         var (_, other) = await MakeKeyAsync(host, "Meta safety team");
+        await WaitClearOfMinuteEndAsync();
         for (var i = 1; i <= PerKey; i++)
             Assert.Equal(HttpStatusCode.Created, (await SendAsync(host, busy, Referral($"within-limit-{i}"))).StatusCode);
 
@@ -54,6 +55,7 @@ public sealed class ReferralRateLimitTests : IAsyncLifetime
     public async Task Repeated_wrong_keys_from_one_address_get_429_but_a_valid_key_from_it_is_still_accepted()
     {
         var (_, key) = await MakeKeyAsync(host, "X trust and safety");
+        await WaitClearOfMinuteEndAsync();
         for (var i = 1; i <= FailuresPerAddress; i++)
             Assert.Equal(HttpStatusCode.Unauthorized, (await SendAsync(host, $"blr_guess{i}", Referral($"guess-{i}"))).StatusCode);
 

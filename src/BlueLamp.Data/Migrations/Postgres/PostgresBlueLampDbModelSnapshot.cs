@@ -822,6 +822,9 @@ namespace BlueLamp.Data.Migrations.Postgres
                         .HasMaxLength(640)
                         .HasColumnType("character varying(640)");
 
+                    b.Property<bool>("LifeAtRiskModelOff")
+                        .HasColumnType("boolean");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -1359,6 +1362,55 @@ namespace BlueLamp.Data.Migrations.Postgres
                     b.ToTable("handover_dispatches", (string)null);
                 });
 
+            modelBuilder.Entity("BlueLamp.Core.Triage.RaisedAlarm", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("ConversationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("ForceId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("MessageId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("ModelVersion")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("OverturnReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<DateTimeOffset?>("OverturnedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("OverturnedByName")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("OverturnedByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<DateTimeOffset>("RaisedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Source")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ConversationId", "RaisedAt");
+
+                    b.HasIndex("ForceId", "RaisedAt");
+
+                    b.ToTable("raised_alarms", (string)null);
+                });
+
             modelBuilder.Entity("BlueLamp.Core.Triage.ReferralApiKey", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1456,6 +1508,10 @@ namespace BlueLamp.Data.Migrations.Postgres
 
                     b.Property<bool>("LifeAtRisk")
                         .HasColumnType("boolean");
+
+                    b.Property<string>("LifeAtRiskModelVersion")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
 
                     b.Property<Guid>("MessageId")
                         .HasColumnType("uuid");
@@ -1664,6 +1720,23 @@ namespace BlueLamp.Data.Migrations.Postgres
                     b.HasKey("Name");
 
                     b.ToTable("job_leases", (string)null);
+                });
+
+            modelBuilder.Entity("BlueLamp.Data.Leases.RateWindow", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTimeOffset>("WindowStart")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Name", "WindowStart");
+
+                    b.ToTable("rate_windows", (string)null);
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRole", b =>
@@ -2054,6 +2127,15 @@ namespace BlueLamp.Data.Migrations.Postgres
                     b.HasOne("BlueLamp.Core.Triage.Handover", null)
                         .WithOne()
                         .HasForeignKey("BlueLamp.Core.Triage.HandoverDispatch", "HandoverId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("BlueLamp.Core.Triage.RaisedAlarm", b =>
+                {
+                    b.HasOne("BlueLamp.Core.Contact.Conversation", null)
+                        .WithMany()
+                        .HasForeignKey("ConversationId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });

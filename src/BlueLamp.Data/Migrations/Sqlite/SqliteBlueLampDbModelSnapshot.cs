@@ -814,6 +814,9 @@ namespace BlueLamp.Data.Migrations.Sqlite
                         .HasMaxLength(640)
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("LifeAtRiskModelOff")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -1351,6 +1354,55 @@ namespace BlueLamp.Data.Migrations.Sqlite
                     b.ToTable("handover_dispatches", (string)null);
                 });
 
+            modelBuilder.Entity("BlueLamp.Core.Triage.RaisedAlarm", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ConversationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ForceId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("MessageId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ModelVersion")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OverturnReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("OverturnedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("OverturnedByName")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OverturnedByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("RaisedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Source")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ConversationId", "RaisedAt");
+
+                    b.HasIndex("ForceId", "RaisedAt");
+
+                    b.ToTable("raised_alarms", (string)null);
+                });
+
             modelBuilder.Entity("BlueLamp.Core.Triage.ReferralApiKey", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1448,6 +1500,10 @@ namespace BlueLamp.Data.Migrations.Sqlite
 
                     b.Property<bool>("LifeAtRisk")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("LifeAtRiskModelVersion")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
 
                     b.Property<Guid>("MessageId")
                         .HasColumnType("TEXT");
@@ -1654,6 +1710,23 @@ namespace BlueLamp.Data.Migrations.Sqlite
                     b.HasKey("Name");
 
                     b.ToTable("job_leases", (string)null);
+                });
+
+            modelBuilder.Entity("BlueLamp.Data.Leases.RateWindow", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("WindowStart")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Name", "WindowStart");
+
+                    b.ToTable("rate_windows", (string)null);
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRole", b =>
@@ -2040,6 +2113,15 @@ namespace BlueLamp.Data.Migrations.Sqlite
                     b.HasOne("BlueLamp.Core.Triage.Handover", null)
                         .WithOne()
                         .HasForeignKey("BlueLamp.Core.Triage.HandoverDispatch", "HandoverId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("BlueLamp.Core.Triage.RaisedAlarm", b =>
+                {
+                    b.HasOne("BlueLamp.Core.Contact.Conversation", null)
+                        .WithMany()
+                        .HasForeignKey("ConversationId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });

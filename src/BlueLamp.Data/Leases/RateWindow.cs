@@ -1,0 +1,18 @@
+namespace BlueLamp.Data.Leases;
+
+/// <summary>
+/// How many times something limited (an API key's referrals, an address's failed keys) was counted in one fixed window,
+/// shared by every node through the database so a limit holds across nodes. Counted by <see cref="RateWindows"/>.
+/// </summary>
+public sealed class RateWindow
+{
+    public const int MaxNameLength = 200;
+
+    private RateWindow() { Name = ""; }
+
+    public string Name { get; private set; }
+
+    public DateTimeOffset WindowStart { get; private set; }
+
+    public int Count { get; private set; }
+}
