@@ -169,9 +169,11 @@ public sealed class CommentHold(
                 from h in db.HeldComments
                 join c in db.PostCopies on h.CopyId equals c.Id
                 join m in db.Messages on h.MessageId equals m.Id
+                join v in db.Conversations on m.ConversationId equals v.Id
+                join person in db.People on v.PersonId equals person.Id
                 where c.PostId == postId && (h.State == HeldCommentState.Failed || h.State == HeldCommentState.Retrying)
                 orderby h.ChangedAt
-                select new FailedHeldComment(h.MessageId, m.ConversationId, c.Platform, m.AuthorName, m.Text, h.State == HeldCommentState.Failed, h.Attempts, h.NextAttemptAt, h.Error ?? ""))
+                select new FailedHeldComment(h.MessageId, m.ConversationId, c.Platform, person.DisplayName, m.Text, h.State == HeldCommentState.Failed, h.Attempts, h.NextAttemptAt, h.Error ?? ""))
             .AsNoTracking().ToListAsync(cancellationToken);
     }
 
