@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace BlueLamp.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteBlueLampDb))]
-    [Migration("20261125211734_CommentHoldLift")]
+    [Migration("20261125214623_CommentHoldLift")]
     partial class CommentHoldLift
     {
         /// <inheritdoc />
