@@ -49,6 +49,7 @@ public abstract class BlueLampDb : IdentityDbContext<BlueLampUser>
     public DbSet<OutboundDelivery> OutboundDeliveries => Set<OutboundDelivery>();
     public DbSet<Post> Posts => Set<Post>();
     public DbSet<PostCopy> PostCopies => Set<PostCopy>();
+    public DbSet<HeldComment> HeldComments => Set<HeldComment>();
     public DbSet<Appeal> Appeals => Set<Appeal>();
     public DbSet<PostingRights> PostingRights => Set<PostingRights>();
     public DbSet<Lockdown> Lockdowns => Set<Lockdown>();

@@ -116,24 +116,44 @@ public sealed class BlueskyClient(HttpClient http, IOptionsMonitor<BlueskyOption
         return failure is null ? SendResult.Sent(postUri) : SendResult.Failed(failure);
     }
 
+    /// <summary>The most replies one threadgate hides (the lexicon's maxLength of <c>hiddenReplies</c>).</summary>
+    public const int MaxHiddenReplies = 50;
+
     /// <summary>
-    /// Turns replies off under one of the account's posts: an <c>app.bsky.feed.threadgate</c> record with the post's
-    /// record key and an empty allow list (com.atproto.repo.createRecord). A threadgate already there (an earlier try
-    /// whose answer was lost) counts as done.
+    /// Turns replies off under one of the account's posts and hides the replies already there: an
+    /// <c>app.bsky.feed.threadgate</c> record with the post's record key, an empty allow list and those replies' at-uris
+    /// in <c>hiddenReplies</c>. Written with com.atproto.repo.putRecord, so a second try (an earlier answer lost, more
+    /// replies to hide) replaces the record rather than failing on it.
     /// </summary>
-    public async Task<SendResult> CloseRepliesAsync(BlueskyCredentials account, string postUri, CancellationToken cancellationToken = default)
+    public async Task<SendResult> CloseRepliesAsync(BlueskyCredentials account, string postUri, IReadOnlyList<string> hiddenReplies, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(hiddenReplies);
+        if (BlueskyLinks.RecordKey(postUri) is not { } recordKey)
+            return SendResult.Failed(PlatformFailure.Refused($"{postUri} is not an at:// post URI."));
+        if (hiddenReplies.Count > MaxHiddenReplies)
+            return SendResult.Failed(PlatformFailure.Refused($"A threadgate hides at most {MaxHiddenReplies} replies."));
+        var createdAt = time.GetUtcNow().UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture);
+        var (_, failure, _) = await CallAsync(account, s => new HttpRequestMessage(HttpMethod.Post, Xrpc("com.atproto.repo.putRecord"))
+        {
+            Content = PlatformJson.Content(
+                new BlueskyPutThreadgateRequest(s.Did, ThreadgateCollection, recordKey, new BlueskyThreadgateRecord(ThreadgateCollection, postUri, [], hiddenReplies, createdAt)),
+                BlueskyJsonContext.Default.BlueskyPutThreadgateRequest),
+        }, chat: false, cancellationToken).ConfigureAwait(false);
+        return failure is null ? SendResult.Sent(postUri) : SendResult.Failed(failure);
+    }
+
+    /// <summary>
+    /// Opens replies under one of the account's posts again and shows the replies its threadgate hid: the threadgate is
+    /// deleted (com.atproto.repo.deleteRecord; one already gone counts as done).
+    /// </summary>
+    public async Task<SendResult> OpenRepliesAsync(BlueskyCredentials account, string postUri, CancellationToken cancellationToken = default)
     {
         if (BlueskyLinks.RecordKey(postUri) is not { } recordKey)
             return SendResult.Failed(PlatformFailure.Refused($"{postUri} is not an at:// post URI."));
-        var createdAt = time.GetUtcNow().UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture);
-        var (_, failure, _) = await CallAsync(account, s => new HttpRequestMessage(HttpMethod.Post, Xrpc("com.atproto.repo.createRecord"))
+        var (_, failure, _) = await CallAsync(account, s => new HttpRequestMessage(HttpMethod.Post, Xrpc("com.atproto.repo.deleteRecord"))
         {
-            Content = PlatformJson.Content(
-                new BlueskyCreateThreadgateRequest(s.Did, ThreadgateCollection, recordKey, new BlueskyThreadgateRecord(ThreadgateCollection, postUri, [], createdAt)),
-                BlueskyJsonContext.Default.BlueskyCreateThreadgateRequest),
+            Content = PlatformJson.Content(new BlueskyDeleteRecordRequest(s.Did, ThreadgateCollection, recordKey), BlueskyJsonContext.Default.BlueskyDeleteRecordRequest),
         }, chat: false, cancellationToken).ConfigureAwait(false);
-        if (failure is not null && failure.Error.Contains("already exists", StringComparison.OrdinalIgnoreCase))
-            return SendResult.Sent(postUri);
         return failure is null ? SendResult.Sent(postUri) : SendResult.Failed(failure);
     }
 

@@ -136,21 +136,25 @@ public sealed class MetaPublishingClient(HttpClient http, IOptionsMonitor<MetaOp
             : (null, new PlatformFailure($"Instagram accepted {what} but did not return a container id.", Retryable: false, NeedsReconnect: false, created.StatusCode));
     }
 
-    /// <summary>
-    /// Turns comments off under an Instagram media (<c>POST /{ig-media-id}?comment_enabled=false</c>, comment moderation).
-    /// Facebook Page posts have no such setting in the Graph API; only single comments can be hidden.
-    /// </summary>
-    public async Task<SendResult> DisableInstagramCommentsAsync(MetaAccountCredentials account, string mediaId, CancellationToken cancellationToken = default)
+    /// <summary>Turns comments off under an Instagram media (<c>POST /{ig-media-id}?comment_enabled=false</c>).</summary>
+    public Task<SendResult> DisableInstagramCommentsAsync(MetaAccountCredentials account, string mediaId, CancellationToken cancellationToken = default) =>
+        SetInstagramCommentsAsync(account, mediaId, enabled: false, cancellationToken);
+
+    /// <summary>Turns comments on again under an Instagram media (<c>POST /{ig-media-id}?comment_enabled=true</c>).</summary>
+    public Task<SendResult> EnableInstagramCommentsAsync(MetaAccountCredentials account, string mediaId, CancellationToken cancellationToken = default) =>
+        SetInstagramCommentsAsync(account, mediaId, enabled: true, cancellationToken);
+
+    private async Task<SendResult> SetInstagramCommentsAsync(MetaAccountCredentials account, string mediaId, bool enabled, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(account);
         ArgumentException.ThrowIfNullOrWhiteSpace(mediaId);
-        using var request = new HttpRequestMessage(HttpMethod.Post, Url($"{Uri.EscapeDataString(mediaId)}?comment_enabled=false"));
+        using var request = new HttpRequestMessage(HttpMethod.Post, Url($"{Uri.EscapeDataString(mediaId)}?comment_enabled={(enabled ? "true" : "false")}"));
         var (response, failure) = await SendAsync(request, account, cancellationToken).ConfigureAwait(false);
         if (failure is not null)
             return SendResult.Failed(failure);
         return PlatformJson.Read(response!.Body, MetaPublishingJsonContext.Default.MetaSuccessResponse) is { Success: true }
             ? SendResult.Sent(mediaId)
-            : SendResult.Failed(new PlatformFailure("Instagram did not confirm that comments are off.", Retryable: true, NeedsReconnect: false, response.StatusCode));
+            : SendResult.Failed(new PlatformFailure($"Instagram did not confirm that comments are {(enabled ? "on" : "off")}.", Retryable: true, NeedsReconnect: false, response.StatusCode));
     }
 
     /// <summary>Deletes a Page post or an Instagram media. One that is already gone counts as deleted.</summary>

@@ -85,4 +85,13 @@ public static class AuditActions
     public const string PostCommentsCloseFailed = "post.comments_close_failed";
     /// <summary>Comments under a copy are held by hiding each one, where the platform cannot turn them off (Facebook, X).</summary>
     public const string PostCommentsHeld = "post.comments_held";
+    /// <summary>The platform will not hide a held comment (it said so, or every attempt failed): it stays visible, shown on the post page.</summary>
+    public const string PostCommentHoldFailed = "post.comment_hold_failed";
+    /// <summary>Someone asked for the held comments the platform would not hide to be tried again.</summary>
+    public const string PostCommentHoldRetried = "post.comment_hold_retried";
+    /// <summary>A supervisor lifted the comment hold on a case's posts (the charge dropped, the trial over).</summary>
+    public const string PostCommentHoldLifted = "post.comment_hold_lifted";
+    /// <summary>Comments are open again under one copy (turned on again, threadgate removed, hidden ones shown).</summary>
+    public const string PostCommentsReopened = "post.comments_reopened";
+    public const string PostCommentsReopenFailed = "post.comments_reopen_failed";
 }

@@ -18,4 +18,10 @@ public enum CommentsState
     /// hidden, those there when the hold began and each new one as it reaches the desk. The note says what that leaves open.
     /// </summary>
     Held = 6,
+    /// <summary>The case ended and a supervisor lifted the hold: a node is opening comments again now.</summary>
+    Reopening = 7,
+    /// <summary>Lifting the hold did not finish on the platform (the note has its error); tried again until it does.</summary>
+    ReopenFailed = 8,
+    /// <summary>The hold was lifted: comments are open again and those it hid are shown again.</summary>
+    Reopened = 9,
 }

@@ -85,6 +85,15 @@ public sealed class PostCopy : IForceOwned
 
     public void RecordCommentsNotPossible(string explanation, DateTimeOffset now) => SetComments(Publishing.CommentsState.NotPossible, explanation, now);
 
+    /// <summary>True while comments under the copy are turned off or held, or lifting that has not finished: what lifting a hold undoes.</summary>
+    public bool CommentsRestricted => CommentsState is not (null or Publishing.CommentsState.Reopened);
+
+    /// <summary>The hold was lifted on the platform: comments are open again and those it hid are shown again.</summary>
+    public void RecordCommentsReopened(string reason, DateTimeOffset now) => SetComments(Publishing.CommentsState.Reopened, reason, now);
+
+    /// <summary>Lifting the hold did not finish on the platform; it is tried again.</summary>
+    public void RecordCommentsReopenFailed(string error, DateTimeOffset now) => SetComments(Publishing.CommentsState.ReopenFailed, error, now);
+
     private void SetComments(CommentsState state, string note, DateTimeOffset now)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(note);

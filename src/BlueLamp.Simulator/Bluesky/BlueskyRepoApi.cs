@@ -18,6 +18,7 @@ public sealed class BlueskyRepoApi(SimulatorState state, XrpcGate gate, AccountE
     private const string PostCollection = "app.bsky.feed.post";
     private const string ThreadgateCollection = "app.bsky.feed.threadgate";
     private const long MaxBlobBytes = 1_000_000;
+    private const int MaxHiddenReplies = 50;
     private const string ProfileCollection = "app.bsky.actor.profile";
     private readonly BlueskyAccountOptions account = options.Value.Bluesky;
 
@@ -49,7 +50,7 @@ public sealed class BlueskyRepoApi(SimulatorState state, XrpcGate gate, AccountE
         var uri = $"at://{account.Did}/{collection}/{rkey}";
         if (collection == ThreadgateCollection)
         {
-            return StoreThreadgate(uri, rkey, record);
+            return StoreThreadgate(uri, rkey, record, replace: false);
         }
         if (state.Find(uri) is not null)
         {
@@ -126,15 +127,27 @@ public sealed class BlueskyRepoApi(SimulatorState state, XrpcGate gate, AccountE
             return XrpcErrors.InvalidRequest("Input must have the properties \"collection\" and \"rkey\"");
         }
         // Deleting what is not there succeeds too: the repo simply does not hold it afterwards.
-        state.Update($"at://{account.Did}/{collection}/{rkey}", e => e with { Removed = true });
+        if (collection == ThreadgateCollection)
+        {
+            // Without its threadgate the thread is open to everyone again, and no reply under it is hidden.
+            var postUri = $"at://{account.Did}/{PostCollection}/{rkey}";
+            state.Update(postUri, e => e with { CommentsClosed = false });
+            ApplyHiddenReplies(postUri, []);
+        }
+        else
+        {
+            state.Update($"at://{account.Did}/{collection}/{rkey}", e => e with { Removed = true });
+        }
         return new PlatformJson(200, new { commit = new { cid = PlatformIds.CidFor("commit-delete" + rkey), rev = state.Ids.NextTid() } });
     }
 
     /// <summary>
     /// An app.bsky.feed.threadgate record: its rkey must be the gated post's, its <c>post</c> that post's URI; an empty
-    /// <c>allow</c> list closes the thread to replies (a missing one leaves it open to everyone).
+    /// <c>allow</c> list closes the thread to replies (a missing one leaves it open to everyone), and the replies in
+    /// <c>hiddenReplies</c> (at-uris, at most 50) are hidden under it. createRecord refuses a second one; putRecord
+    /// (<paramref name="replace"/>) writes it over the first, as the app does to hide more replies.
     /// </summary>
-    private IResult StoreThreadgate(string uri, string rkey, JsonElement record)
+    private IResult StoreThreadgate(string uri, string rkey, JsonElement record, bool replace)
     {
         var postUri = record.TryGetProperty("post", out var p) ? p.GetString() : null;
         if (postUri != $"at://{account.Did}/{PostCollection}/{rkey}" || state.Find(postUri) is not { Kind: EntryKind.Post, Removed: false } post)
@@ -145,12 +158,26 @@ public sealed class BlueskyRepoApi(SimulatorState state, XrpcGate gate, AccountE
         {
             return XrpcErrors.InvalidRequest($"Invalid {ThreadgateCollection} record: Record/createdAt must be a valid datetime");
         }
-        if (post.CommentsClosed)
+        var hidden = new List<string>();
+        if (record.TryGetProperty("hiddenReplies", out var replies))
+        {
+            if (replies.ValueKind != JsonValueKind.Array || replies.EnumerateArray().Any(r => r.ValueKind != JsonValueKind.String || r.GetString()?.StartsWith("at://", StringComparison.Ordinal) != true))
+            {
+                return XrpcErrors.InvalidRequest($"Invalid {ThreadgateCollection} record: Record/hiddenReplies must be an array of at-uri strings");
+            }
+            if (replies.GetArrayLength() > MaxHiddenReplies)
+            {
+                return XrpcErrors.InvalidRequest($"Invalid {ThreadgateCollection} record: Record/hiddenReplies must not have more than {MaxHiddenReplies} elements");
+            }
+            hidden.AddRange(replies.EnumerateArray().Select(r => r.GetString()!));
+        }
+        if (!replace && (post.CommentsClosed || post.Gated))
         {
             return XrpcErrors.InvalidRequest($"Record already exists: {uri}");
         }
         var closed = record.TryGetProperty("allow", out var allow) && allow.ValueKind == JsonValueKind.Array && allow.GetArrayLength() == 0;
-        state.Update(postUri, e => e with { CommentsClosed = closed });
+        state.Update(postUri, e => e with { CommentsClosed = closed, Gated = true });
+        ApplyHiddenReplies(postUri, hidden);
         return new PlatformJson(200, new
         {
             uri,
@@ -158,6 +185,19 @@ public sealed class BlueskyRepoApi(SimulatorState state, XrpcGate gate, AccountE
             commit = new { cid = PlatformIds.CidFor("commit" + uri), rev = state.Ids.NextTid() },
             validationStatus = "valid",
         });
+    }
+
+    /// <summary>Exactly the listed replies in the post's thread are hidden (the AppView ignores URIs outside it).</summary>
+    private void ApplyHiddenReplies(string postUri, IReadOnlyCollection<string> hidden)
+    {
+        foreach (var reply in state.Entries(e => e.Platform == SimulatedPlatform.Bluesky && !e.ByAccount && (e.RootId == postUri || e.ThreadId == postUri) && e.Id != postUri))
+        {
+            var hide = hidden.Contains(reply.Id);
+            if (reply.Hidden != hide)
+            {
+                state.Update(reply.Id, e => e with { Hidden = hide });
+            }
+        }
     }
 
     /// <summary>GET com.atproto.repo.getRecord: the account's profile record (app.bsky.actor.profile, rkey self) when there is one.</summary>
@@ -181,7 +221,7 @@ public sealed class BlueskyRepoApi(SimulatorState state, XrpcGate gate, AccountE
         return new PlatformJson(400, new { error = "RecordNotFound", message = $"Could not locate record: {uri}" });
     }
 
-    /// <summary>POST com.atproto.repo.putRecord for the profile (rkey self), honouring swapRecord as the PDS does.</summary>
+    /// <summary>POST com.atproto.repo.putRecord for the profile (rkey self), honouring swapRecord as the PDS does, and for a post's threadgate.</summary>
     public async Task<IResult> PutRecordAsync(HttpRequest request)
     {
         if (await gate.CheckAsync(request) is { } refused)
@@ -198,9 +238,13 @@ public sealed class BlueskyRepoApi(SimulatorState state, XrpcGate gate, AccountE
         }
         var collection = input.TryGetProperty("collection", out var c) ? c.GetString() : null;
         var rkey = input.TryGetProperty("rkey", out var r) ? r.GetString() : null;
+        if (collection == ThreadgateCollection && !string.IsNullOrEmpty(rkey) && input.TryGetProperty("record", out var gateRecord) && gateRecord.ValueKind == JsonValueKind.Object)
+        {
+            return StoreThreadgate($"at://{account.Did}/{collection}/{rkey}", rkey, gateRecord, replace: true);
+        }
         if (collection != ProfileCollection || rkey != "self" || !input.TryGetProperty("record", out var record) || record.ValueKind != JsonValueKind.Object)
         {
-            return XrpcErrors.InvalidRequest("The simulator keeps only the profile record (app.bsky.actor.profile, rkey self) by putRecord");
+            return XrpcErrors.InvalidRequest("The simulator keeps only the profile record (app.bsky.actor.profile, rkey self) and threadgates by putRecord");
         }
         var current = state.ProfileOf(SimulatedPlatform.Bluesky);
         if (input.TryGetProperty("swapRecord", out var swap) && swap.GetString() != current?.Cid)

@@ -69,6 +69,10 @@ public sealed record SimulatedEntry
 
     /// <summary>The account turned comments (replies) off under this post: Instagram comment_enabled=false, a Bluesky threadgate.</summary>
     public bool CommentsClosed { get; init; }
+
+    /// <summary>A Bluesky post with a threadgate record (which may still allow some replies, and may hide some).</summary>
+    public bool Gated { get; init; }
+
     /// <summary>True when the account hid this comment or reply: the platform shows it only to its author (and their friends).</summary>
     public bool Hidden { get; init; }
 

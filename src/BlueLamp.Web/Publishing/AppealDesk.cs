@@ -162,7 +162,7 @@ public sealed class AppealDesk(BlueLampDbFactory dbs, AuditTrail audit, Platform
     {
         db.ChangeTracker.Clear();
         var related = await db.PostCopies.AsNoTracking()
-            .Where(c => c.PostId != postId && c.State == CopyState.Published && c.CommentsState == null)
+            .Where(c => c.PostId != postId && c.State == CopyState.Published && (c.CommentsState == null || c.CommentsState == CommentsState.Reopened))
             .Join(db.Posts.Where(p => p.CaseReference == caseReference), c => c.PostId, p => p.Id, (c, p) => c.Id)
             .ToListAsync(cancellationToken);
         if (related.Count == 0)

@@ -24,15 +24,27 @@ public sealed class BlueskyPublisher(BlueskyClient bluesky, ImageDownloader imag
 
     public string? CommentsOnlyHidden => null;
 
-    /// <summary>A threadgate with an empty allow list: nobody can reply.</summary>
-    public Task<SendResult> CloseCommentsAsync(ConnectedAccount account, string platformPostId, CancellationToken cancellationToken = default)
+    public int MostRepliesHiddenOnClosing => BlueskyClient.MaxHiddenReplies;
+
+    /// <summary>A threadgate with an empty allow list (nobody can reply) that also hides the replies already there.</summary>
+    public Task<SendResult> CloseCommentsAsync(ConnectedAccount account, string platformPostId, IReadOnlyList<string> hiddenReplies, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(account);
-        return bluesky.CloseRepliesAsync(account.Bluesky(), platformPostId, cancellationToken);
+        return bluesky.CloseRepliesAsync(account.Bluesky(), platformPostId, hiddenReplies, cancellationToken);
+    }
+
+    /// <summary>The threadgate is deleted: anyone may reply again, and the replies it hid are shown.</summary>
+    public Task<SendResult> OpenCommentsAsync(ConnectedAccount account, string platformPostId, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(account);
+        return bluesky.OpenRepliesAsync(account.Bluesky(), platformPostId, cancellationToken);
     }
 
     public Task<SendResult> HideCommentAsync(ConnectedAccount account, string commentId, CancellationToken cancellationToken = default) =>
-        Task.FromResult(SendResult.Failed(PlatformFailure.Refused("Replies under a Bluesky post are turned off with a threadgate, not hidden one by one.")));
+        Task.FromResult(SendResult.Failed(PlatformFailure.Refused("Replies under a Bluesky post are hidden by its threadgate, not one by one.")));
+
+    public Task<SendResult> ShowCommentAsync(ConnectedAccount account, string commentId, CancellationToken cancellationToken = default) =>
+        Task.FromResult(SendResult.Failed(PlatformFailure.Refused("Replies under a Bluesky post are shown again by removing its threadgate.")));
 
     public Task<SendResult> DeleteAsync(ConnectedAccount account, string platformPostId, CancellationToken cancellationToken = default)
     {

@@ -15,7 +15,7 @@ namespace BlueLamp.Web.Publishing;
 /// whose update changed the row makes the call. Each result is recorded on the copy with its audit entry.
 /// </summary>
 public sealed class CopySender(
-    IEnumerable<IPostPublisher> publishers, ConnectedAccounts connected, AuditTrail audit, IOptionsMonitor<PublishingOptions> options,
+    IEnumerable<IPostPublisher> publishers, ConnectedAccounts connected, AuditTrail audit, CommentHold holds, IOptionsMonitor<PublishingOptions> options,
     TimeProvider time, ILogger<CopySender> logger)
 {
     public const string SystemName = "BlueLamp (publishing)";
@@ -161,7 +161,8 @@ public sealed class CopySender(
         var stale = now - options.CurrentValue.ClaimLease;
         var claimed = await db.PostCopies
             .Where(c => c.Id == copyId && c.State == CopyState.Published
-                && (c.CommentsState == null || c.CommentsState == CommentsState.CloseFailed || (c.CommentsState == CommentsState.Closing && c.CommentsChangedAt < stale)))
+                && (c.CommentsState == null || c.CommentsState == CommentsState.CloseFailed || c.CommentsState == CommentsState.Reopened
+                    || (c.CommentsState == CommentsState.Closing && c.CommentsChangedAt < stale)))
             .ExecuteUpdateAsync(set => set.SetProperty(c => c.CommentsState, CommentsState.Closing).SetProperty(c => c.CommentsChangedAt, now), cancellationToken);
         if (claimed == 0)
             return null;
@@ -186,13 +187,19 @@ public sealed class CopySender(
         else
         {
             var connection = await connected.GetAsync(account.Id, cancellationToken);
+            // Where the platform hides the replies already there with the same record (Bluesky's threadgate), it does so now.
+            var replies = await holds.RepliesToHideOnClosingAsync(db, copy, publisher.MostRepliesHiddenOnClosing, cancellationToken);
             var result = connection is null
                 ? NotConnected(account.DisplayName)
-                : await publisher.CloseCommentsAsync(connection, copy.PlatformPostId!, cancellationToken);
+                : await publisher.CloseCommentsAsync(connection, copy.PlatformPostId!, [.. replies.Select(r => r.PlatformId)], cancellationToken);
             if (result.IsSent)
             {
                 copy.RecordCommentsClosed(reason, time.GetUtcNow());
-                entry = new AuditEntry(AuditActions.PostCommentsClosed, actorId, actorName, "post", copy.PostId.ToString("D"), $"{where}: comments turned off ({reason})");
+                entry = new AuditEntry(AuditActions.PostCommentsClosed, actorId, actorName, "post", copy.PostId.ToString("D"),
+                    $"{where}: comments turned off ({reason}){(replies.Count > 0 ? $"; {replies.Count} replies already there hidden" : "")}");
+                await audit.SaveWithAuditAsync(db, entry, cancellationToken);
+                await holds.RecordHiddenOnClosingAsync(db, copy, [.. replies.Select(r => r.MessageId)], actorId, actorName, cancellationToken);
+                return null;
             }
             else
             {

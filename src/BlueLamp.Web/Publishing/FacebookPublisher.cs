@@ -23,13 +23,25 @@ public sealed class FacebookPublisher(MetaPublishingClient graph, MetaGraphClien
     public string? CommentsOnlyHidden =>
         "Facebook cannot turn comments off on a Page post through its API, so BlueLamp hides every comment under it instead: those already there now, and each new one as it reaches the desk. A hidden comment is still seen by its author and their friends; the desk keeps it.";
 
-    public Task<SendResult> CloseCommentsAsync(ConnectedAccount account, string platformPostId, CancellationToken cancellationToken = default) =>
+    public int MostRepliesHiddenOnClosing => 0;
+
+    public Task<SendResult> CloseCommentsAsync(ConnectedAccount account, string platformPostId, IReadOnlyList<string> hiddenReplies, CancellationToken cancellationToken = default) =>
         Task.FromResult(SendResult.Failed(PlatformFailure.Refused(CommentsOnlyHidden!)));
+
+    /// <summary>Comments were never turned off here: lifting the hold shows each hidden one again.</summary>
+    public Task<SendResult> OpenCommentsAsync(ConnectedAccount account, string platformPostId, CancellationToken cancellationToken = default) =>
+        Task.FromResult(SendResult.Sent(platformPostId));
 
     public Task<SendResult> HideCommentAsync(ConnectedAccount account, string commentId, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(account);
         return comments.SetCommentHiddenAsync(account.Meta(), commentId, hidden: true, cancellationToken);
+    }
+
+    public Task<SendResult> ShowCommentAsync(ConnectedAccount account, string commentId, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(account);
+        return comments.SetCommentHiddenAsync(account.Meta(), commentId, hidden: false, cancellationToken);
     }
 
     public Task<SendResult> DeleteAsync(ConnectedAccount account, string platformPostId, CancellationToken cancellationToken = default)

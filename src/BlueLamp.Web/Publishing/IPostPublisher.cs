@@ -20,9 +20,24 @@ public interface IPostPublisher
     /// </summary>
     string? CommentsOnlyHidden { get; }
 
-    /// <summary>Turns comments (replies) off under one of the account's posts, where <see cref="CommentsOnlyHidden"/> is null.</summary>
-    Task<SendResult> CloseCommentsAsync(ConnectedAccount account, string platformPostId, CancellationToken cancellationToken = default);
+    /// <summary>
+    /// How many of the replies already under a post the same call that turns comments off can also hide
+    /// (<see cref="CloseCommentsAsync"/>'s <c>hiddenReplies</c>: Bluesky's threadgate); 0 where it hides none.
+    /// </summary>
+    int MostRepliesHiddenOnClosing { get; }
+
+    /// <summary>
+    /// Turns comments (replies) off under one of the account's posts, where <see cref="CommentsOnlyHidden"/> is null, and
+    /// hides <paramref name="hiddenReplies"/> (the platform's ids of replies already there) where the platform does both at once.
+    /// </summary>
+    Task<SendResult> CloseCommentsAsync(ConnectedAccount account, string platformPostId, IReadOnlyList<string> hiddenReplies, CancellationToken cancellationToken = default);
+
+    /// <summary>Turns comments (replies) on again under one of the account's posts and shows the replies closing them hid.</summary>
+    Task<SendResult> OpenCommentsAsync(ConnectedAccount account, string platformPostId, CancellationToken cancellationToken = default);
 
     /// <summary>Hides one comment (reply) from the public under one of the account's posts, where <see cref="CommentsOnlyHidden"/> is not null.</summary>
     Task<SendResult> HideCommentAsync(ConnectedAccount account, string commentId, CancellationToken cancellationToken = default);
+
+    /// <summary>Shows a comment (reply) hidden by <see cref="HideCommentAsync"/> again.</summary>
+    Task<SendResult> ShowCommentAsync(ConnectedAccount account, string commentId, CancellationToken cancellationToken = default);
 }

@@ -18,14 +18,25 @@ public sealed class InstagramPublisher(MetaPublishingClient graph) : IPostPublis
 
     public string? CommentsOnlyHidden => null;
 
-    public Task<SendResult> CloseCommentsAsync(ConnectedAccount account, string platformPostId, CancellationToken cancellationToken = default)
+    public int MostRepliesHiddenOnClosing => 0;
+
+    public Task<SendResult> CloseCommentsAsync(ConnectedAccount account, string platformPostId, IReadOnlyList<string> hiddenReplies, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(account);
         return graph.DisableInstagramCommentsAsync(account.Meta(), platformPostId, cancellationToken);
     }
 
+    public Task<SendResult> OpenCommentsAsync(ConnectedAccount account, string platformPostId, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(account);
+        return graph.EnableInstagramCommentsAsync(account.Meta(), platformPostId, cancellationToken);
+    }
+
     public Task<SendResult> HideCommentAsync(ConnectedAccount account, string commentId, CancellationToken cancellationToken = default) =>
         Task.FromResult(SendResult.Failed(PlatformFailure.Refused("Comments under an Instagram post are turned off, not hidden one by one.")));
+
+    public Task<SendResult> ShowCommentAsync(ConnectedAccount account, string commentId, CancellationToken cancellationToken = default) =>
+        Task.FromResult(SendResult.Failed(PlatformFailure.Refused("Comments under an Instagram post are turned on again, not shown one by one.")));
 
     public Task<SendResult> DeleteAsync(ConnectedAccount account, string platformPostId, CancellationToken cancellationToken = default)
     {

@@ -12,7 +12,7 @@ namespace BlueLamp.Web.Publishing;
 /// that failed. Every action is checked against who may post where, saved with its audit entry in one transaction,
 /// and refused with errors by field (nothing saved) when the input is wrong.
 /// </summary>
-public sealed class PostDesk(BlueLampDbFactory dbs, AuditTrail audit, PlatformLimits limits, PostScheduler scheduler, CopySender sender, TimeProvider time)
+public sealed class PostDesk(BlueLampDbFactory dbs, AuditTrail audit, PlatformLimits limits, PostScheduler scheduler, CopySender sender, CommentHold holds, TimeProvider time)
 {
     private const int AuditTextLimit = 3000;
 
@@ -53,9 +53,11 @@ public sealed class PostDesk(BlueLampDbFactory dbs, AuditTrail audit, PlatformLi
         // Reading a post (its words, its appeal and where it went) is audited like reading a conversation.
         await audit.SaveWithAuditAsync(db, new AuditEntry(AuditActions.PostViewed, actor.UserId, actor.DisplayName, "post", postId.ToString("D"),
             $"version {post.Version}, {post.Status}"), cancellationToken);
+        var notHidden = copies.Any(c => c.CommentsState is not null) ? await holds.FailedAsync(db, postId, cancellationToken) : [];
         return new PostDetails(post, appeal, accounts,
             copies.OrderBy(c => c.Platform).ThenBy(c => names.GetValueOrDefault(c.AccountId)).ThenBy(c => c.Language)
-                .Select(c => new CopyView(c, names.GetValueOrDefault(c.AccountId) ?? "?")).ToList());
+                .Select(c => new CopyView(c, names.GetValueOrDefault(c.AccountId) ?? "?")).ToList(),
+            notHidden);
     }
 
     /// <summary>Saves a draft (new when <paramref name="postId"/> is null). The accounts and case reference are checked; limits are checked on submit.</summary>

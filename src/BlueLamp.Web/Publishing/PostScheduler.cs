@@ -17,7 +17,7 @@ namespace BlueLamp.Web.Publishing;
 /// may already be on the platform.
 /// </summary>
 public sealed class PostScheduler(
-    BlueLampDbFactory dbs, CopySender sender, CommentHold holds, AuditTrail audit, IOptionsMonitor<PublishingOptions> options,
+    BlueLampDbFactory dbs, CopySender sender, CommentHold holds, CommentHoldLift lifts, AuditTrail audit, IOptionsMonitor<PublishingOptions> options,
     TimeProvider time, ILogger<PostScheduler> logger) : BackgroundService
 {
     private readonly Channel<bool> _wake = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
@@ -63,6 +63,7 @@ public sealed class PostScheduler(
             await RetryWithdrawalsAsync(forceId, cancellationToken);
             await RetryClosingCommentsAsync(forceId, cancellationToken);
             await holds.HideNewCommentsAsync(forceId, cancellationToken);
+            await lifts.RetryAsync(forceId, cancellationToken);
             await FlagReviewsAsync(forceId, cancellationToken);
         }
         return published;

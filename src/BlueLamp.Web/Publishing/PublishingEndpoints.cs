@@ -69,6 +69,11 @@ public static class PublishingEndpoints
                 : Task.FromResult(Results.ValidationProblem(new Dictionary<string, string[]> { ["status"] = [$"Choose a status: {string.Join(", ", Enum.GetNames<CaseStatus>())}."] })));
         posts.MapPost("/{id:guid}/withdrawals/retry", (Guid id, HttpContext http, PostActors actors, AppealDesk appeals, CancellationToken ct) =>
             AsActorAsync(http, actors, actor => appeals.RetryWithdrawalsAsync(actor, id, ct), ct));
+        posts.MapPost("/{id:guid}/comment-hold/retry", (Guid id, HttpContext http, PostActors actors, CommentHold holds, CancellationToken ct) =>
+            AsActorAsync(http, actors, actor => holds.RetryFailedAsync(actor, id, ct), ct));
+        // Supervisors only (checked again by CommentHoldLift): the case ended, so comments open again everywhere the hold applied.
+        posts.MapPost("/{id:guid}/comment-hold/lift", (Guid id, LiftHoldRequest request, HttpContext http, PostActors actors, CommentHoldLift lifts, CancellationToken ct) =>
+            AsActorAsync(http, actors, actor => lifts.LiftAsync(actor, id, request.Reason, ct), ct)).RequireAuthorization(new AuthorizeAttribute { Roles = Roles.Supervisor });
         posts.MapPost("/{id:guid}/reviewed", (Guid id, HttpContext http, PostActors actors, AppealDesk appeals, CancellationToken ct) =>
             AsActorAsync(http, actors, actor => appeals.ReviewedAsync(actor, id, ct), ct));
 
@@ -142,6 +147,8 @@ public static class PublishingEndpoints
     public sealed record ScheduleRequest(DateTimeOffset? At);
 
     public sealed record CaseStatusRequest(string? Status, bool Replace, string? ReplacementText);
+
+    public sealed record LiftHoldRequest(string? Reason);
 
     public sealed record LockdownRequest(string? Reason);
 

@@ -16,6 +16,9 @@ public static class PublishingRegistration
         services.AddOptions<PublishingOptions>().BindConfiguration(PublishingOptions.Section)
             .Validate(o => o.SchedulerInterval > TimeSpan.Zero && o.SchedulerInterval <= TimeSpan.FromSeconds(30), "Publishing:SchedulerInterval must be between 0 and 30 seconds, so posts go out within a minute.")
             .Validate(o => o.ClaimLease >= TimeSpan.FromSeconds(10), "Publishing:ClaimLease must be at least 10 seconds.")
+            .Validate(o => o.HoldRetryAttempts is >= 1 and <= 50, "Publishing:HoldRetryAttempts must be between 1 and 50.")
+            .Validate(o => o.HoldRetryFirstDelay > TimeSpan.Zero && o.HoldRetryLongestDelay >= o.HoldRetryFirstDelay,
+                "Publishing:HoldRetryFirstDelay must be above 0 and Publishing:HoldRetryLongestDelay at least as long.")
             .ValidateOnStart();
         // The platform connectors and connected accounts come from the channels capability (AddPlatformChannels).
         if (!services.Any(d => d.ServiceType == typeof(MetaGraphClient)))
@@ -33,6 +36,7 @@ public static class PublishingRegistration
         services.AddSingleton<IPostPublisher, BlueskyPublisher>();
         services.AddSingleton<CopySender>();
         services.AddSingleton<CommentHold>();
+        services.AddSingleton<CommentHoldLift>();
         services.AddSingleton<PostScheduler>();
         services.AddHostedService(sp => sp.GetRequiredService<PostScheduler>());
         services.AddSingleton<PostActors>();

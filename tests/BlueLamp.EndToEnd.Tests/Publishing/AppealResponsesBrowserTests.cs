@@ -73,6 +73,67 @@ public sealed class AppealResponsesBrowserTests(BrowserFixture browser) : IClass
     }
 
     [Fact]
+    public async Task A_supervisor_sees_a_held_comment_the_platform_would_not_hide_and_lifts_the_hold_on_the_post_page()
+    {
+        await using var host = new BlueLampHost(new Dictionary<string, string?> { ["Publishing:SchedulerInterval"] = "00:00:01" });
+        var baseUrl = host.BaseAddress.ToString().TrimEnd('/');
+        const string reference = "2600123456";
+        using var comms = await host.LoginAsync("CommsOfficer");
+        var accounts = await PublishingApi.AccountsAsync(comms);
+        var updateId = await PublishingApi.IdOfAsync(await comms.PostAsJsonAsync("/api/posts/submit", PublishingApi.Post(
+            $"UPDATE: a man was seriously injured in an assault on Clarence Place last night. Call 101 quoting {reference}.",
+            [accounts["Facebook"], accounts["X"]], "IncidentUpdate", caseReference: reference, image: false), Ct));
+        await PublishingApi.IdOfAsync(await comms.PostAsJsonAsync($"/api/posts/{updateId}/schedule", new { at = (DateTimeOffset?)null }, Ct));
+        var copies = (await PublishingApi.WaitForStatusAsync(comms, updateId, 8)).GetProperty("copies").EnumerateArray().Select(c => c.GetProperty("copy"))
+            .ToDictionary(c => c.GetProperty("platform").GetInt32(), c => c.GetProperty("platformPostId").GetString()!);
+
+        using var simulator = host.NewClient();
+        var facebook = (await PostAsync(simulator, "people", new { platform = "facebook", name = "Dai Jenkins" })).GetProperty("id").GetString();
+        var comment = (await PostAsync(simulator, "comments", new { platform = "facebook", personId = facebook, text = "it was the lad from Maindee, he's done time", postId = copies[2] })).GetProperty("id").GetString()!;
+        var x = (await PostAsync(simulator, "people", new { platform = "x", name = "Dai X" })).GetProperty("id").GetString();
+        await PostAsync(simulator, "mentions", new { platform = "x", personId = x, text = "@DemoConstab they should lock him up for good", inReplyTo = copies[4] });
+        using var op = await host.LoginAsync("Operator");
+        for (var deadline = DateTime.UtcNow.AddSeconds(30); (await op.GetFromJsonAsync<List<JsonElement>>("/api/desk/queue", Ct))!.Count < 2;)
+        {
+            Assert.True(DateTime.UtcNow < deadline, "the comments did not reach the desk");
+            await Task.Delay(200, Ct);
+        }
+        // Deleted on Facebook while its webhook was lost: Facebook will never hide it.
+        using (var faults = await simulator.PostAsJsonAsync("/simulator/api/faults/facebook", new { dropWebhooks = true }, Ct))
+            faults.EnsureSuccessStatusCode();
+        using (var removed = await simulator.DeleteAsync($"/simulator/api/comments/{comment}", Ct))
+            removed.EnsureSuccessStatusCode();
+
+        var appealId = await PublishingApi.IdOfAsync(await comms.PostAsJsonAsync("/api/posts/submit", PublishingApi.Post(
+            $"WANTED: we want to speak to this man about the assault on Clarence Place. Call 101 quoting {reference}.", [accounts["Facebook"]], "WantedAppeal", caseReference: reference), Ct));
+        await PublishingApi.AuthoriseAndSendAsync(comms, appealId);
+        using (var charged = await comms.PostAsJsonAsync($"/api/posts/{appealId}/case-status", new { status = "Charged" }, Ct))
+            Assert.True(charged.IsSuccessStatusCode, await charged.Content.ReadAsStringAsync(Ct));
+
+        await using var context = await browser.Browser.NewContextAsync(new() { BaseURL = baseUrl, ViewportSize = new() { Width = 1400, Height = 1100 } });
+        var page = await context.NewPageAsync();
+        await BrowserSteps.LoginAsync(page, host.DemoUsers()["Supervisor"]);
+        await page.GotoAsync($"/posts/{updateId}");
+        await Expect(page.GetByTestId("held-not-hidden-state")).ToContainTextAsync("Not hidden, not tried again automatically (1 attempt): Meta: Unsupported post request.");
+        await Expect(page.GetByTestId("retry-held-comments")).ToBeVisibleAsync();
+        await Expect(page.GetByTestId("copy-comments").Last).ToContainTextAsync("Comments held: each one is hidden.");
+        await Accessibility.AssertNoSeriousViolationsAsync(page);
+        await page.GetByTestId("lift-hold").ScrollIntoViewIfNeededAsync();
+        await BrowserSteps.ScreenshotAsync(page, "publishing-comment-hold");
+
+        // The charge is dropped: the supervisor lifts the hold, with the reason.
+        await page.GetByTestId("lift-hold-button").ClickAsync();
+        await Expect(page.GetByText("Say why the hold ends")).ToBeVisibleAsync();
+        await page.GetByLabel("Why the hold ends (audited)").FillAsync("CPS discontinued the case today");
+        await page.GetByTestId("lift-hold-button").ClickAsync();
+        await Expect(page.GetByTestId("post-note").First).ToContainTextAsync("Comment hold lifted: comments open again under 2 of 2 copies of the case's posts.");
+        await Expect(page.GetByTestId("copy-comments")).ToHaveTextAsync(["Hold lifted: comments open again.", "Hold lifted: comments open again."]);
+        await Expect(page.GetByTestId("lift-hold")).ToHaveCountAsync(0);
+        await Expect(page.GetByTestId("held-not-hidden")).ToHaveCountAsync(0);
+        await Accessibility.AssertNoSeriousViolationsAsync(page);
+    }
+
+    [Fact]
     public async Task An_administrator_grants_a_contributor_direct_posting_on_the_posting_rights_page()
     {
         await using var host = new BlueLampHost();

@@ -132,6 +132,64 @@ public sealed class BlueskyTests
         Assert.Equal("AuthenticationRequired", (await login.Content.ReadFromJsonAsync<JsonElement>(TestContext.Current.CancellationToken)).GetProperty("error").GetString());
     }
 
+    [Fact]
+    public async Task A_threadgate_put_over_the_post_hides_the_listed_replies_refuses_more_than_fifty_and_deleting_it_shows_them_again()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var sim = await SimulatorHarness.StartAsync();
+        var session = await CreateSessionAsync(sim);
+        const string repo = "did:plc:democonstab0000000000000";
+        using var created = await sim.Client.SendAsync(SimulatorHarness.Authorized(HttpMethod.Post, "/xrpc/com.atproto.repo.createRecord", session, new Dictionary<string, object>
+        {
+            ["repo"] = repo,
+            ["collection"] = "app.bsky.feed.post",
+            ["record"] = new Dictionary<string, object> { ["$type"] = "app.bsky.feed.post", ["text"] = "UPDATE: a man has been charged.", ["createdAt"] = DateTimeOffset.UtcNow.ToString("O") },
+        }), ct);
+        created.EnsureSuccessStatusCode();
+        var postUri = (await created.Content.ReadFromJsonAsync<JsonElement>(ct)).GetProperty("uri").GetString()!;
+        var rkey = postUri[(postUri.LastIndexOf('/') + 1)..];
+        var person = await sim.PersonAsync("bluesky", "Ceri Price", "ceri.bsky.social");
+        var gossip = (await sim.ControlAsync("mentions", new { platform = "bluesky", personId = person, text = "he did it, everyone knows", inReplyTo = postUri })).GetProperty("id").GetString()!;
+        var other = (await sim.ControlAsync("mentions", new { platform = "bluesky", personId = person, text = "thank you officers", inReplyTo = postUri })).GetProperty("id").GetString()!;
+
+        HttpRequestMessage Gate(object hiddenReplies) => SimulatorHarness.Authorized(HttpMethod.Post, "/xrpc/com.atproto.repo.putRecord", session, new Dictionary<string, object>
+        {
+            ["repo"] = repo,
+            ["collection"] = "app.bsky.feed.threadgate",
+            ["rkey"] = rkey,
+            ["record"] = new Dictionary<string, object>
+            {
+                ["$type"] = "app.bsky.feed.threadgate", ["post"] = postUri, ["allow"] = Array.Empty<object>(), ["hiddenReplies"] = hiddenReplies,
+                ["createdAt"] = DateTimeOffset.UtcNow.ToString("O"),
+            },
+        });
+        async Task<Dictionary<string, bool>> HiddenAsync() =>
+            (await sim.GetJsonAsync($"/simulator/api/people/bluesky/{person}/thread")).EnumerateArray().ToDictionary(e => e.GetProperty("id").GetString()!, e => e.GetProperty("hidden").GetBoolean());
+
+        using (var tooMany = await sim.Client.SendAsync(Gate(Enumerable.Range(0, 51).Select(i => $"at://did:plc:someone/app.bsky.feed.post/{i}").ToArray()), ct))
+        {
+            Assert.Equal(HttpStatusCode.BadRequest, tooMany.StatusCode);
+            Assert.Contains("must not have more than 50 elements", await tooMany.Content.ReadAsStringAsync(ct), StringComparison.Ordinal);
+        }
+        using (var notUris = await sim.Client.SendAsync(Gate(new[] { "he did it" }), ct))
+            Assert.Equal(HttpStatusCode.BadRequest, notUris.StatusCode);
+        Assert.All((await HiddenAsync()).Values, Assert.False);
+
+        using (var gated = await sim.Client.SendAsync(Gate(new[] { gossip }), ct))
+            gated.EnsureSuccessStatusCode();
+        var hidden = await HiddenAsync();
+        Assert.True(hidden[gossip]);
+        Assert.False(hidden[other]);
+        using (var reply = await sim.Client.PostAsJsonAsync("/simulator/api/mentions", new { platform = "bluesky", personId = person, text = "one more thing", inReplyTo = postUri }, ct))
+            Assert.False(reply.IsSuccessStatusCode);
+
+        using (var deleted = await sim.Client.SendAsync(SimulatorHarness.Authorized(HttpMethod.Post, "/xrpc/com.atproto.repo.deleteRecord", session,
+            new Dictionary<string, object> { ["repo"] = repo, ["collection"] = "app.bsky.feed.threadgate", ["rkey"] = rkey }), ct))
+            deleted.EnsureSuccessStatusCode();
+        Assert.All((await HiddenAsync()).Values, Assert.False);
+        await sim.ControlAsync("mentions", new { platform = "bluesky", personId = person, text = "one more thing", inReplyTo = postUri });
+    }
+
     private static async Task<string> CreateSessionAsync(SimulatorHarness sim)
     {
         using var login = await sim.Client.PostAsJsonAsync("/xrpc/com.atproto.server.createSession", new { identifier = SimulatorHarness.BlueskyHandle, password = SimulatorHarness.BlueskyPassword });
