@@ -457,6 +457,13 @@ public sealed class TriageEngineTests
     [InlineData("he says I won't see the morning if I try to leave", TriageCategory.DomesticAbuse)]
     [InlineData("car hit a motorbike on the bypass, the rider is lying there going grey", TriageCategory.Road)]
     [InlineData("the fast train doesn't stop here. im already at the level crossing", TriageCategory.SuicideOrSelfHarm)]
+    [InlineData("m8 just txted me sayin hes gonna top himself", TriageCategory.SuicideOrSelfHarm)]
+    [InlineData("cnt do ths no more gonna end it", TriageCategory.SuicideOrSelfHarm)]
+    [InlineData("i've written my note. sorry mum", TriageCategory.SuicideOrSelfHarm)]
+    [InlineData("i wont be here this time tomorrow", TriageCategory.SuicideOrSelfHarm)]
+    [InlineData("im gonna drive my car into a tree tonight", TriageCategory.SuicideOrSelfHarm)]
+    [InlineData("theres a man floating face down in the river", TriageCategory.ViolenceInProgress)]
+    [InlineData("mae fy mhartner yn fy nghuro i nawr", TriageCategory.DomesticAbuse)]
     public void Round_six_families_catch_wordings_no_phrase_spells_out(string text, TriageCategory category)
     {
         var result = RulesOnly.Assess(text, Dm);
@@ -475,6 +482,8 @@ public sealed class TriageEngineTests
     [InlineData("kids dragged the wheelie bins round the back again")]
     [InlineData("my brother tried to take his own life in 2019, he is doing well now, thank you all")]
     [InlineData("Weithiau dw i'n teimlo'n isel ond wna i ddim byd, dw i jyst angen siarad")]
+    [InlineData("i'm going to end it with my boyfriend tonight, wish me luck")]
+    [InlineData("i've had enough of these potholes, when will the council fix them")]
     public void Round_six_hard_negatives_stay_below_life_at_risk(string text)
     {
         var result = Engine.Assess(text, Dm);
