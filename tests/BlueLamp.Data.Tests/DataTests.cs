@@ -2,7 +2,9 @@ using BlueLamp.Core.Accounts;
 using BlueLamp.Core.Audit;
 using BlueLamp.Core.Contact;
 using BlueLamp.Core.Forces;
+using BlueLamp.Core.Triage;
 using BlueLamp.Data.Audit;
+using BlueLamp.Data.Intake;
 using BlueLamp.Data.Search;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -338,6 +340,84 @@ public abstract class DataTests(DatabaseProvider provider) : IAsyncLifetime
     {
         Assert.Equal(["stolen", "bike", "near", "or"], MessageSearch.Terms("stolen* \"bike\" NEAR(OR)"));
         Assert.Empty(MessageSearch.Terms("*** -- ;"));
+    }
+
+    [Fact]
+    public async Task Rows_written_by_multi_row_inserts_read_back_and_query_exactly_as_SaveChanges_writes_them()
+    {
+        var (force, account) = await NewForceAsync("north");
+        var person = new Person(Guid.CreateVersion7(), force.Id, "Siân ap Dafydd 🌿", Now);
+        var identity = new PersonIdentity(Guid.CreateVersion7(), force.Id, person.Id, Platform.Facebook, "psid-1");
+        var conversation = new Conversation(Guid.CreateVersion7(), force.Id, account.Id, person.Id, ConversationKind.CommentThread, "thread-1", Now);
+        var sentAt = Now.AddMinutes(3).AddTicks(70); // microseconds: what PostgreSQL keeps, however written
+        var plain = Message.Inbound(Guid.CreateVersion7(), force.Id, conversation.Id, account.Id, "m-1", "Mae'n iawn, diolch", sentAt, Now);
+        var underPost = Message.Inbound(Guid.CreateVersion7(), force.Id, conversation.Id, account.Id, "m-2", "seen him by the bridge", sentAt.AddSeconds(1), Now, "post-9");
+        conversation.Receive(plain);
+        conversation.Receive(underPost);
+        var assessment = RiskAssessment.Record(Guid.CreateVersion7(), force.Id, conversation.Id, underPost.Id,
+            TriageEngine.Default.Assess(underPost.Text, new TriageContext(ConversationKind.CommentThread, "missing_person")), Now);
+        object[] written = [person, identity, conversation, plain, underPost, assessment];
+
+        await using (var db = Dbs.ForForce(force.Id))
+        {
+            await using var transaction = await db.Database.BeginTransactionAsync(TestContext.Current.CancellationToken);
+            db.AddRange(written);
+            var count = await AddedRowInserts.InsertAsync(db,
+                [typeof(Person), typeof(PersonIdentity), typeof(Conversation), typeof(Message), typeof(RiskAssessment)], TestContext.Current.CancellationToken);
+            Assert.Equal(written.Length, count);
+            Assert.Empty(db.ChangeTracker.Entries());
+            // Nothing is left for SaveChanges to write twice.
+            Assert.Equal(0, await db.SaveChangesAsync(TestContext.Current.CancellationToken));
+            await transaction.CommitAsync(TestContext.Current.CancellationToken);
+        }
+
+        await using var read = Dbs.ForForce(force.Id);
+        // Found by EF Core's own parameters (a Guid as SQLite text, a time as ticks), so stored in the same form.
+        foreach (var row in written)
+        {
+            var entityType = read.Model.FindEntityType(row.GetType())!;
+            var id = (Guid)entityType.FindPrimaryKey()!.Properties[0].GetGetter().GetClrValue(row)!;
+            var stored = await read.FindAsync(row.GetType(), [id], TestContext.Current.CancellationToken);
+            Assert.NotNull(stored);
+            foreach (var property in entityType.GetProperties())
+                Assert.True(Equals(property.GetGetter().GetClrValue(row), property.GetGetter().GetClrValue(stored)), $"{entityType.DisplayName()}.{property.Name} came back changed.");
+        }
+        Assert.Equal(["m-2"], await read.Messages.Where(m => m.SentAt > sentAt && m.ParentPostId == "post-9" && m.ConversationId == conversation.Id)
+            .Select(m => m.PlatformMessageId).ToListAsync(TestContext.Current.CancellationToken));
+        Assert.Equal(underPost.Id, await read.RiskAssessments.Where(a => a.ConversationId == conversation.Id).Select(a => a.MessageId).SingleAsync(TestContext.Current.CancellationToken));
+    }
+
+    [Fact]
+    public async Task A_multi_row_insert_that_meets_a_unique_index_fails_as_SaveChanges_would_and_writes_none_of_its_rows()
+    {
+        var (force, account) = await NewForceAsync("north");
+        var conversation = await NewConversationAsync(force, account, "first");
+        await using var db = Dbs.ForForce(force.Id);
+        var existingId = await db.Messages.Select(m => m.PlatformMessageId).SingleAsync(TestContext.Current.CancellationToken);
+
+        await using (var transaction = await db.Database.BeginTransactionAsync(TestContext.Current.CancellationToken))
+        {
+            db.Messages.Add(Message.Inbound(Guid.CreateVersion7(), force.Id, conversation.Id, account.Id, "new-one", "new", Now, Now));
+            db.Messages.Add(Message.Inbound(Guid.CreateVersion7(), force.Id, conversation.Id, account.Id, existingId, "again", Now, Now));
+            var failure = await Assert.ThrowsAsync<DbUpdateException>(() => AddedRowInserts.InsertAsync(db, [typeof(Message)], TestContext.Current.CancellationToken));
+            Assert.Contains("Message", failure.Message, StringComparison.Ordinal);
+        }
+
+        await using var check = Dbs.ForForce(force.Id);
+        Assert.Equal([existingId], await check.Messages.Select(m => m.PlatformMessageId).ToListAsync(TestContext.Current.CancellationToken));
+    }
+
+    [Fact]
+    public async Task Multi_row_inserts_refuse_to_run_outside_a_transaction()
+    {
+        var (force, account) = await NewForceAsync("north");
+        await using var db = Dbs.ForForce(force.Id);
+        db.People.Add(new Person(Guid.CreateVersion7(), force.Id, "Sam", Now));
+
+        await Assert.ThrowsAsync<InvalidOperationException>(() => AddedRowInserts.InsertAsync(db, [typeof(Person)], TestContext.Current.CancellationToken));
+
+        await using var check = Dbs.ForForce(force.Id);
+        Assert.Equal(0, await check.People.CountAsync(TestContext.Current.CancellationToken));
     }
 
     private Dictionary<string, string?> Settings() => new(Database.Settings);

@@ -4,6 +4,7 @@ using BlueLamp.Core.Contact;
 using BlueLamp.Core.Triage;
 using BlueLamp.Data;
 using BlueLamp.Data.Audit;
+using BlueLamp.Data.Intake;
 using BlueLamp.Core.Publishing;
 using BlueLamp.Web.Channels;
 using BlueLamp.Web.Publishing;
@@ -92,20 +93,32 @@ public sealed class ContactIntake(
         }
     }
 
+    /// <summary>
+    /// The new rows a batch adds, in the order they refer to each other, written by multi-row inserts; what refers to a
+    /// message (a handover, an outbox entry) and every update are left to <c>SaveChanges</c>, which runs after them.
+    /// </summary>
+    private static readonly Type[] InsertedInBulk = [typeof(Cluster), typeof(Person), typeof(PersonIdentity), typeof(Conversation), typeof(Message), typeof(RiskAssessment)];
+
     /// <summary>Writes the batch, what <paramref name="alongside"/> writes and any audit entries in one transaction.</summary>
     private async Task SaveAsync(BlueLampDb db, IReadOnlyList<AuditEntry> auditEntries, Func<BlueLampDb, CancellationToken, Task>? alongside, CancellationToken cancellationToken)
     {
         // The whole batch is retried on a conflict, so a savepoint per save would only cost a round trip.
         db.Database.AutoSavepointsEnabled = false;
+        async Task BeforeSaveChangesAsync(BlueLampDb context, CancellationToken ct)
+        {
+            if (alongside is not null)
+                await alongside(context, ct);
+            await AddedRowInserts.InsertAsync(context, InsertedInBulk, ct);
+        }
+
         if (auditEntries.Count > 0)
         {
             // The audit trail opens the transaction itself, after taking the force's turn for its chain.
-            await audit.SaveWithAuditAsync(db, auditEntries, alongside, cancellationToken);
+            await audit.SaveWithAuditAsync(db, auditEntries, BeforeSaveChangesAsync, cancellationToken);
             return;
         }
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        if (alongside is not null)
-            await alongside(db, cancellationToken);
+        await BeforeSaveChangesAsync(db, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
     }
