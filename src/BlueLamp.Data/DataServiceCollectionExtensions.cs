@@ -15,7 +15,7 @@ public static class DataServiceCollectionExtensions
         switch (settings.Provider)
         {
             case DatabaseProvider.Sqlite:
-                services.AddPooledDbContextFactory<SqliteBlueLampDb>(o => o.UseSqlite(settings.ConnectionString));
+                services.AddPooledDbContextFactory<SqliteBlueLampDb>(o => o.UseSqlite(settings.ConnectionString).AddInterceptors(new SqliteBusyTimeout()));
                 services.AddSingleton(sp => new BlueLampDbFactory(sp.GetRequiredService<IDbContextFactory<SqliteBlueLampDb>>().CreateDbContext));
                 break;
             case DatabaseProvider.Postgres:

@@ -408,6 +408,18 @@ public abstract class DataTests(DatabaseProvider provider) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Every_SQLite_connection_waits_inside_SQLite_for_the_write_lock()
+    {
+        Assert.SkipWhen(Database.Provider != DatabaseProvider.Sqlite, "SQLite only: PostgreSQL has row locks and waits by itself.");
+        await using var db = Dbs.Unscoped();
+        await db.Database.OpenConnectionAsync(TestContext.Current.CancellationToken);
+        await using var command = db.Database.GetDbConnection().CreateCommand();
+        command.CommandText = "PRAGMA busy_timeout";
+
+        Assert.Equal(10_000L, await command.ExecuteScalarAsync(TestContext.Current.CancellationToken));
+    }
+
+    [Fact]
     public async Task Multi_row_inserts_refuse_to_run_outside_a_transaction()
     {
         var (force, account) = await NewForceAsync("north");

@@ -33,6 +33,26 @@ public sealed class InboundEventIntake(
     public async Task ProcessAsync(Guid forceId, IReadOnlyCollection<Guid> eventIds, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(eventIds);
+        await TakeInAllAsync(forceId, await ReadAsync(forceId, eventIds, cancellationToken), cancellationToken);
+    }
+
+    /// <summary>
+    /// Takes in events this process queued: those it stored itself as they were stored (were one taken in meanwhile, by
+    /// the sweep or another node, its message is found stored and it comes to nothing), the others read from the database.
+    /// </summary>
+    public async Task ProcessAsync(Guid forceId, IReadOnlyCollection<StoredEventRef> queued, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(queued);
+        var pending = queued.Where(q => q.Stored is not null).Select(q => new Pending(q.Stored!.Row, q.Stored.Event, InboundOf(q.Stored.Event, q.Stored.Row.AccountId))).ToList();
+        var toRead = queued.Where(q => q.Stored is null).Select(q => q.EventId).ToList();
+        if (toRead.Count > 0)
+            pending.AddRange(await ReadAsync(forceId, toRead, cancellationToken));
+        await TakeInAllAsync(forceId, pending, cancellationToken);
+    }
+
+    /// <summary>Reads and parses the stored events that are not processed yet; one that no longer parses is marked failed.</summary>
+    private async Task<List<Pending>> ReadAsync(Guid forceId, IReadOnlyCollection<Guid> eventIds, CancellationToken cancellationToken)
+    {
         List<InboundEvent> rows;
         await using (var db = dbs.ForForce(forceId))
         {
@@ -41,23 +61,26 @@ public sealed class InboundEventIntake(
                 .ToListAsync(cancellationToken);
         }
 
-        var messages = new List<Pending>();
-        var changes = new List<Pending>();
+        var pending = new List<Pending>(rows.Count);
         foreach (var row in rows)
         {
-            ChannelEvent channelEvent;
             try
             {
-                channelEvent = ChannelEventJson.Read(row.Event, row.Payload);
+                var channelEvent = ChannelEventJson.Read(row.Event, row.Payload);
+                pending.Add(new Pending(row, channelEvent, InboundOf(channelEvent, row.AccountId)));
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
                 await FailedAsync(forceId, row, e);
-                continue;
             }
-            var pending = new Pending(row, channelEvent, InboundOf(channelEvent, row.AccountId));
-            (channelEvent.Verb == ChannelEventVerb.Created ? messages : changes).Add(pending);
         }
+        return pending;
+    }
+
+    private async Task TakeInAllAsync(Guid forceId, List<Pending> pending, CancellationToken cancellationToken)
+    {
+        var messages = pending.Where(p => p.Event.Verb == ChannelEventVerb.Created).ToList();
+        var changes = pending.Where(p => p.Event.Verb != ChannelEventVerb.Created).ToList();
 
         foreach (var urgent in messages.Where(m => intake.IsUrgent(m.Inbound)).ToList())
         {

@@ -64,7 +64,7 @@ public sealed class InboundEventProcessor(
                 {
                     try
                     {
-                        await intake.ProcessAsync(force.Key, force.Select(e => e.EventId).ToList(), stoppingToken);
+                        await intake.ProcessAsync(force.Key, force.ToList(), stoppingToken);
                     }
                     catch (Exception e) when (e is not OperationCanceledException)
                     {

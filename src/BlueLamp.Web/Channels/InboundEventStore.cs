@@ -34,7 +34,8 @@ public sealed class InboundEventStore(InboundEventWriter writer, InboundEventQue
         var written = (await writer.WriteAsync(rows.Select(r => r.Row).ToList(), cancellationToken)).ToHashSet();
         var stored = rows.Where(r => written.Contains(r.Row)).ToList();
         foreach (var (channelEvent, row) in stored)
-            queue.Enqueue(new StoredEventRef(account.ForceId, account.AccountId, row.Id, channelEvent.ThreadKey, intake.IsUrgent(channelEvent, account.AccountId)));
+            queue.Enqueue(new StoredEventRef(account.ForceId, account.AccountId, row.Id, channelEvent.ThreadKey, intake.IsUrgent(channelEvent, account.AccountId),
+                new StoredEvent(row, channelEvent)));
         await accounts.EventsArrivedAsync(account, cancellationToken);
         return new StoreOutcome(stored.Count, candidates.Count - stored.Count);
     }

@@ -151,6 +151,33 @@ public sealed class IntakeBatchTests
         Assert.Equal(0, await db.InboundEvents.CountAsync(e => e.ProcessedAt == null, Ct));
     }
 
+    [Theory]
+    [MemberData(nameof(ChannelHost.Providers), MemberType = typeof(ChannelHost))]
+    public async Task Events_handed_over_in_memory_and_found_again_by_the_sweep_at_the_same_time_are_each_one_message(string provider)
+    {
+        await using var host = await ChannelHost.StartAsync(provider, NoSweep);
+        var batch = await EventTable.StartAsync(host);
+        var marker = Guid.NewGuid().ToString("N")[..8];
+        var start = DateTimeOffset.UtcNow.AddHours(-1);
+        var queued = new List<StoredEventRef>();
+        for (var n = 0; n < 60; n++)
+            queued.Add(await batch.StoreQueuedAsync($"m_{marker}_{n:00}", $"psid-{marker}-{n % 6}", $"update {n:00} on the lost dog ({marker})", start.AddSeconds(n)));
+        var intake = host.Host.Services.GetRequiredService<InboundEventIntake>();
+
+        // The worker takes them as the webhook stored them, without reading them back; the sweep reads the same rows.
+        await Task.WhenAll(
+            Task.Run(() => intake.ProcessAsync(batch.ForceId, queued, Ct), Ct),
+            Task.Run(() => intake.ProcessAsync(batch.ForceId, queued.Select(q => q.EventId).ToList(), Ct), Ct));
+
+        var stored = await host.MessagesAsync(marker);
+        Assert.Equal(60, stored.Count);
+        Assert.Equal(60, stored.Select(m => m.PlatformMessageId).Distinct().Count());
+        await using var db = host.Dbs.ForForce(batch.ForceId);
+        var messageIds = stored.Select(m => m.Id).ToList();
+        Assert.Equal(60, await db.RiskAssessments.CountAsync(a => messageIds.Contains(a.MessageId), Ct));
+        Assert.Equal(0, await db.InboundEvents.CountAsync(e => e.ProcessedAt == null, Ct));
+    }
+
     /// <summary>Writes Messenger events straight into the event table, as the webhook would, and hands them to the intake as one batch.</summary>
     private sealed class EventTable(ChannelHost host, Guid forceId, Guid accountId)
     {
@@ -166,7 +193,11 @@ public sealed class IntakeBatchTests
             return new EventTable(host, forceId, accountId);
         }
 
-        public async Task<Guid> StoreAsync(string mid, string psid, string text, DateTimeOffset at, string? key = null)
+        public async Task<Guid> StoreAsync(string mid, string psid, string text, DateTimeOffset at, string? key = null) =>
+            (await StoreQueuedAsync(mid, psid, text, at, key)).EventId;
+
+        /// <summary>Stores the event and returns it as the webhook queues it: with the row and the parsed event in hand.</summary>
+        public async Task<StoredEventRef> StoreQueuedAsync(string mid, string psid, string text, DateTimeOffset at, string? key = null)
         {
             var channelEvent = MetaWebhookParser.Parse(ChannelsTests.MessengerBody(mid, psid, text, at)).Events.Single();
             var row = new InboundEvent(Guid.CreateVersion7(), ForceId, AccountId, Platform.Facebook, key ?? ChannelEventJson.KeyOf(channelEvent),
@@ -174,7 +205,7 @@ public sealed class IntakeBatchTests
             await using var db = host.Dbs.ForForce(ForceId);
             db.InboundEvents.Add(row);
             await db.SaveChangesAsync(Ct);
-            return row.Id;
+            return new StoredEventRef(ForceId, AccountId, row.Id, channelEvent.ThreadKey, Stored: new StoredEvent(row, channelEvent));
         }
 
         public Task TakeInAsync(IReadOnlyCollection<Guid> eventIds) =>
