@@ -24,7 +24,11 @@ public enum IndicatorRole
     /// <summary>"lol", "😂", "jk": discounts phrases that people often say as hyperbole, and with a trivial cause any threat-to-life phrase.</summary>
     Joke = 6,
 
-    /// <summary>A trivial cause ("if we lose", "the ref", "exams"): only with a joke marker does it discount a threat-to-life phrase, because real distress is often about exams or work too.</summary>
+    /// <summary>
+    /// A trivial cause ("if we lose", "the ref", "exams"): only with a joke marker does it discount a threat-to-life phrase,
+    /// because real distress is often about exams or work too — except, since engine 1.5.0, when the cause is the condition
+    /// ("if they play him", "os", …) of a phrase people often say as hyperbole, which is then a joke without a laughing face.
+    /// </summary>
     TrivialTrigger = 7,
 
     /// <summary>A figure of speech ("my feet are killing me", "could murder a pint"): discounts any category phrase it overlaps.</summary>

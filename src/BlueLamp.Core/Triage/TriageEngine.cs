@@ -8,7 +8,7 @@ namespace BlueLamp.Core.Triage;
 public sealed class TriageEngine
 {
     /// <summary>The version of the combining logic, stored with every assessment. Change it when the logic changes.</summary>
-    public const string Version = "1.4.0";
+    public const string Version = "1.5.0";
 
     private const int CategorySlots = 19;
 
@@ -175,6 +175,10 @@ public sealed class TriageEngine
             return true;
         for (var i = 0; i < hits.Length; i++)
         {
+            // New in 1.5.0: the rules read a figure of speech ("about to lose the will to live", "my boss is trying to kill
+            // me with this workload"); a bag of words cannot, so the model does not overrule it.
+            if (!hits[i].Removed && indicators[hits[i].Indicator].Role == IndicatorRole.Idiom)
+                return true;
             if (!hits[i].Removed && indicators[hits[i].Indicator].LifeThreatening
                 && discounts[i] is not (Discount.None or Discount.NoAppeal))
             {
@@ -295,6 +299,7 @@ public sealed class TriageEngine
                     break;
                 case IndicatorRole.TrivialTrigger:
                     signals.Trivial = true;
+                    signals.TrivialCondition |= scratch.TokenChars(hit.First) is "if" or "os";
                     break;
                 case IndicatorRole.SubjectOther:
                     signals.Other = true;
@@ -391,6 +396,10 @@ public sealed class TriageEngine
         // is not, even with a "lol" after it, unless it is about something trivial too.
         var joke = signals.Joke && !signals.NotJoking;
         if ((indicator.Hyperbole && joke) || (joke && signals.Trivial))
+            return Discount.Joke;
+        // New in 1.5.0: "im gonna unalive myself if they play him up front again" — loose talk made conditional on a
+        // trivial event ("if we lose", "if they play him") is a joke without a laughing face too; a plain threat is not.
+        if (indicator.Hyperbole && signals.TrivialCondition && !signals.NotJoking)
             return Discount.Joke;
         if (signals.Past && !signals.Present)
             return Discount.Past;
@@ -577,6 +586,7 @@ public sealed class TriageEngine
         public bool Past;
         public bool Joke;
         public bool Trivial;
+        public bool TrivialCondition;
         public bool Other;
         public bool Child;
         public bool AppealReference;

@@ -117,6 +117,7 @@ public sealed class LifeAtRiskModelTests
     [InlineData("sorry everyone, the charity quiz is off tonight", "dm", null)]
     [InlineData("I'm dead 💀 that video had me crying", "mention", null)]
     [InlineData("in the film he takes all the pills and jumps off the bridge, what a ending", "dm", null)]
+    [InlineData("phone on 3% and this queue has me about to lose the will to live", "mention", null)]
     public void A_hard_negative_stays_grade_4(string text, string kind, string? parent)
     {
         var message = new CorpusMessage("test", text, kind, parent, 4, false, "not_police_matter", "tune");

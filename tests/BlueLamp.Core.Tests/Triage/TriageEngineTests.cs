@@ -9,6 +9,9 @@ public sealed class TriageEngineTests
     private static readonly TriageEngine Engine = TriageEngine.Default;
     private static readonly TriageContext Dm = TriageContext.DirectMessage;
 
+    /// <summary>The rules without the life-at-risk model, for tests that the rules themselves read a family.</summary>
+    private static readonly TriageEngine RulesOnly = new(IndicatorSet.Default, lifeAtRiskModel: null);
+
     [Fact]
     public void A_dm_saying_im_going_to_kill_myself_tonight_is_grade_1_life_at_risk()
     {
@@ -443,5 +446,61 @@ public sealed class TriageEngineTests
         var result = Engine.Assess(text, Dm);
 
         Assert.False(result.LifeAtRisk, string.Join(", ", result.Indicators.Select(i => $"{i.Name}:{i.Text}:{i.Discount}")));
+    }
+
+    [Theory]
+    [InlineData("some guy just got slashed across the neck by the bus station", TriageCategory.ViolenceInProgress)]
+    [InlineData("Mae dyn wedi cael ei drywanu ger yr orsaf", TriageCategory.ViolenceInProgress)]
+    [InlineData("dyn efo cyllell yn rhedeg ar ol plant ar y stryd", TriageCategory.ViolenceInProgress)]
+    [InlineData("a bloke just bundled a little girl into a grey van by the shops", TriageCategory.ChildAtRisk)]
+    [InlineData("after tonight nobody will have to deal with me anymore", TriageCategory.SuicideOrSelfHarm)]
+    [InlineData("he says I won't see the morning if I try to leave", TriageCategory.DomesticAbuse)]
+    [InlineData("car hit a motorbike on the bypass, the rider is lying there going grey", TriageCategory.Road)]
+    [InlineData("the fast train doesn't stop here. im already at the level crossing", TriageCategory.SuicideOrSelfHarm)]
+    [InlineData("m8 just txted me sayin hes gonna top himself", TriageCategory.SuicideOrSelfHarm)]
+    [InlineData("cnt do ths no more gonna end it", TriageCategory.SuicideOrSelfHarm)]
+    [InlineData("i've written my note. sorry mum", TriageCategory.SuicideOrSelfHarm)]
+    [InlineData("i wont be here this time tomorrow", TriageCategory.SuicideOrSelfHarm)]
+    [InlineData("im gonna drive my car into a tree tonight", TriageCategory.SuicideOrSelfHarm)]
+    [InlineData("theres a man floating face down in the river", TriageCategory.ViolenceInProgress)]
+    [InlineData("mae fy mhartner yn fy nghuro i nawr", TriageCategory.DomesticAbuse)]
+    public void Round_six_families_catch_wordings_no_phrase_spells_out(string text, TriageCategory category)
+    {
+        var result = RulesOnly.Assess(text, Dm);
+
+        Assert.True(result.LifeAtRisk, string.Join(", ", result.Indicators.Select(i => $"{i.Name}:{i.Text}:{i.Discount}")));
+        Assert.Equal(category, result.Category);
+    }
+
+    [Theory]
+    [InlineData("gonna unalive myself if they pick him again")]
+    [InlineData("my nan's going to kill me when she sees the state of my hair 😅")]
+    [InlineData("my manager is trying to kill me with this workload honestly")]
+    [InlineData("this meeting, I'm losing the will to live")]
+    [InlineData("at the station, the fast train doesn't stop here so I'll be late")]
+    [InlineData("my son was bundled into a police van for nothing last night")]
+    [InlineData("kids dragged the wheelie bins round the back again")]
+    [InlineData("my brother tried to take his own life in 2019, he is doing well now, thank you all")]
+    [InlineData("Weithiau dw i'n teimlo'n isel ond wna i ddim byd, dw i jyst angen siarad")]
+    [InlineData("i'm going to end it with my boyfriend tonight, wish me luck")]
+    [InlineData("i've had enough of these potholes, when will the council fix them")]
+    public void Round_six_hard_negatives_stay_below_life_at_risk(string text)
+    {
+        var result = Engine.Assess(text, Dm);
+
+        Assert.False(result.LifeAtRisk, string.Join(", ", result.Indicators.Select(i => $"{i.Name}:{i.Text}:{i.Discount}")));
+    }
+
+    [Fact]
+    public void Loose_talk_made_conditional_on_a_trivial_event_is_a_joke_but_not_when_the_writer_says_it_is_serious()
+    {
+        var conditional = Engine.Assess("im gonna unalive myself if they play him up front again", TriageContext.CommentUnder("event"));
+        var serious = Engine.Assess("im gonna unalive myself if they play him up front again, not joking", TriageContext.CommentUnder("event"));
+        var plain = Engine.Assess("im gonna unalive myself, they keep playing him up front", TriageContext.CommentUnder("event"));
+
+        Assert.Contains(conditional.Indicators, i => i.Name == "suicide.euphemism" && i.Discount == Discount.Joke);
+        Assert.False(conditional.LifeAtRisk);
+        Assert.True(serious.LifeAtRisk);
+        Assert.True(plain.LifeAtRisk);
     }
 }

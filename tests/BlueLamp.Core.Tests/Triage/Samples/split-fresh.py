@@ -5,6 +5,9 @@ Stratified by language (the id's fr-en / fr-cy prefix) and expectedLifeAtRisk, w
 sealed half has the same mix as the whole and rerunning gives the same split. Rewrites the file in place,
 keeping line order.
 Usage: python3 split-fresh.py [fresh-corpus.jsonl]
+
+Retired in round 6: every message is now "tune" (the sealed quarter was read and tuned on); this script only
+records how the split was drawn. Do not rerun it.
 """
 import json
 import random
