@@ -36,8 +36,8 @@ generate() {
 }
 # A server runs for days: warm it up first (JIT compilation, EF Core's query cache, connection pools), as a fresh
 # process spends a large share of its first seconds compiling. Not counted.
-echo "warming up: ${BENCH_WARMUP:-10} s at $((rate / 4))/s"
-generate --rate $((rate / 4)) --seconds "${BENCH_WARMUP:-10}" >"$work/warmup.txt"
+echo "warming up: ${BENCH_WARMUP:-20} s at $((rate / 4))/s"
+generate --rate $((rate / 4)) --seconds "${BENCH_WARMUP:-20}" >"$work/warmup.txt"
 if [ "${BENCH_PERF:-}" = 1 ]; then
     perf record -F 499 -g -p "$app" -o "$work/perf.data" >"$work/perf.log" 2>&1 &
     tracer=$!
