@@ -24,10 +24,14 @@ internal sealed class SqliteBusyTimeout : DbConnectionInterceptor
         return Task.CompletedTask;
     }
 
-    private static void Apply(DbConnection connection)
+    /// <summary>Sets how long this open SQLite connection waits for the write lock.</summary>
+    public static void Set(DbConnection connection, int milliseconds)
     {
+        ArgumentNullException.ThrowIfNull(connection);
         using var command = connection.CreateCommand();
-        command.CommandText = $"PRAGMA busy_timeout = {Milliseconds}";
+        command.CommandText = "PRAGMA busy_timeout = " + milliseconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
         command.ExecuteNonQuery();
     }
+
+    private static void Apply(DbConnection connection) => Set(connection, Milliseconds);
 }

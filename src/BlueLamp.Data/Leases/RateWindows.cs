@@ -41,7 +41,7 @@ public static class RateWindows
             // SQLite waits for its write lock itself for as long as every connection is told to (SqliteBusyTimeout): here
             // only as long as the caller will wait, so the count gives up rather than hold a referral behind an intake batch.
             if (sqlite)
-                await PragmaBusyTimeoutAsync(db, (int)Math.Max(1, timeout.TotalMilliseconds), cancellationToken);
+                SqliteBusyTimeout.Set(db.Database.GetDbConnection(), (int)Math.Max(1, timeout.TotalMilliseconds));
             int count;
             await using (var command = db.Database.GetDbConnection().CreateCommand())
             {
@@ -65,16 +65,9 @@ public static class RateWindows
         finally
         {
             if (sqlite)
-                await PragmaBusyTimeoutAsync(db, SqliteBusyTimeout.Milliseconds, CancellationToken.None);
+                SqliteBusyTimeout.Set(db.Database.GetDbConnection(), SqliteBusyTimeout.Milliseconds);
             await db.Database.CloseConnectionAsync();
         }
-    }
-
-    private static async Task PragmaBusyTimeoutAsync(BlueLampDb db, int milliseconds, CancellationToken cancellationToken)
-    {
-        await using var pragma = db.Database.GetDbConnection().CreateCommand();
-        pragma.CommandText = "PRAGMA busy_timeout = " + milliseconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        await pragma.ExecuteNonQueryAsync(cancellationToken);
     }
 
     private static void Add(DbCommand command, string name, object value)

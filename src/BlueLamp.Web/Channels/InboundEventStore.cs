@@ -1,6 +1,5 @@
 using BlueLamp.Channels.Common;
 using BlueLamp.Core.Contact;
-using BlueLamp.Web.Contact;
 
 namespace BlueLamp.Web.Channels;
 
@@ -38,8 +37,7 @@ public sealed class InboundEventStore(InboundEventWriter writer, InboundEventQue
         {
             // Assessed once, here, with the force's own engine: the assessment routes the event and goes with it to intake.
             var assessed = await intake.AssessAsync(account.ForceId, channelEvent, account.AccountId, cancellationToken);
-            queue.Enqueue(new StoredEventRef(account.ForceId, account.AccountId, row.Id, channelEvent.ThreadKey,
-                assessed is not null && ContactIntake.IsUrgent(assessed), new StoredEvent(row, channelEvent), assessed));
+            queue.Enqueue(new StoredEventRef(account.ForceId, account.AccountId, row.Id, channelEvent.ThreadKey, new StoredEvent(row, channelEvent), assessed));
         }
         await accounts.EventsArrivedAsync(account, cancellationToken);
         return new StoreOutcome(stored.Count, candidates.Count - stored.Count);

@@ -99,7 +99,7 @@ public sealed class IntakeBatchTests
         }
         host.Host.Services.GetRequiredService<Web.Triage.ForceIndicatorSets>().Forget(batch.ForceId);
         Assert.False(ContactIntake.IsUrgent((await intake.AssessAsync(batch.ForceId, ParseMessenger("m_b", "psid-b", modelOnly), batch.AccountId, Ct))!));
-        await intake.ProcessAsync(batch.ForceId, [late with { Urgent = true, Assessed = withModel }], Ct);
+        await intake.ProcessAsync(batch.ForceId, [late with { Assessed = withModel }], Ct);
 
         var stored = await host.MessagesAsync(marker);
         await using var check = host.Dbs.ForForce(batch.ForceId);
@@ -117,7 +117,8 @@ public sealed class IntakeBatchTests
         var queue = new InboundEventQueue(Options.Create(new ChannelIntakeOptions { IntakeWorkers = 1 }));
         var (forceId, accountId) = (Guid.NewGuid(), Guid.NewGuid());
         var chatter = new StoredEventRef(forceId, accountId, Guid.NewGuid(), "thread-1");
-        var urgent = new StoredEventRef(forceId, accountId, Guid.NewGuid(), "thread-1", Urgent: true);
+        var urgent = new StoredEventRef(forceId, accountId, Guid.NewGuid(), "thread-1",
+            Assessed: Core.Triage.TriageEngine.Default.Assess("I am going to kill myself tonight", new Core.Triage.TriageContext(ConversationKind.DirectMessage)));
 
         queue.Enqueue(chatter);
         queue.Enqueue(urgent);
@@ -248,7 +249,7 @@ public sealed class IntakeBatchTests
             await using var db = host.Dbs.ForForce(ForceId);
             db.InboundEvents.Add(row);
             await db.SaveChangesAsync(Ct);
-            return new StoredEventRef(ForceId, AccountId, row.Id, channelEvent.ThreadKey, Stored: new StoredEvent(row, channelEvent));
+            return new StoredEventRef(ForceId, AccountId, row.Id, channelEvent.ThreadKey, new StoredEvent(row, channelEvent));
         }
 
         public Task TakeInAsync(IReadOnlyCollection<Guid> eventIds) =>
