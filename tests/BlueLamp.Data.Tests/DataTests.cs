@@ -409,6 +409,40 @@ public abstract class DataTests(DatabaseProvider provider) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Rows_spread_over_many_statements_are_all_written_or_with_the_transaction_none()
+    {
+        var (force, account) = await NewForceAsync("north");
+        var conversation = await NewConversationAsync(force, account, "busy");
+        // More rows than one SQLite statement takes (a few, to keep its parameter count small), fewer than PostgreSQL's.
+        const int count = 3 * BulkRows.SqliteMaxParameters;
+        Message Numbered(int n, string? id = null) =>
+            Message.Inbound(Guid.CreateVersion7(), force.Id, conversation.Id, account.Id, id ?? $"bulk-{n:000}", $"message {n}", Now.AddSeconds(n), Now);
+
+        await using (var db = Dbs.ForForce(force.Id))
+        {
+            await using var transaction = await db.Database.BeginTransactionAsync(TestContext.Current.CancellationToken);
+            db.Messages.AddRange(Enumerable.Range(0, count).Select(n => Numbered(n)));
+            Assert.Equal(count, await BulkRows.InsertAddedAsync(db, [typeof(Message)], TestContext.Current.CancellationToken));
+            await transaction.CommitAsync(TestContext.Current.CancellationToken);
+        }
+        await using (var read = Dbs.ForForce(force.Id))
+        {
+            var stored = await read.Messages.Where(m => m.PlatformMessageId.StartsWith("bulk-")).OrderBy(m => m.SentAt).Select(m => m.Text).ToListAsync(TestContext.Current.CancellationToken);
+            Assert.Equal(Enumerable.Range(0, count).Select(n => $"message {n}"), stored);
+        }
+
+        // A duplicate in the last statement: the earlier statements' rows go with the caller's transaction.
+        await using (var db = Dbs.ForForce(force.Id))
+        {
+            await using var transaction = await db.Database.BeginTransactionAsync(TestContext.Current.CancellationToken);
+            db.Messages.AddRange(Enumerable.Range(count, count).Select(n => Numbered(n)).Append(Numbered(0, "bulk-000")));
+            await Assert.ThrowsAsync<DbUpdateException>(() => BulkRows.InsertAddedAsync(db, [typeof(Message)], TestContext.Current.CancellationToken));
+        }
+        await using var check = Dbs.ForForce(force.Id);
+        Assert.Equal(count, await check.Messages.CountAsync(m => m.PlatformMessageId.StartsWith("bulk-"), TestContext.Current.CancellationToken));
+    }
+
+    [Fact]
     public async Task Changed_rows_written_by_one_update_read_back_as_changed_and_leave_other_rows_alone()
     {
         var (force, account) = await NewForceAsync("north");

@@ -9,7 +9,7 @@ using Microsoft.EntityFrameworkCore.Storage;
 namespace BlueLamp.Data.Intake;
 
 /// <summary>
-/// Stores platform events with one statement per few hundred rows, <c>INSERT … ON CONFLICT DO NOTHING RETURNING</c>,
+/// Stores platform events with one statement per few hundred rows (a dozen on SQLite), <c>INSERT … ON CONFLICT DO NOTHING RETURNING</c>,
 /// on SQLite and PostgreSQL alike: the unique index on account and event key drops what is already stored (a retry,
 /// the same event at another node, an overlapping poll), also when two writers race, and the statement says which rows
 /// it stored. One round trip instead of a look-up and an insert, and no failed statement to retry when a duplicate
@@ -18,10 +18,13 @@ namespace BlueLamp.Data.Intake;
 /// </summary>
 public static class InboundEventInserts
 {
-    /// <summary>Rows per statement: 11 parameters each stays far inside both databases' parameter limits.</summary>
+    /// <summary>Rows per PostgreSQL statement: 11 parameters each stays far inside its parameter limit.</summary>
     public const int RowsPerStatement = 500;
 
     private const int ParametersPerRow = 11;
+
+    /// <summary>Rows per SQLite statement, which pays n² for n named parameters (see <see cref="BulkRows.SqliteMaxParameters"/>).</summary>
+    public const int SqliteRowsPerStatement = BulkRows.SqliteMaxParameters / ParametersPerRow;
 
     private static readonly ConcurrentDictionary<int, string> Statements = new();
 
@@ -40,8 +43,9 @@ public static class InboundEventInserts
         await db.Database.OpenConnectionAsync(cancellationToken);
         try
         {
-            await using var transaction = rows.Count > RowsPerStatement ? await db.Database.BeginTransactionAsync(cancellationToken) : null;
-            foreach (var chunk in rows.Chunk(RowsPerStatement))
+            var perStatement = sqlite ? SqliteRowsPerStatement : RowsPerStatement;
+            await using var transaction = rows.Count > perStatement ? await db.Database.BeginTransactionAsync(cancellationToken) : null;
+            foreach (var chunk in rows.Chunk(perStatement))
             {
                 await using var command = db.Database.GetDbConnection().CreateCommand();
                 command.Transaction = transaction?.GetDbTransaction();
