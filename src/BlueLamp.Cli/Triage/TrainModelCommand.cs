@@ -45,17 +45,21 @@ internal static class TrainModelCommand
         var settings = new LifeAtRiskModelTraining.Settings();
         var set = IndicatorSet.Default;
         var cv = LifeAtRiskModelTraining.CrossValidate(tune, Folds, settings);
-        var byCorpus = LifeAtRiskModelTraining.CrossValidateByCorpus(tune, settings);
+        // Leaving one corpus out needs two corpora or more; with one, the random folds choose.
+        var sources = tune.Select(m => m.Source).Distinct().Count();
+        var byCorpus = sources >= 2 ? LifeAtRiskModelTraining.CrossValidateByCorpus(tune, settings) : cv;
+        var estimate = sources >= 2 ? "leave one corpus out (each corpus assessed by a model trained on the others)" : $"{Folds}-fold CV (one corpus only)";
         var rules = cv.Combined(set, null, 1.0);
         report.AppendLine(Line($"rules alone (tuned on the older corpora, so fitted there): {Figures(rules.True, rules.False, rules.Missed)}, F2 {F2(rules.True, rules.False, rules.Missed):0.000}"));
 
         // The thresholds are chosen leaving one corpus out, the estimate of a new writer: the alarm threshold that gives the
         // rules + model the best F2 (recall weighted twice precision: a missed life is the worst error, a desk drowned in
-        // false alarms the second), then the support threshold, from there down to 0.50, that keeps or raises it.
-        report.AppendLine(Line($"leave one corpus out (each corpus assessed by a model trained on the others), rules + model by alarm threshold:"));
+        // false alarms the second; of equal ones the highest, and never worse than the rules alone), then the support
+        // threshold, from there down to 0.50, that raises it.
+        report.AppendLine(Line($"{estimate}, rules + model by alarm threshold:"));
         double? alarm = null;
         var best = F2(rules.True, rules.False, rules.Missed);
-        foreach (var threshold in LifeAtRiskModelTraining.AlarmCandidates)
+        foreach (var threshold in LifeAtRiskModelTraining.AlarmCandidates.Reverse())
         {
             var both = byCorpus.Combined(set, threshold, threshold);
             var score = F2(both.True, both.False, both.Missed);
@@ -64,7 +68,7 @@ internal static class TrainModelCommand
                 var alone = byCorpus.ModelAlone(threshold);
                 report.AppendLine(Line($"  {threshold:0.00}: {Figures(both.True, both.False, both.Missed)}, F2 {score:0.000}, {both.ByModel} raised by the model ({both.FalseByModel} false); model alone {Figures(alone.True, alone.False, alone.Missed)}"));
             }
-            if (score > best + 1e-9)
+            if (score > best + 1e-9 || (alarm is null && score >= best - 1e-9))
             {
                 best = score;
                 alarm = threshold;
@@ -72,7 +76,7 @@ internal static class TrainModelCommand
         }
         if (alarm is not { } chosen)
         {
-            report.AppendLine(Line($"no alarm threshold gives the rules + model a better F2 than the rules alone, leaving one corpus out: the model does not help; nothing written"));
+            report.AppendLine(Line($"every alarm threshold gives the rules + model a worse F2 than the rules alone: the model does not help; nothing written"));
             await output.WriteAsync(report.ToString());
             return 1;
         }
@@ -89,8 +93,8 @@ internal static class TrainModelCommand
         }
         var final = byCorpus.Combined(set, chosen, support);
         report.AppendLine(Line($"chosen: alarm {chosen:0.00}, support {support:0.00} (+{LifeAtRiskModelTraining.SupportWeight} to weak rule evidence)"));
-        report.AppendLine(Line($"rules + model, leaving one corpus out: {Figures(final.True, final.False, final.Missed)}, {final.ByModel} raised by the model ({final.FalseByModel} false)"));
-        foreach (var source in tune.Select(m => m.Source).Distinct())
+        report.AppendLine(Line($"rules + model, {estimate}: {Figures(final.True, final.False, final.Missed)}, {final.ByModel} raised by the model ({final.FalseByModel} false)"));
+        foreach (var source in tune.Select(m => m.Source).Distinct().Where(_ => sources >= 2))
         {
             var alone = byCorpus.ModelAlone(chosen, m => m.Source == source);
             var rulesOnly = byCorpus.Combined(set, null, 1.0, m => m.Source == source);
@@ -101,7 +105,7 @@ internal static class TrainModelCommand
         var foldedAlone = cv.ModelAlone(chosen);
         report.AppendLine(Line($"{Folds}-fold CV (random folds, writers shared), at the same thresholds: model alone {Figures(foldedAlone.True, foldedAlone.False, foldedAlone.Missed)}; rules + model {Figures(folded.True, folded.False, folded.Missed)}"));
         await output.WriteAsync(report.ToString());
-        await output.WriteLineAsync("the model's false alarms, leaving one corpus out (tune messages):");
+        await output.WriteLineAsync($"the model's false alarms, {estimate} (tune messages):");
         foreach (var falseAlarm in byCorpus.FalseAlarmsByModel(set, chosen, support))
             await output.WriteLineAsync($"  {falseAlarm.Source}: {falseAlarm.Text}");
 

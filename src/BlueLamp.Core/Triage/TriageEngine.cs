@@ -8,7 +8,7 @@ namespace BlueLamp.Core.Triage;
 public sealed class TriageEngine
 {
     /// <summary>The version of the combining logic, stored with every assessment. Change it when the logic changes.</summary>
-    public const string Version = "1.5.0";
+    public const string Version = "1.6.0";
 
     private const int CategorySlots = 19;
 
