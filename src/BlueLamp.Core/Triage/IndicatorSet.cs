@@ -117,6 +117,8 @@ public sealed class IndicatorSet
             combinations.Add(new Combination(i, parts, indicator.Within));
         }
         Combinations = combinations.ToArray();
+        ModelClasses = Indicators.Select(LifeAtRiskModel.ClassOf).ToArray();
+        Parts = Indicators.Select(i => i.Role is IndicatorRole.Concept or IndicatorRole.Means).ToArray();
 
         foreach (var word in WelshWords)
             Matcher.AddLanguageWord(word, 1);
@@ -148,6 +150,12 @@ public sealed class IndicatorSet
 
     /// <summary>The combination indicators, with their parts resolved to indicator indices.</summary>
     internal Combination[] Combinations { get; }
+
+    /// <summary>Each indicator's word class as the life-at-risk model reads it (a hash of its name), or 0 when the model does not read it.</summary>
+    internal uint[] ModelClasses { get; }
+
+    /// <summary>Which indicators are parts of combinations (concepts and means), always looked for at each token.</summary>
+    internal bool[] Parts { get; }
 
     private int IndexOf(string name)
     {

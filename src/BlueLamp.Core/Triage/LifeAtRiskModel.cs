@@ -20,6 +20,10 @@ public sealed class LifeAtRiskModel
     private const uint WordSeed = 0x811C9DC5;
     private const uint BigramSeed = 0x9E3779B9;
     private const uint CharSeed = 0x85EBCA6B;
+    private const uint ClassSeed = 0xC2B2AE35;
+    private const uint ClassPairSeed = 0x27D4EB2F;
+
+    private static readonly Lazy<TriageEngine> DefaultReader = new(() => new TriageEngine(IndicatorSet.Default, lifeAtRiskModel: null));
 
     private static readonly Lazy<LifeAtRiskModel> DefaultModel = new(LoadDefault);
 
@@ -67,25 +71,41 @@ public sealed class LifeAtRiskModel
     public LifeAtRiskModel WithThresholds(double alarmThreshold, double supportThreshold, double supportWeight) =>
         new(Version, Bits, Bias, weights, alarmThreshold, supportThreshold, supportWeight);
 
-    /// <summary>The probability that a message puts a life at risk, as the model alone reads it.</summary>
-    public double Probability(string text)
+    /// <summary>The probability that a message puts a life at risk, as the model alone reads it (with the word classes of <paramref name="indicatorSet"/>, the default set's when null).</summary>
+    public double Probability(string text, IndicatorSet? indicatorSet = null)
     {
         ArgumentNullException.ThrowIfNull(text);
-        var scratch = TriageScratch.ForThisThread();
-        TriageText.Tokenize(text, scratch);
-        return Probability(scratch);
+        var reader = indicatorSet is null ? DefaultReader.Value : new TriageEngine(indicatorSet, lifeAtRiskModel: null);
+        var scratch = reader.Read(text, out _, out _);
+        return Probability(scratch, reader.IndicatorSet.ModelClasses);
     }
 
     /// <summary>
-    /// The probability for a message already tokenised into <paramref name="scratch"/>; leaves each token's share of the
-    /// evidence in <see cref="TriageScratch.TokenEvidence"/>, for the explanation.
+    /// The probability for a message already read into <paramref name="scratch"/> (tokens and the hits of the set whose
+    /// <paramref name="classes"/> are given); leaves each token's share of the evidence in
+    /// <see cref="TriageScratch.TokenEvidence"/>, for the explanation.
     /// </summary>
-    internal double Probability(TriageScratch scratch)
+    internal double Probability(TriageScratch scratch, ReadOnlySpan<uint> classes)
     {
         var sink = new ScoringSink(weights, scratch);
         scratch.ClearTokenEvidence();
-        Featurize(scratch, Bits, ref sink);
+        Featurize(scratch, classes, Bits, ref sink);
         return 1.0 / (1.0 + Math.Exp(-(Bias + sink.Sum)));
+    }
+
+    /// <summary>
+    /// The word class an indicator gives the model (new in lar-2026.11-3), a hash of its name: the concepts (an act of
+    /// swallowing, an amount, a violent act, a grave sign), means, immediacy, nearness, who is at risk, negation, the past,
+    /// jokes and idioms are classes of words the set already knows in English and Welsh, with their mutations and one-slip
+    /// misspellings, and a category indicator is what the rules found (also when it was too weak alone). The model learns
+    /// from the class and from each pair of classes in a message (a violent act and a weapon, someone else and now), not
+    /// only from the words, so a word the set files under a class carries what the class taught it.
+    /// </summary>
+    internal static uint ClassOf(Indicator indicator)
+    {
+        ArgumentNullException.ThrowIfNull(indicator);
+        var h = Hash(ClassSeed, indicator.Name);
+        return h == 0 ? 1 : h;
     }
 
     /// <summary>The run of up to <paramref name="maxTokens"/> tokens in one sentence whose share of the evidence is highest: what the operator is shown.</summary>
@@ -124,7 +144,7 @@ public sealed class LifeAtRiskModel
     /// 3-, 4- and 5-letter piece of each word with its edges marked, every one valued 1/√(count) so that a long message
     /// does not score higher for its length. Allocates nothing.
     /// </summary>
-    internal static void Featurize<TSink>(TriageScratch scratch, int bits, ref TSink sink)
+    internal static void Featurize<TSink>(TriageScratch scratch, ReadOnlySpan<uint> classes, int bits, ref TSink sink)
         where TSink : struct, IFeatureSink
     {
         var count = 0;
@@ -135,10 +155,36 @@ public sealed class LifeAtRiskModel
             for (var n = 3; n <= 5; n++)
                 count += Math.Max(0, padded - n + 1);
         }
+        var classCount = 0;
+        for (var i = 0; i < scratch.HitCount; i++)
+        {
+            if (IsClassHit(scratch, classes, i))
+                classCount++;
+        }
+        count += classCount + classCount * (classCount - 1) / 2;
         if (count == 0)
             return;
         var value = (float)(1.0 / Math.Sqrt(count));
         var mask = (1 << bits) - 1;
+        // The word classes found, and each pair of them: "a violent act" and "a weapon", "someone else" and "now".
+        for (var i = 0; i < scratch.HitCount; i++)
+        {
+            if (!IsClassHit(scratch, classes, i))
+                continue;
+            var hit = scratch.Hits[i];
+            var own = classes[hit.Indicator];
+            sink.Add((int)(Mix(own) & (uint)mask), hit.First, value);
+            for (var j = i + 1; j < scratch.HitCount; j++)
+            {
+                if (!IsClassHit(scratch, classes, j))
+                    continue;
+                var other = classes[scratch.Hits[j].Indicator];
+                var (low, high) = own < other ? (own, other) : (other, own);
+                var bucket = (int)(Mix((low * 31) ^ high ^ ClassPairSeed) & (uint)mask);
+                sink.Add(bucket, hit.First, value / 2);
+                sink.Add(bucket, scratch.Hits[j].First, value / 2);
+            }
+        }
         var previous = 0u;
         for (var t = 0; t < scratch.TokenCount; t++)
         {
@@ -165,6 +211,20 @@ public sealed class LifeAtRiskModel
                 }
             }
         }
+    }
+
+    /// <summary>A hit the model reads as a class: found, of a class the model reads, and the first of its indicator's hits.</summary>
+    private static bool IsClassHit(TriageScratch scratch, ReadOnlySpan<uint> classes, int index)
+    {
+        var hit = scratch.Hits[index];
+        if (hit.Removed || hit.Indicator >= classes.Length || classes[hit.Indicator] == 0)
+            return false;
+        for (var j = 0; j < index; j++)
+        {
+            if (!scratch.Hits[j].Removed && scratch.Hits[j].Indicator == hit.Indicator)
+                return false;
+        }
+        return true;
     }
 
     private static uint Hash(uint seed, ReadOnlySpan<char> chars)

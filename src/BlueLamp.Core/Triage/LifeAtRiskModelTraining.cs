@@ -71,12 +71,28 @@ public static class LifeAtRiskModelTraining
         return new CrossValidation(messages, fold, models, probabilities);
     }
 
+    /// <summary>
+    /// Leave one corpus out: for each corpus (<see cref="LabelledMessage.Source"/>), a model trained on every other corpus,
+    /// so that each message is assessed by a model that never saw its writer. The honest estimate of how the model does
+    /// on a new writer's wording, where random folds share each writer's habits between training and test.
+    /// </summary>
+    public static CrossValidation CrossValidateByCorpus(IReadOnlyList<LabelledMessage> messages, Settings? settings = null)
+    {
+        ArgumentNullException.ThrowIfNull(messages);
+        var sources = messages.Select(m => m.Source).Distinct().ToList();
+        var fold = messages.Select(m => sources.IndexOf(m.Source)).ToArray();
+        var models = sources.Select((source, k) => Train(messages.Where((_, i) => fold[i] != k).ToList(), $"loco-{k}", settings)).ToArray();
+        var probabilities = messages.Select((m, i) => models[fold[i]].Probability(m.Text)).ToArray();
+        return new CrossValidation(messages, fold, models, probabilities);
+    }
+
+    private static readonly TriageEngine Reader = new(IndicatorSet.Default, lifeAtRiskModel: null);
+
     private static (int[] Buckets, float[] Values) Featurize(string text, int bits)
     {
-        var scratch = TriageScratch.ForThisThread();
-        TriageText.Tokenize(text, scratch);
+        var scratch = Reader.Read(text, out _, out _);
         var sink = new CollectingSink { Buckets = [], Values = [] };
-        LifeAtRiskModel.Featurize(scratch, bits, ref sink);
+        LifeAtRiskModel.Featurize(scratch, Reader.IndicatorSet.ModelClasses, bits, ref sink);
         return (sink.Buckets.ToArray(), sink.Values.ToArray());
     }
 
@@ -133,7 +149,7 @@ public sealed class CrossValidation(IReadOnlyList<LabelledMessage> messages, int
     /// The engine with the rules of <paramref name="set"/> and each message's out-of-fold model at these thresholds
     /// (or the rules alone when <paramref name="alarmThreshold"/> is null): (true alarms, false alarms, missed, raised by the model).
     /// </summary>
-    public (int True, int False, int Missed, int ByModel) Combined(IndicatorSet set, double? alarmThreshold, double supportThreshold, Func<LabelledMessage, bool>? where = null) =>
+    public (int True, int False, int Missed, int ByModel, int FalseByModel) Combined(IndicatorSet set, double? alarmThreshold, double supportThreshold, Func<LabelledMessage, bool>? where = null) =>
         Combined(set, alarmThreshold, supportThreshold, where, null);
 
     /// <summary>The tune messages that the model made false alarms of, out of fold: what to read to judge its hard negatives.</summary>
@@ -144,10 +160,10 @@ public sealed class CrossValidation(IReadOnlyList<LabelledMessage> messages, int
         return falseAlarms;
     }
 
-    private (int True, int False, int Missed, int ByModel) Combined(IndicatorSet set, double? alarmThreshold, double supportThreshold, Func<LabelledMessage, bool>? where, List<LabelledMessage>? falseAlarms)
+    private (int True, int False, int Missed, int ByModel, int FalseByModel) Combined(IndicatorSet set, double? alarmThreshold, double supportThreshold, Func<LabelledMessage, bool>? where, List<LabelledMessage>? falseAlarms)
     {
         var engines = models.Select(m => new TriageEngine(set, alarmThreshold is { } a ? m.WithThresholds(a, Math.Min(a, supportThreshold), LifeAtRiskModelTraining.SupportWeight) : null)).ToArray();
-        int truePositives = 0, falsePositives = 0, missed = 0, byModel = 0;
+        int truePositives = 0, falsePositives = 0, missed = 0, byModel = 0, falseByModel = 0;
         for (var i = 0; i < messages.Count; i++)
         {
             if (where is not null && !where(messages[i]))
@@ -157,7 +173,10 @@ public sealed class CrossValidation(IReadOnlyList<LabelledMessage> messages, int
             {
                 byModel++;
                 if (!messages[i].LifeAtRisk)
+                {
+                    falseByModel++;
                     falseAlarms?.Add(messages[i]);
+                }
             }
             if (result.LifeAtRisk && messages[i].LifeAtRisk)
                 truePositives++;
@@ -166,6 +185,6 @@ public sealed class CrossValidation(IReadOnlyList<LabelledMessage> messages, int
             else if (messages[i].LifeAtRisk)
                 missed++;
         }
-        return (truePositives, falsePositives, missed, byModel);
+        return (truePositives, falsePositives, missed, byModel, falseByModel);
     }
 }

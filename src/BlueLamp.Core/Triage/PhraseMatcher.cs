@@ -89,6 +89,18 @@ internal sealed class PhraseMatcher
         return found < 0 ? -1 : found;
     }
 
+    /// <summary>
+    /// New in engine 1.6.0: an unknown word that is a known word of three letters or more with an -s added reads as that
+    /// word ("baseball bats" as "baseball bat", "blokes" as "bloke"), so a set need not list every plural. A known word is
+    /// always read as itself ("its", "lives"), and "-ss" is not a plural.
+    /// </summary>
+    private int PluralOf(ReadOnlySpan<char> token)
+    {
+        if (token.Length < 4 || token[^1] != 's' || token[^2] == 's' || !IsLetters(token))
+            return -1;
+        return wordLookup.TryGetValue(token[..^1], out var id) ? id : -1;
+    }
+
     private static int Agree(int found, int id) => found == -1 || found == id ? id : -2;
 
     private static bool IsSwapOrLongReplacement(ReadOnlySpan<char> token, string word)
@@ -237,6 +249,10 @@ internal sealed class PhraseMatcher
                 else if (language < 0)
                     english++;
             }
+            else if (PluralOf(chars) is var stem && stem >= 0)
+            {
+                token.WordId = stem;
+            }
             else if (chars.Length >= FuzzyMinLength && chars.Length <= FuzzyMaxLength)
             {
                 token.WordId = OneSlipFrom(chars);
@@ -259,43 +275,51 @@ internal sealed class PhraseMatcher
         return (welsh, english);
     }
 
-    /// <summary>Finds, at each token, the longest phrase starting there.</summary>
-    public void Match(TriageScratch scratch)
+    /// <summary>
+    /// Finds, at each token, the longest phrase starting there — and, new in engine 1.6.0, also the longest phrase of a
+    /// part indicator (<paramref name="isPart"/>: a concept or a means) starting there when a longer phrase of another
+    /// indicator won the token, so that a part is always seen by the combinations ("freezing" inside "freezing cold",
+    /// "walking" inside "walking towards").
+    /// </summary>
+    public void Match(TriageScratch scratch, ReadOnlySpan<bool> isPart)
     {
         scratch.HitCount = 0;
         for (var start = 0; start < scratch.TokenCount; start++)
         {
-            var best = -1;
-            var bestEnd = -1;
-            Walk(scratch, 0, start, ref best, ref bestEnd);
-            if (best >= 0)
-                scratch.AddHit(best, start, bestEnd);
+            var best = new Best(-1, -1, -1, -1);
+            Walk(scratch, 0, start, isPart, ref best);
+            if (best.Indicator >= 0)
+                scratch.AddHit(best.Indicator, start, best.End);
+            if (best.Part >= 0 && best.Part != best.Indicator)
+                scratch.AddHit(best.Part, start, best.PartEnd);
         }
     }
 
-    private void Walk(TriageScratch scratch, int node, int position, ref int best, ref int bestEnd)
+    /// <summary>The longest phrase found from one start token, and the longest phrase of a part indicator.</summary>
+    private record struct Best(int Indicator, int End, int Part, int PartEnd);
+
+    private void Walk(TriageScratch scratch, int node, int position, ReadOnlySpan<bool> isPart, ref Best best)
     {
         if (position >= scratch.TokenCount)
             return;
         ref readonly var token = ref scratch.Tokens[position];
-        Step(scratch, node, token.WordId, position, ref best, ref bestEnd);
-        Step(scratch, node, token.Prefix1, position, ref best, ref bestEnd);
-        Step(scratch, node, token.Prefix2, position, ref best, ref bestEnd);
+        Step(scratch, node, token.WordId, position, isPart, ref best);
+        Step(scratch, node, token.Prefix1, position, isPart, ref best);
+        Step(scratch, node, token.Prefix2, position, isPart, ref best);
         if (hasAnyWordEdge[node])
-            Step(scratch, node, AnyWord, position, ref best, ref bestEnd);
+            Step(scratch, node, AnyWord, position, isPart, ref best);
     }
 
-    private void Step(TriageScratch scratch, int node, int symbol, int position, ref int best, ref int bestEnd)
+    private void Step(TriageScratch scratch, int node, int symbol, int position, ReadOnlySpan<bool> isPart, ref Best best)
     {
         if (symbol < 0 || !edges.TryGetValue(Key(node, symbol), out var child))
             return;
         var terminal = terminals[child];
-        if (terminal >= 0 && position > bestEnd)
-        {
-            best = terminal;
-            bestEnd = position;
-        }
-        Walk(scratch, child, position + 1, ref best, ref bestEnd);
+        if (terminal >= 0 && position > best.End)
+            best = best with { Indicator = terminal, End = position };
+        if (terminal >= 0 && terminal < isPart.Length && isPart[terminal] && position > best.PartEnd)
+            best = best with { Part = terminal, PartEnd = position };
+        Walk(scratch, child, position + 1, isPart, ref best);
     }
 
     /// <summary>

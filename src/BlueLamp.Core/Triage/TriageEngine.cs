@@ -8,7 +8,7 @@ namespace BlueLamp.Core.Triage;
 public sealed class TriageEngine
 {
     /// <summary>The version of the combining logic, stored with every assessment. Change it when the logic changes.</summary>
-    public const string Version = "1.5.0";
+    public const string Version = "1.6.0";
 
     private const int CategorySlots = 19;
 
@@ -50,13 +50,7 @@ public sealed class TriageEngine
         ArgumentNullException.ThrowIfNull(text);
         ArgumentNullException.ThrowIfNull(context);
 
-        var scratch = TriageScratch.ForThisThread();
-        TriageText.Tokenize(text, scratch);
-        var (welsh, english) = set.Matcher.Resolve(scratch);
-        set.Matcher.Match(scratch);
-        RemoveContainedHits(scratch);
-        Combine(scratch);
-
+        var scratch = Read(text, out var welsh, out var english);
         var hits = scratch.Hits.AsSpan(0, scratch.HitCount);
         var signals = ReadSignals(scratch, hits);
         var sightingCounts = set.IsAppeal(context.ParentPurpose) || signals.AppealReference;
@@ -99,7 +93,7 @@ public sealed class TriageEngine
         var modelProbability = 0.0;
         if (model is not null && !lifeAtRisk && scratch.TokenCount > 0 && !Vetoed(hits, discounts, signals))
         {
-            modelProbability = model.Probability(scratch);
+            modelProbability = model.Probability(scratch, set.ModelClasses);
             if (modelProbability >= model.AlarmThreshold)
             {
                 lifeAtRisk = true;
@@ -161,6 +155,21 @@ public sealed class TriageEngine
         return alone.LifeAtRisk ? result : result with { RaisedBy = AlarmSource.Context };
     }
 
+    /// <summary>
+    /// Tokenises a message and finds the set's phrases and combinations in it, into this thread's scratch: what the rules
+    /// and the life-at-risk model both read.
+    /// </summary>
+    internal TriageScratch Read(string text, out int welsh, out int english)
+    {
+        var scratch = TriageScratch.ForThisThread();
+        TriageText.Tokenize(text, scratch);
+        (welsh, english) = set.Matcher.Resolve(scratch);
+        set.Matcher.Match(scratch, set.Parts);
+        RemoveContainedHits(scratch);
+        Combine(scratch);
+        return scratch;
+    }
+
     private static double LifeScore(double lifeSum, in Signals signals) =>
         lifeSum > 0 ? Math.Min(1.0, lifeSum + Math.Max(signals.Immediacy, signals.Nearby) + signals.Means) : 0.0;
 
@@ -200,7 +209,8 @@ public sealed class TriageEngine
             var concept = indicators[hits[i].Indicator].Role is IndicatorRole.Concept or IndicatorRole.Means;
             for (var j = 0; j < i; j++)
             {
-                if (!hits[j].Removed && hits[j].First < hits[i].First && hits[j].Last >= hits[i].Last
+                var contains = hits[j].First < hits[i].First ? hits[j].Last >= hits[i].Last : hits[j].First == hits[i].First && hits[j].Last > hits[i].Last;
+                if (!hits[j].Removed && contains
                     && (!concept || indicators[hits[j].Indicator].Role == IndicatorRole.Idiom))
                 {
                     hits[i].Removed = true;

@@ -6,8 +6,8 @@ namespace BlueLamp.Core.Tests.Triage;
 /// <summary>
 /// The default indicator set on <c>Samples/fresh2-corpus.jsonl</c>: 441 messages (76 Welsh) written by someone who
 /// had not read the engine, the indicator set, docs/triage.md or the other corpora, split 50/50 into <c>tune</c> and
-/// <c>sealed</c>. No round has tuned on either half yet, so both reports are figures only and neither is gated; the
-/// next round may tune on <c>tune</c> (and gate it, like <see cref="FreshCorpusTests"/>) but never on <c>sealed</c>:
+/// <c>sealed</c>. Round 7 tuned on <c>tune</c> (and trained the life-at-risk model on it), so that half is gated like the
+/// other tune sets; <c>sealed</c> is never tuned on and its report prints figures only:
 /// <c>BlueLamp.Core.Tests -method "*Fresh_corpus_2*" -showLiveOutput</c>.
 /// </summary>
 public sealed partial class FreshCorpus2Tests(ITestOutputHelper output)
@@ -24,17 +24,10 @@ public sealed partial class FreshCorpus2Tests(ITestOutputHelper output)
         SplitCorpusReports.AssertWellFormed(Corpus);
     }
 
-    /// <summary>
-    /// Figures only, not a gate: <see cref="SplitCorpusReports.ReportSealed"/> reports the messages marked sealed, so
-    /// the tune half is handed to it marked sealed, and its misses stay unread until a round tunes on it.
-    /// </summary>
+    /// <summary>The tune half's report with its misses, gated at the same bars as the other corpora since round 7 tuned on it: a regression guard, not an estimate.</summary>
     [Fact]
     public void Fresh_corpus_2_tune_split_report() =>
-        SplitCorpusReports.ReportSealed(
-            output,
-            Corpus.Where(m => m.Split == "tune").Select(m => m with { Split = "sealed" }).ToList(),
-            "second fresh corpus, tune split (not yet tuned on)",
-            IsWelsh);
+        SplitCorpusReports.GateTune(output, Corpus, "second fresh corpus, tune split", IsWelsh);
 
     /// <summary>Figures only, no misses, never gated: the measure of how the rules do on wording they were never shaped by.</summary>
     [Fact]

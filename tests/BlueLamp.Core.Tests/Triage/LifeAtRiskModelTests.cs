@@ -19,6 +19,7 @@ public sealed class LifeAtRiskModelTests
         .. CorpusMessage.Load(CorpusMessage.IndependentCorpus),
         .. CorpusMessage.Load(CorpusMessage.SocialCorpus),
         .. CorpusMessage.Load(CorpusMessage.FreshCorpus),
+        .. CorpusMessage.Load(CorpusMessage.FreshCorpus2),
     ];
 
     [Fact]
@@ -109,6 +110,39 @@ public sealed class LifeAtRiskModelTests
             }
         }
         Assert.InRange(raised, 0, AllCorpora.Count / 20);
+    }
+
+    [Fact]
+    public void Leaving_one_corpus_out_assesses_each_corpus_by_a_model_that_never_saw_it()
+    {
+        var settings = new LifeAtRiskModelTraining.Settings(Bits: 14, Iterations: 60);
+        var messages = Labelled(AllCorpora.Where(m => m.Split == "tune" && m.Id.StartsWith("ind-", StringComparison.Ordinal)))
+            .Concat(Labelled(CorpusMessage.Load(CorpusMessage.SocialCorpus).Take(150)).Select(m => m with { Source = "social" }))
+            .ToList();
+
+        var byCorpus = LifeAtRiskModelTraining.CrossValidateByCorpus(messages, settings);
+
+        // The independent corpus's out-of-corpus probabilities are those of a model trained on the social messages alone.
+        var socialOnly = LifeAtRiskModelTraining.Train(messages.Where(m => m.Source == "social").ToList(), "s", settings);
+        var first = messages.FindIndex(m => m.Source != "social");
+        Assert.Equal(socialOnly.Probability(messages[first].Text), byCorpus.Probabilities[first], 6);
+        Assert.Equal(messages.Count, byCorpus.Probabilities.Count);
+    }
+
+    [Fact]
+    public void The_model_reads_the_word_classes_of_the_indicator_set_not_only_the_words()
+    {
+        // Two messages that share no word but the same classes (a violent act, a weapon, now): a model that learnt one
+        // reads the other higher than a message with neither.
+        var settings = new LifeAtRiskModelTraining.Settings(Bits: 16, Iterations: 200);
+        List<LabelledMessage> messages =
+        [
+            .. Enumerable.Range(0, 20).Select(i => new LabelledMessage($"someone battering a man with a hammer right now {i}", TriageContext.DirectMessage, true, "t")),
+            .. Enumerable.Range(0, 20).Select(i => new LabelledMessage($"my parcel went missing from the porch {i}", TriageContext.DirectMessage, false, "t")),
+        ];
+        var model = LifeAtRiskModelTraining.Train(messages, "classes", settings);
+
+        Assert.True(model.Probability("lads waldio hogyn efo cyllell rwan") > model.Probability("lads waiting for a bus in town") + 0.1);
     }
 
     [Theory]

@@ -503,4 +503,70 @@ public sealed class TriageEngineTests
         Assert.True(serious.LifeAtRisk);
         Assert.True(plain.LifeAtRisk);
     }
+
+    // Round 7: situations told by their parts, in wordings of my own (not the corpus's), with the rules alone.
+    [Theory]
+    [InlineData("my ex keeps threatening to kill my mum, hes outside her house now", TriageCategory.DomesticAbuse)]
+    [InlineData("lad passed out in the park, been there for hours and hes freezing cold", TriageCategory.ViolenceInProgress)]
+    [InlineData("my nan has fallen in the bathroom and cant get up, shes been there since last night", TriageCategory.ViolenceInProgress)]
+    [InlineData("friend passed out after drinking, shes being sick and we cant wake her", TriageCategory.ViolenceInProgress)]
+    [InlineData("two blokes kicking and punching a man with bricks outside the co-op now", TriageCategory.ViolenceInProgress)]
+    [InlineData("my dad has dementia and went out an hour ago, its pitch black and he was walking towards the river", TriageCategory.MissingPerson)]
+    [InlineData("toddler on his own for 3 days next door, no one has fed him", TriageCategory.ChildAtRisk)]
+    [InlineData("sitting in the car with the hose, its quiet here. sorry", TriageCategory.SuicideOrSelfHarm)]
+    [InlineData("man threatening to blow the flats up, theres a smell of gas in the stairwell", TriageCategory.ViolenceInProgress)]
+    [InlineData("ordered a rope and i cant trust myself anymore", TriageCategory.SuicideOrSelfHarm)]
+    [InlineData("mae dyn yn colbio hogyn efo morthwyl tu allan i'r dafarn rwan", TriageCategory.ViolenceInProgress)]
+    public void Round_seven_families_catch_situations_told_by_their_parts(string text, TriageCategory category)
+    {
+        var result = RulesOnly.Assess(text, Dm);
+
+        Assert.True(result.LifeAtRisk, string.Join(", ", result.Indicators.Select(i => $"{i.Name}:{i.Text}:{i.Discount}")));
+        Assert.Equal(category, result.Category);
+    }
+
+    [Theory]
+    [InlineData("mum is going to kill me when she sees the carpet lol")]
+    [InlineData("passed out on the sofa for hours after the wedding haha")]
+    [InlineData("fell over in the snow this morning, freezing and embarrassed")]
+    [InlineData("bought a rope swing for the kids garden")]
+    [InlineData("washing the car with the hose in the sun, lovely day")]
+    [InlineData("the gas man is coming to look at the boiler tomorrow, where do i park")]
+    [InlineData("my nan has dementia, what support is there for carers in the area")]
+    [InlineData("left the kids with my mum for 2 days while we went to Cardiff")]
+    [InlineData("swimming in the cold sea every morning, best thing for your head")]
+    [InlineData("we've been sick all night with norovirus, can someone cancel my appointment")]
+    [InlineData("it's done! thank you for everything, the new house is ours")]
+    [InlineData("little boy fell over in the playground, his mum is with him, ambulance called")]
+    [InlineData("my dad threatened to kill the referee after that penalty 😂")]
+    public void Round_seven_hard_negatives_stay_below_life_at_risk(string text)
+    {
+        var result = Engine.Assess(text, Dm);
+
+        Assert.False(result.LifeAtRisk, string.Join(", ", result.Indicators.Select(i => $"{i.Name}:{i.Text}:{i.Discount}")));
+    }
+
+    [Fact]
+    public void A_plural_the_set_does_not_list_reads_as_its_singular_but_a_known_word_reads_as_itself()
+    {
+        var plural = RulesOnly.Assess("blokes with baseball bats going at a lad", Dm);
+        var singular = RulesOnly.Assess("bloke with a baseball bat going at a lad", Dm);
+
+        Assert.Contains(plural.Indicators, i => i.Name == "means.weapon" && i.Text == "baseball bats");
+        Assert.Equal(singular.LifeAtRisk, plural.LifeAtRisk);
+        Assert.True(plural.LifeAtRisk);
+        // "lives" is a word of the set, so it is not read as "live".
+        Assert.Contains(RulesOnly.Assess("she lives in Fenby", Dm).Indicators, i => i.Text == "lives in");
+    }
+
+    [Fact]
+    public void A_concept_is_seen_even_where_a_longer_phrase_of_another_indicator_starts_on_the_same_word()
+    {
+        // "freezing cold" is a phrase of missing.high_risk; "freezing" is still the exposure that, with someone down, is a collapse.
+        var result = RulesOnly.Assess("lad passed out in the park and hes freezing cold", Dm);
+
+        Assert.Contains(result.Indicators, i => i.Name == "missing.high_risk" && i.Text == "freezing cold");
+        Assert.Contains(result.Indicators, i => i.Name == "violence.down_and_exposed");
+        Assert.True(result.LifeAtRisk);
+    }
 }
