@@ -1,0 +1,44 @@
+using System.Text.RegularExpressions;
+using BlueLamp.Core.Triage;
+using Xunit;
+
+namespace BlueLamp.Core.Tests.Triage;
+
+/// <summary>
+/// The default indicator set on <c>Samples/fresh3-corpus.jsonl</c>: 460 messages (81 Welsh) written by someone who had
+/// not read the engine, the indicator set, the life-at-risk model, docs/triage.md or the other corpora, in voices a
+/// rules author would not expect (long rambles, one word, split lines, voice-to-text, dialect, non-native English). The
+/// whole corpus is <c>sealed</c>: no round tunes on it, and its report prints figures only, never the misses, and is not
+/// gated: <c>BlueLamp.Core.Tests -method "*Fresh_corpus_3*" -showLiveOutput</c>.
+/// </summary>
+public sealed partial class FreshCorpus3Tests(ITestOutputHelper output)
+{
+    /// <summary>Facebook and web chat messages run longer than a post on X; the longest here is a long ramble.</summary>
+    private const int LongestText = 1000;
+
+    private static readonly IReadOnlyList<CorpusMessage> Corpus = CorpusMessage.Load(CorpusMessage.FreshCorpus3);
+
+    [Fact]
+    public void The_third_fresh_corpus_is_well_formed_and_wholly_sealed()
+    {
+        Assert.True(Corpus.Count >= 400, $"The third fresh corpus has {Corpus.Count} messages.");
+        Assert.All(Corpus, m => Assert.Equal("sealed", m.Split));
+        Assert.All(Corpus, m => Assert.Matches(IdPattern(), m.Id));
+        Assert.All(Corpus, m => Assert.InRange(m.Text.Length, 1, LongestText));
+        Assert.All(Corpus, m => Assert.Equal(m.Kind == "comment", m.Parent is not null));
+        Assert.Equal(TriageCategoryCodes.All.Select(c => c.ToCode()).Order(), Corpus.Select(m => m.ExpectedCategory).Distinct().Order());
+        Assert.InRange(Corpus.Count(IsWelsh), Corpus.Count / 10, Corpus.Count / 4);
+        Assert.InRange(Corpus.Count(m => m.ExpectedLifeAtRisk), Corpus.Count / 4, Corpus.Count * 45 / 100);
+        SplitCorpusReports.AssertWellFormed(Corpus);
+    }
+
+    /// <summary>Figures only, no misses, never gated: the measure of how the rules do on wording they were never shaped by.</summary>
+    [Fact]
+    public void Fresh_corpus_3_sealed_report() =>
+        SplitCorpusReports.ReportSealed(output, Corpus, "third fresh corpus, wholly sealed (never tuned on)", IsWelsh);
+
+    private static bool IsWelsh(CorpusMessage message) => message.Id.StartsWith("fr3-cy-", StringComparison.Ordinal);
+
+    [GeneratedRegex("^fr3-(en|cy)-[0-9]{3}$")]
+    private static partial Regex IdPattern();
+}
