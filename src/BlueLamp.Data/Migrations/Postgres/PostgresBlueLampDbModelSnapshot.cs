@@ -1118,6 +1118,10 @@ namespace BlueLamp.Data.Migrations.Postgres
                     b.Property<DateTimeOffset?>("CommentsChangedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<string>("CommentsHoldUndo")
+                        .HasMaxLength(8000)
+                        .HasColumnType("character varying(8000)");
+
                     b.Property<string>("CommentsNote")
                         .HasMaxLength(2000)
                         .HasColumnType("character varying(2000)");

@@ -1110,6 +1110,10 @@ namespace BlueLamp.Data.Migrations.Sqlite
                     b.Property<long?>("CommentsChangedAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("CommentsHoldUndo")
+                        .HasMaxLength(8000)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("CommentsNote")
                         .HasMaxLength(2000)
                         .HasColumnType("TEXT");

@@ -1,8 +1,9 @@
-﻿using Microsoft.EntityFrameworkCore.Migrations;
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
-namespace BlueLamp.Data.Migrations.Sqlite
+namespace BlueLamp.Data.Migrations.Postgres
 {
     /// <inheritdoc />
     public partial class TempStandDown : Migration
@@ -14,77 +15,84 @@ namespace BlueLamp.Data.Migrations.Sqlite
                 name: "IX_handover_dispatches_HandoverId",
                 table: "handover_dispatches");
 
-            migrationBuilder.AddColumn<long>(
-                name: "ReopenedAt",
-                table: "handovers",
-                type: "INTEGER",
+            migrationBuilder.AddColumn<string>(
+                name: "CommentsHoldUndo",
+                table: "post_copies",
+                type: "character varying(8000)",
+                maxLength: 8000,
                 nullable: true);
 
-            migrationBuilder.AddColumn<long>(
+            migrationBuilder.AddColumn<DateTimeOffset>(
+                name: "ReopenedAt",
+                table: "handovers",
+                type: "timestamp with time zone",
+                nullable: true);
+
+            migrationBuilder.AddColumn<DateTimeOffset>(
                 name: "StandDownConfirmedAt",
                 table: "handovers",
-                type: "INTEGER",
+                type: "timestamp with time zone",
                 nullable: true);
 
             migrationBuilder.AddColumn<string>(
                 name: "StandDownConfirmedByName",
                 table: "handovers",
-                type: "TEXT",
+                type: "character varying(200)",
                 maxLength: 200,
                 nullable: true);
 
             migrationBuilder.AddColumn<string>(
                 name: "StandDownReason",
                 table: "handovers",
-                type: "TEXT",
+                type: "character varying(2000)",
                 maxLength: 2000,
                 nullable: true);
 
-            migrationBuilder.AddColumn<long>(
+            migrationBuilder.AddColumn<DateTimeOffset>(
                 name: "StoodDownAt",
                 table: "handovers",
-                type: "INTEGER",
+                type: "timestamp with time zone",
                 nullable: true);
 
             migrationBuilder.AddColumn<string>(
                 name: "StoodDownByName",
                 table: "handovers",
-                type: "TEXT",
+                type: "character varying(200)",
                 maxLength: 200,
                 nullable: true);
 
             migrationBuilder.AddColumn<string>(
                 name: "StoodDownByUserId",
                 table: "handovers",
-                type: "TEXT",
+                type: "character varying(450)",
                 maxLength: 450,
                 nullable: true);
 
             migrationBuilder.AddColumn<string>(
                 name: "ByName",
                 table: "handover_dispatches",
-                type: "TEXT",
+                type: "character varying(200)",
                 maxLength: 200,
                 nullable: true);
 
             migrationBuilder.AddColumn<int>(
                 name: "Kind",
                 table: "handover_dispatches",
-                type: "INTEGER",
+                type: "integer",
                 nullable: false,
                 defaultValue: 0);
 
             migrationBuilder.AddColumn<string>(
                 name: "Reason",
                 table: "handover_dispatches",
-                type: "TEXT",
+                type: "character varying(2000)",
                 maxLength: 2000,
                 nullable: true);
 
             migrationBuilder.AddColumn<int>(
                 name: "Sequence",
                 table: "handover_dispatches",
-                type: "INTEGER",
+                type: "integer",
                 nullable: false,
                 defaultValue: 0);
 
@@ -101,6 +109,10 @@ namespace BlueLamp.Data.Migrations.Sqlite
             migrationBuilder.DropIndex(
                 name: "IX_handover_dispatches_HandoverId_Sequence",
                 table: "handover_dispatches");
+
+            migrationBuilder.DropColumn(
+                name: "CommentsHoldUndo",
+                table: "post_copies");
 
             migrationBuilder.DropColumn(
                 name: "ReopenedAt",

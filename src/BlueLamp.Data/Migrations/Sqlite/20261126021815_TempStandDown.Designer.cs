@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace BlueLamp.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteBlueLampDb))]
-    [Migration("20261126020244_TempStandDown")]
+    [Migration("20261126021815_TempStandDown")]
     partial class TempStandDown
     {
         /// <inheritdoc />
@@ -1112,6 +1112,10 @@ namespace BlueLamp.Data.Migrations.Sqlite
 
                     b.Property<long?>("CommentsChangedAt")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("CommentsHoldUndo")
+                        .HasMaxLength(8000)
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("CommentsNote")
                         .HasMaxLength(2000)

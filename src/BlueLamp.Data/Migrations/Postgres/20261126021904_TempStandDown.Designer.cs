@@ -13,7 +13,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace BlueLamp.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresBlueLampDb))]
-    [Migration("20261126020318_TempStandDown")]
+    [Migration("20261126021904_TempStandDown")]
     partial class TempStandDown
     {
         /// <inheritdoc />
@@ -1120,6 +1120,10 @@ namespace BlueLamp.Data.Migrations.Postgres
 
                     b.Property<DateTimeOffset?>("CommentsChangedAt")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CommentsHoldUndo")
+                        .HasMaxLength(8000)
+                        .HasColumnType("character varying(8000)");
 
                     b.Property<string>("CommentsNote")
                         .HasMaxLength(2000)

@@ -1,9 +1,8 @@
-﻿using System;
-using Microsoft.EntityFrameworkCore.Migrations;
+﻿using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
-namespace BlueLamp.Data.Migrations.Postgres
+namespace BlueLamp.Data.Migrations.Sqlite
 {
     /// <inheritdoc />
     public partial class TempStandDown : Migration
@@ -15,77 +14,84 @@ namespace BlueLamp.Data.Migrations.Postgres
                 name: "IX_handover_dispatches_HandoverId",
                 table: "handover_dispatches");
 
-            migrationBuilder.AddColumn<DateTimeOffset>(
-                name: "ReopenedAt",
-                table: "handovers",
-                type: "timestamp with time zone",
+            migrationBuilder.AddColumn<string>(
+                name: "CommentsHoldUndo",
+                table: "post_copies",
+                type: "TEXT",
+                maxLength: 8000,
                 nullable: true);
 
-            migrationBuilder.AddColumn<DateTimeOffset>(
+            migrationBuilder.AddColumn<long>(
+                name: "ReopenedAt",
+                table: "handovers",
+                type: "INTEGER",
+                nullable: true);
+
+            migrationBuilder.AddColumn<long>(
                 name: "StandDownConfirmedAt",
                 table: "handovers",
-                type: "timestamp with time zone",
+                type: "INTEGER",
                 nullable: true);
 
             migrationBuilder.AddColumn<string>(
                 name: "StandDownConfirmedByName",
                 table: "handovers",
-                type: "character varying(200)",
+                type: "TEXT",
                 maxLength: 200,
                 nullable: true);
 
             migrationBuilder.AddColumn<string>(
                 name: "StandDownReason",
                 table: "handovers",
-                type: "character varying(2000)",
+                type: "TEXT",
                 maxLength: 2000,
                 nullable: true);
 
-            migrationBuilder.AddColumn<DateTimeOffset>(
+            migrationBuilder.AddColumn<long>(
                 name: "StoodDownAt",
                 table: "handovers",
-                type: "timestamp with time zone",
+                type: "INTEGER",
                 nullable: true);
 
             migrationBuilder.AddColumn<string>(
                 name: "StoodDownByName",
                 table: "handovers",
-                type: "character varying(200)",
+                type: "TEXT",
                 maxLength: 200,
                 nullable: true);
 
             migrationBuilder.AddColumn<string>(
                 name: "StoodDownByUserId",
                 table: "handovers",
-                type: "character varying(450)",
+                type: "TEXT",
                 maxLength: 450,
                 nullable: true);
 
             migrationBuilder.AddColumn<string>(
                 name: "ByName",
                 table: "handover_dispatches",
-                type: "character varying(200)",
+                type: "TEXT",
                 maxLength: 200,
                 nullable: true);
 
             migrationBuilder.AddColumn<int>(
                 name: "Kind",
                 table: "handover_dispatches",
-                type: "integer",
+                type: "INTEGER",
                 nullable: false,
                 defaultValue: 0);
 
             migrationBuilder.AddColumn<string>(
                 name: "Reason",
                 table: "handover_dispatches",
-                type: "character varying(2000)",
+                type: "TEXT",
                 maxLength: 2000,
                 nullable: true);
 
             migrationBuilder.AddColumn<int>(
                 name: "Sequence",
                 table: "handover_dispatches",
-                type: "integer",
+                type: "INTEGER",
                 nullable: false,
                 defaultValue: 0);
 
@@ -102,6 +108,10 @@ namespace BlueLamp.Data.Migrations.Postgres
             migrationBuilder.DropIndex(
                 name: "IX_handover_dispatches_HandoverId_Sequence",
                 table: "handover_dispatches");
+
+            migrationBuilder.DropColumn(
+                name: "CommentsHoldUndo",
+                table: "post_copies");
 
             migrationBuilder.DropColumn(
                 name: "ReopenedAt",
