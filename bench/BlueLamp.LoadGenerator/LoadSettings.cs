@@ -14,7 +14,9 @@ public sealed record LoadSettings(
     string Email,
     string Password,
     TimeSpan DrainTimeout,
-    int? AppPid)
+    int? AppPid,
+    TimeSpan WarmUp,
+    int? WarmUpRate)
 {
     public static LoadSettings Parse(string[] args)
     {
@@ -33,6 +35,8 @@ public sealed record LoadSettings(
             Get("email", "operator@demo.bluelamp.test"),
             values.TryGetValue("password", out var password) ? password : throw new ArgumentException("--password (the demo operator's, from data/demo-users.txt) is required."),
             TimeSpan.FromSeconds(double.Parse(Get("drain-seconds", "60"), CultureInfo.InvariantCulture)),
-            values.TryGetValue("app-pid", out var pid) ? int.Parse(pid, CultureInfo.InvariantCulture) : null);
+            values.TryGetValue("app-pid", out var pid) ? int.Parse(pid, CultureInfo.InvariantCulture) : null,
+            TimeSpan.FromSeconds(double.Parse(Get("warmup-seconds", "0"), CultureInfo.InvariantCulture)),
+            values.TryGetValue("warmup-rate", out var warmUpRate) ? int.Parse(warmUpRate, CultureInfo.InvariantCulture) : null);
     }
 }

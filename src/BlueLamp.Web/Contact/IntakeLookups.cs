@@ -31,12 +31,18 @@ internal sealed class IntakeLookups
         var userIds = batch.Select(i => i.PlatformUserId).Distinct().ToList();
         var threadKeys = batch.Select(i => i.ThreadKey).Distinct().ToList();
 
-        var stored = await (
-                from m in db.Messages.AsNoTracking()
-                where accountIds.Contains(m.AccountId) && messageIds.Contains(m.PlatformMessageId)
-                join c in db.Conversations on m.ConversationId equals c.Id
-                select new { m.AccountId, m.PlatformMessageId, m.Id, m.ConversationId, c.PersonId })
+        // Messages alone, found through their unique index on account and platform id. Joined to their conversations in
+        // the same statement, PostgreSQL's planner (on statistics taken while the tables were small) once chose to walk
+        // every conversation and scan the account's whole index for each: 15 s for a batch that found nothing. The
+        // conversations are read only when a message was stored already, which is rare.
+        var stored = await db.Messages.AsNoTracking()
+            .Where(m => accountIds.Contains(m.AccountId) && messageIds.Contains(m.PlatformMessageId))
+            .Select(m => new { m.AccountId, m.PlatformMessageId, m.Id, m.ConversationId })
             .ToListAsync(cancellationToken);
+        var storedIn = stored.Select(m => m.ConversationId).Distinct().ToList();
+        var personOf = storedIn.Count == 0
+            ? []
+            : await db.Conversations.AsNoTracking().Where(c => storedIn.Contains(c.Id)).Select(c => new { c.Id, c.PersonId }).ToDictionaryAsync(c => c.Id, c => c.PersonId, cancellationToken);
         // Read once per batch: the handover summary names the account and its rota decides the out-of-hours reply.
         var accounts = await db.Accounts.AsNoTracking().Where(a => accountIds.Contains(a.Id)).ToDictionaryAsync(a => a.Id, cancellationToken);
         // Read, never changed here: not tracked, so saving the batch does not compare them.
@@ -47,7 +53,7 @@ internal sealed class IntakeLookups
 
         var lookups = new IntakeLookups(accounts, identities, conversations);
         foreach (var m in stored)
-            lookups.messages[(m.AccountId, m.PlatformMessageId)] = new IntakeResult(m.ConversationId, m.Id, m.PersonId, Duplicate: true);
+            lookups.messages[(m.AccountId, m.PlatformMessageId)] = new IntakeResult(m.ConversationId, m.Id, personOf[m.ConversationId], Duplicate: true);
         return lookups;
     }
 

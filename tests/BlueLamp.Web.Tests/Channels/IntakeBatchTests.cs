@@ -222,6 +222,29 @@ public sealed class IntakeBatchTests
         Assert.Equal(0, await db.InboundEvents.CountAsync(e => e.ProcessedAt == null, Ct));
     }
 
+    [Theory]
+    [MemberData(nameof(ChannelHost.Providers), MemberType = typeof(ChannelHost))]
+    public async Task A_message_brought_again_in_a_later_batch_is_answered_as_the_one_already_stored(string provider)
+    {
+        await using var host = await ChannelHost.StartAsync(provider, NoSweep);
+        var batch = await EventTable.StartAsync(host);
+        var marker = Guid.NewGuid().ToString("N")[..8];
+        var contact = host.Host.Services.GetRequiredService<ContactIntake>();
+        InboundMessage Inbound(int n) => new(batch.AccountId, Platform.Facebook, ConversationKind.DirectMessage, $"t_{marker}_{n % 2}", $"psid-{marker}-{n % 2}",
+            "Sam", $"m_{marker}_{n}", $"Bin collection missed again, road {n} ({marker})", DateTimeOffset.UtcNow.AddMinutes(n - 10));
+        var first = await contact.ReceiveAsync(batch.ForceId, [Inbound(0), Inbound(1), Inbound(2)], alongside: null, cancellationToken: Ct);
+
+        // Brought again beside a new one: the stored ones are found by the batch's look-up, with their conversation's person.
+        var again = await contact.ReceiveAsync(batch.ForceId, [Inbound(2), Inbound(3), Inbound(1)], alongside: null, cancellationToken: Ct);
+
+        Assert.All(first, r => Assert.False(r.Duplicate));
+        Assert.Equal([true, false, true], again.Select(r => r.Duplicate));
+        Assert.Equal(first[2], again[0] with { Duplicate = false });
+        Assert.Equal(first[1], again[2] with { Duplicate = false });
+        Assert.Equal(first[1].PersonId, again[1].PersonId);
+        Assert.Equal(4, (await host.MessagesAsync(marker)).Count);
+    }
+
     /// <summary>Writes Messenger events straight into the event table, as the webhook would, and hands them to the intake as one batch.</summary>
     private sealed class EventTable(ChannelHost host, Guid forceId, Guid accountId)
     {
