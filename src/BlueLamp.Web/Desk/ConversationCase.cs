@@ -304,9 +304,10 @@ public sealed class ConversationCase(
                     $"{(int)(assessment.AssessedAt - standDown.Handover.OpenedAt).TotalSeconds} s after opening{(standDown.CommandAndControlTold ? "; command and control will be told" : "")}; {assessment.Rationale}"));
             await audit.SaveWithAuditAsync(db, entries, null, cancellationToken);
         }
-        catch (DbUpdateConcurrencyException) when (standDown is { StoodDown: true })
+        catch (DbUpdateConcurrencyException) when (standDown is not null)
         {
-            // The control room's acknowledgement and the desk's stand-down both change the conversation: the first to save wins.
+            // The control room's acknowledgement and the desk's stand-down both change the conversation: the first to save
+            // wins. (An acknowledgement saved between reading the conversation and its handover fails this save the same way.)
             await using var fresh = dbs.ForForce(user.ForceId);
             var now = await fresh.Handovers.AsNoTracking().SingleAsync(h => h.Id == standDown.Handover.Id, cancellationToken);
             return DeskResult.Refused(now.IsAcknowledged

@@ -104,7 +104,7 @@ public sealed class ControlRoom(BlueLampDbFactory dbs, AuditTrail audit, IDeskEv
         {
             await using var fresh = dbs.ForForce(user.ForceId);
             var now2 = await fresh.Handovers.AsNoTracking().SingleAsync(h => h.Id == handoverId, cancellationToken);
-            return DeskResult.Refused(now2.Status == HandoverStatus.StoodDown && !kept
+            return DeskResult.Refused(now2.Status == HandoverStatus.StoodDown
                 ? $"The desk stood this handover down at the same moment ({now2.StoodDownByName}: \"{now2.StandDownReason}\"). Nothing was saved. It is still yours to keep: acknowledge it again to keep it."
                 : "The conversation changed at the same moment; try again.");
         }

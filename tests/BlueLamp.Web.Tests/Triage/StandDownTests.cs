@@ -131,6 +131,34 @@ public sealed class StandDownTests
         visitor.Dispose();
     }
 
+    [Fact]
+    public async Task A_new_alarm_after_a_stand_down_reopens_the_handover_and_command_and_control_is_told_in_order()
+    {
+        await using var receiver = new CommandAndControlReceiver(Secret);
+        await receiver.StartAsync();
+        await using var host = await ChannelHost.StartAsync("Sqlite", Fast);
+        await LinkAsync(host, receiver.Url);
+        var (conversationId, handoverId, visitor, token) = await LifeAtRiskAsync(host, "I want to end it tonight, I've got the pills ready");
+        await Eventually.GetAsync(() => HandoverAsync(host, handoverId), h => h.IncidentNumber is not null, "the handover delivered");
+        using var desk = await host.Host.LoginAsync(Roles.Operator);
+        Assert.Equal(HttpStatusCode.Created, (await desk.PostAsJsonAsync($"/api/desk/conversations/{conversationId}/assessments", Overturn("Lyrics; safe and well"), Ct)).StatusCode);
+
+        var (_, again, _, _) = await LifeAtRiskAsync(host, "Actually I'm on the bridge now and I'm going to jump", visitor, token);
+
+        Assert.Equal(handoverId, again);
+        Assert.Equal(HandoverStatus.Open, (await HandoverAsync(host, handoverId)).Status);
+        var requests = await Eventually.GetAsync(() => Task.FromResult(receiver.Requests), r => r.Count >= 3, "the handover, its stand-down and its re-opening");
+        var bodies = requests.Select(r => JsonDocument.Parse(r.Body).RootElement).ToList();
+        Assert.Equal(["bluelamp.handover.v1", "bluelamp.handover-update.v1", "bluelamp.handover-update.v1"], bodies.Select(b => b.GetProperty("schema").GetString()));
+        Assert.Equal(["stood_down", "reopened"], bodies.Skip(1).Select(b => b.GetProperty("change").GetString()));
+        Assert.Equal([1, 2], bodies.Skip(1).Select(b => b.GetProperty("sequence").GetInt32()));
+        Assert.Contains("bridge", bodies[2].GetProperty("summary").GetString(), StringComparison.Ordinal);
+        Assert.True(bodies[2].GetProperty("desk").GetProperty("lifeAtRisk").GetBoolean());
+        Assert.Equal(3, requests.Select(r => r.IdempotencyKey).Distinct().Count());
+        Assert.Equal(1, receiver.IncidentCount);
+        visitor.Dispose();
+    }
+
     [Theory]
     [MemberData(nameof(ChannelHost.Providers), MemberType = typeof(ChannelHost))]
     public async Task Once_the_control_room_has_acknowledged_the_desk_cannot_stand_the_handover_down(string provider)
