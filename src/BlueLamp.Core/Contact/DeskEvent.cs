@@ -30,4 +30,7 @@ public enum DeskEventKind
 
     /// <summary>A handover was delivered to command and control, or an attempt failed: the control room screen shows which.</summary>
     HandoverDispatched = 13,
+
+    /// <summary>The desk stood a handover down (or the control room confirmed that): the control room screen shows it.</summary>
+    HandoverStoodDown = 14,
 }

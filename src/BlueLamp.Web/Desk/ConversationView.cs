@@ -36,7 +36,11 @@ public sealed record TriageView(
     DateTimeOffset? HoldingReplySentAt,
     AutomaticAssessmentView? Latest,
     HandoverStatus? HandoverStatus,
-    string? IncidentNumber);
+    string? IncidentNumber,
+    HandoverStoodDownView? HandoverStoodDown = null);
+
+/// <summary>Who stood the conversation's handover down, when and why (shown while it stands, and after the control room kept it).</summary>
+public sealed record HandoverStoodDownView(DateTimeOffset At, string ByName, string Reason);
 
 /// <summary>The engine's assessment of the latest message from the public.</summary>
 public sealed record AutomaticAssessmentView(Grade Grade, bool LifeAtRisk, string CategoryCode, double Score, PersonAtRisk PersonAtRisk,

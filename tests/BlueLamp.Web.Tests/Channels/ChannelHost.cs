@@ -63,7 +63,7 @@ public sealed class ChannelHost : IAsyncDisposable
         ["Simulator:DeliveryRetryDelay"] = "00:00:00.200",
     };
 
-    public static async Task<ChannelHost> StartAsync(string provider = "Sqlite", IReadOnlyDictionary<string, string?>? extra = null)
+    public static async Task<ChannelHost> StartAsync(string provider = "Sqlite", IReadOnlyDictionary<string, string?>? extra = null, TimeProvider? time = null)
     {
         var folder = Directory.CreateTempSubdirectory("bluelamp-channels-").FullName;
         var settings = new Dictionary<string, string?>(FastSettings());
@@ -81,7 +81,7 @@ public sealed class ChannelHost : IAsyncDisposable
         }
         foreach (var (key, value) in extra ?? new Dictionary<string, string?>())
             settings[key] = value;
-        var host = new BlueLampHost(settings, folder);
+        var host = new BlueLampHost(settings, folder, time);
         _ = host.BaseAddress;
         return new ChannelHost(host, folder, settings, admin, name);
     }
