@@ -1,8 +1,11 @@
 using System.Collections.Concurrent;
+using System.Net.Http.Json;
 using BlueLamp.Channels.Common;
 using BlueLamp.Channels.Meta;
 using BlueLamp.Core.Accounts;
 using BlueLamp.Core.Contact;
+using BlueLamp.Core.Identity;
+using BlueLamp.Core.Triage;
 using BlueLamp.Web.Channels;
 using BlueLamp.Web.Contact;
 using Microsoft.EntityFrameworkCore;
@@ -243,6 +246,46 @@ public sealed class IntakeBatchTests
         Assert.Equal(first[1], again[2] with { Duplicate = false });
         Assert.Equal(first[1].PersonId, again[1].PersonId);
         Assert.Equal(4, (await host.MessagesAsync(marker)).Count);
+    }
+
+    [Theory]
+    [MemberData(nameof(ChannelHost.Providers), MemberType = typeof(ChannelHost))]
+    public async Task A_new_alarm_in_a_batch_reopens_the_handover_the_desk_stood_down(string provider)
+    {
+        await using var host = await ChannelHost.StartAsync(provider, NoSweep);
+        var batch = await EventTable.StartAsync(host);
+        var marker = Guid.NewGuid().ToString("N")[..8];
+        var start = DateTimeOffset.UtcNow.AddMinutes(-10);
+        await batch.TakeInAsync([await batch.StoreAsync($"m_{marker}_0", $"psid-{marker}", $"I'm going to kill myself tonight ({marker})", start)]);
+        var first = Assert.Single(await host.MessagesAsync(marker));
+        Guid handoverId;
+        await using (var db = host.Dbs.ForForce(batch.ForceId))
+            handoverId = await db.Handovers.Where(h => h.ConversationId == first.ConversationId).Select(h => h.Id).SingleAsync(Ct);
+        using (var desk = await host.Host.LoginAsync(Roles.Operator))
+        {
+            var overturn = new
+            {
+                grade = 4, threat = "none identified", harm = "none identified", risk = "low", investigation = "none", vulnerability = "none identified",
+                engagement = "reply with advice", rationale = "Song lyrics, confirmed safe", lifeAtRisk = false,
+            };
+            Assert.Equal(System.Net.HttpStatusCode.Created, (await desk.PostAsJsonAsync($"/api/desk/conversations/{first.ConversationId}/assessments", overturn, Ct)).StatusCode);
+        }
+
+        // The next message of the same person comes in a batch beside other people's chatter.
+        var events = new List<Guid>();
+        for (var n = 1; n <= 5; n++)
+            events.Add(await batch.StoreAsync($"m_{marker}_{n}", $"psid-{marker}-other-{n}", $"Chatter {n} about parking ({marker})", start.AddSeconds(n)));
+        events.Add(await batch.StoreAsync($"m_{marker}_again", $"psid-{marker}", $"no really im on the bridge now and im going to jump ({marker})", start.AddSeconds(10)));
+        await batch.TakeInAsync(events);
+
+        await using var check = host.Dbs.ForForce(batch.ForceId);
+        var handover = await check.Handovers.AsNoTracking().SingleAsync(h => h.ConversationId == first.ConversationId, Ct);
+        Assert.Equal(handoverId, handover.Id);
+        Assert.Equal(HandoverStatus.Open, handover.Status);
+        var conversation = await check.Conversations.AsNoTracking().SingleAsync(c => c.Id == first.ConversationId, Ct);
+        Assert.True(conversation.LifeAtRisk);
+        Assert.Equal(handoverId, conversation.HandoverId);
+        Assert.Contains("bridge", handover.Summary, StringComparison.Ordinal);
     }
 
     /// <summary>Writes Messenger events straight into the event table, as the webhook would, and hands them to the intake as one batch.</summary>
