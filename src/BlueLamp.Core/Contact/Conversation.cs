@@ -116,11 +116,11 @@ public sealed class Conversation : IForceOwned
     }
 
     /// <summary>
-    /// The deadline the desk works to: the grade's (or the one already missed) while a reply is awaited, brought forward
+    /// The deadline the desk works to: the grade's (or the one already missed; both only while a reply is awaited), brought forward
     /// to the first look's when that is earlier. Never later than the grade's deadline.
     /// </summary>
     public DateTimeOffset? DueAt(FirstLookPolicy policy) =>
-        FirstLookPolicy.Earlier(AwaitingReply ? BreachedDueAt ?? SlaDueAt : null, FirstLookDueAt(policy));
+        FirstLookPolicy.Earlier(BreachedDueAt ?? SlaDueAt, FirstLookDueAt(policy));
 
     /// <summary>
     /// An operator opened the conversation: what was waiting has had its first look, and the deadline is the grade's

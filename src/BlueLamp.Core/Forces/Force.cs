@@ -80,7 +80,7 @@ public sealed class Force
     public int? FirstLookMinutes { get; private set; }
 
     /// <summary>The force's first-look safety net for private messages.</summary>
-    public Triage.FirstLookPolicy FirstLook => FirstLookMinutes is { } minutes ? new(TimeSpan.FromMinutes(minutes)) : Triage.FirstLookPolicy.Default;
+    public Triage.FirstLookPolicy FirstLook => Triage.FirstLookPolicy.FromMinutes(FirstLookMinutes);
 
     /// <summary>Sets the first-look limit in whole minutes (null restores the default); refused outside 1 minute to 24 hours, changing nothing.</summary>
     public string? SetFirstLookLimit(int? minutes)

@@ -17,6 +17,9 @@ public sealed record FirstLookPolicy(TimeSpan Limit)
     /// <summary>BlueLamp's default: 30 minutes.</summary>
     public static FirstLookPolicy Default { get; } = new(TimeSpan.FromMinutes(30));
 
+    /// <summary>A force's policy from its stored limit in whole minutes; null for the default.</summary>
+    public static FirstLookPolicy FromMinutes(int? minutes) => minutes is { } own ? new(TimeSpan.FromMinutes(own)) : Default;
+
     /// <summary>Whether conversations of this kind get a first look: private ones only.</summary>
     public static bool AppliesTo(ConversationKind kind) => kind == ConversationKind.DirectMessage;
 

@@ -24,7 +24,10 @@ public sealed record ConversationView(
     IReadOnlyList<EarlierContact>? EarlierContacts = null,
     TriageView? Triage = null);
 
-/// <summary>The conversation's risk picture: the engine's latest assessment beside the desk's grade, the deadline and the handover.</summary>
+/// <summary>
+/// The conversation's risk picture: the engine's latest assessment beside the desk's grade, the deadline, the first look
+/// still due (a private message no operator has opened since it arrived) and the handover.
+/// </summary>
 public sealed record TriageView(
     bool LifeAtRisk,
     Grade? EngineGrade,
@@ -36,7 +39,9 @@ public sealed record TriageView(
     DateTimeOffset? HoldingReplySentAt,
     AutomaticAssessmentView? Latest,
     HandoverStatus? HandoverStatus,
-    string? IncidentNumber);
+    string? IncidentNumber,
+    DateTimeOffset? FirstLookDueAt = null,
+    DateTimeOffset? FirstLookedAt = null);
 
 /// <summary>The engine's assessment of the latest message from the public.</summary>
 public sealed record AutomaticAssessmentView(Grade Grade, bool LifeAtRisk, string CategoryCode, double Score, PersonAtRisk PersonAtRisk,

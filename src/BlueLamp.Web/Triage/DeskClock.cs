@@ -11,7 +11,7 @@ using Microsoft.Extensions.Options;
 namespace BlueLamp.Web.Triage;
 
 /// <summary>
-/// The desk's clock: records SLA breaches as deadlines pass and escalates control-room handovers left
+/// The desk's clock: records SLA breaches and missed first looks as deadlines pass, and escalates control-room handovers left
 /// unacknowledged past the force's limit. One node runs it at a time (<see cref="JobLeases"/>); each change is also a
 /// conditional update, so even two clocks would record it once.
 /// </summary>
@@ -43,19 +43,20 @@ public sealed class DeskClock(
         }
     }
 
-    /// <summary>One tick: every force's passed deadlines and overdue handovers. Returns how many of each it recorded.</summary>
-    public async Task<(int Breaches, int Escalations)> RunOnceAsync(CancellationToken cancellationToken = default)
+    /// <summary>One tick: every force's passed deadlines, missed first looks and overdue handovers. Returns how many of each it recorded.</summary>
+    public async Task<(int Breaches, int Escalations, int FirstLookBreaches)> RunOnceAsync(CancellationToken cancellationToken = default)
     {
         List<Guid> forces;
         await using (var lookup = dbs.Unscoped())
             forces = await lookup.Forces.AsNoTracking().Select(f => f.Id).ToListAsync(cancellationToken);
-        int breaches = 0, escalations = 0;
+        int breaches = 0, escalations = 0, firstLooks = 0;
         foreach (var forceId in forces)
         {
             breaches += await RecordBreachesAsync(forceId, cancellationToken);
+            firstLooks += await RecordMissedFirstLooksAsync(forceId, cancellationToken);
             escalations += await EscalateHandoversAsync(forceId, cancellationToken);
         }
-        return (breaches, escalations);
+        return (breaches, escalations, firstLooks);
     }
 
     private async Task<int> RecordBreachesAsync(Guid forceId, CancellationToken cancellationToken)
@@ -86,6 +87,41 @@ public sealed class DeskClock(
             }
             recorded++;
             await deskEvents.PublishAsync(new DeskEvent(forceId, conversationId, DeskEventKind.SlaBreached), cancellationToken);
+        }
+        return recorded;
+    }
+
+    /// <summary>Private messages no operator has opened within the force's first-look limit: recorded once per first look, apart from SLA breaches.</summary>
+    private async Task<int> RecordMissedFirstLooksAsync(Guid forceId, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        await using var db = dbs.ForForce(forceId);
+        var policy = await ForceLifeAtRiskSettings.FirstLookAsync(db, forceId, cancellationToken);
+        var waitingSince = now - policy.Limit;
+        var missed = await db.Conversations
+            .Where(c => c.Status == ConversationStatus.Open && c.FirstLookBreachedAt == null && c.FirstLookWaitingSince != null && c.FirstLookWaitingSince <= waitingSince)
+            .Select(c => c.Id)
+            .ToListAsync(cancellationToken);
+        var recorded = 0;
+        foreach (var conversationId in missed)
+        {
+            db.ChangeTracker.Clear();
+            var conversation = await db.Conversations.SingleAsync(c => c.Id == conversationId, cancellationToken);
+            var since = conversation.FirstLookWaitingSince;
+            if (!conversation.RecordFirstLookBreach(policy, now))
+                continue;
+            try
+            {
+                await audit.SaveWithAuditAsync(db, new AuditEntry(AuditActions.FirstLookBreached, null, ContactIntake.SystemName, "conversation",
+                    conversationId.ToString("D"), $"waiting since {since:yyyy-MM-dd HH:mm:ss} UTC, first look due within {policy.Limit.TotalMinutes:0} min, grade {(int?)conversation.Grade}"), cancellationToken);
+            }
+            catch (DbUpdateConcurrencyException)
+            {
+                // Opened, or recorded by another node, in the meantime.
+                continue;
+            }
+            recorded++;
+            await deskEvents.PublishAsync(new DeskEvent(forceId, conversationId, DeskEventKind.FirstLookBreached), cancellationToken);
         }
         return recorded;
     }
