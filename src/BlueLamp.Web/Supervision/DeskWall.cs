@@ -56,7 +56,7 @@ public sealed class DeskWall(BlueLampDbFactory dbs, Desk.DeskQueue queue, DeskPr
             .ToList();
 
         // Overdue first; "near" means less than a quarter of the grade's allowance (or of the first-look limit) left. A private
-        // message nobody has opened is listed by its first look when that is due before its grade's deadline, marked as such.
+        // message nobody has opened is listed for its first look too, marked as such.
         var firstLook = await Triage.ForceLifeAtRiskSettings.FirstLookAsync(db, forceId, cancellationToken);
         var slaDeadlines = open
             .Where(c => c.AwaitingReply && (c.BreachedDueAt is not null
@@ -66,9 +66,9 @@ public sealed class DeskWall(BlueLampDbFactory dbs, Desk.DeskQueue queue, DeskPr
             .Where(c => firstLook.DueAt(c.FirstLookWaitingSince) is { } look && look - now < firstLook.Limit / 4)
             .Select(c => new DeadlineItem(c.Id, c.Preview, c.Grade, firstLook.DueAt(c.FirstLookWaitingSince)!.Value, firstLook.DueAt(c.FirstLookWaitingSince) <= now, c.AssignedToName, FirstLook: true))
             .ToList();
+        // Listed apart: a conversation may be near its grade's deadline and past its first look at once.
         var deadlines = slaDeadlines
             .Concat(firstLooks)
-            .GroupBy(d => d.ConversationId, (_, both) => both.MinBy(d => d.DueAt)!)
             .OrderByDescending(d => d.Breached).ThenBy(d => d.DueAt)
             .ToList();
         var handovers = await db.Handovers.AsNoTracking()
