@@ -67,28 +67,14 @@ public sealed class DeskClock(
             .Where(c => c.Status == ConversationStatus.Open && c.AwaitingReply && c.SlaDueAt != null && c.SlaDueAt <= now)
             .Select(c => c.Id)
             .ToListAsync(cancellationToken);
-        var recorded = 0;
-        foreach (var conversationId in due)
+        return await RecordEachAsync(db, forceId, due, DeskEventKind.SlaBreached, conversation =>
         {
-            db.ChangeTracker.Clear();
-            var conversation = await db.Conversations.SingleAsync(c => c.Id == conversationId, cancellationToken);
             var missed = conversation.SlaDueAt;
-            if (!conversation.RecordSlaBreach(now))
-                continue;
-            try
-            {
-                await audit.SaveWithAuditAsync(db, new AuditEntry(AuditActions.SlaBreached, null, ContactIntake.SystemName, "conversation",
-                    conversationId.ToString("D"), $"due {missed:yyyy-MM-dd HH:mm:ss} UTC, grade {(int?)conversation.Grade}"), cancellationToken);
-            }
-            catch (DbUpdateConcurrencyException)
-            {
-                // Answered, or recorded by another node, in the meantime.
-                continue;
-            }
-            recorded++;
-            await deskEvents.PublishAsync(new DeskEvent(forceId, conversationId, DeskEventKind.SlaBreached), cancellationToken);
-        }
-        return recorded;
+            return conversation.RecordSlaBreach(now)
+                ? new AuditEntry(AuditActions.SlaBreached, null, ContactIntake.SystemName, "conversation",
+                    conversation.Id.ToString("D"), $"due {missed:yyyy-MM-dd HH:mm:ss} UTC, grade {(int?)conversation.Grade}")
+                : null;
+        }, cancellationToken);
     }
 
     /// <summary>Private messages no operator has opened within the force's first-look limit: recorded once per first look, apart from SLA breaches.</summary>
@@ -102,26 +88,41 @@ public sealed class DeskClock(
             .Where(c => c.Status == ConversationStatus.Open && c.FirstLookBreachedAt == null && c.FirstLookWaitingSince != null && c.FirstLookWaitingSince <= waitingSince)
             .Select(c => c.Id)
             .ToListAsync(cancellationToken);
+        return await RecordEachAsync(db, forceId, missed, DeskEventKind.FirstLookBreached, conversation =>
+        {
+            var since = conversation.FirstLookWaitingSince;
+            return conversation.RecordFirstLookBreach(policy, now)
+                ? new AuditEntry(AuditActions.FirstLookBreached, null, ContactIntake.SystemName, "conversation", conversation.Id.ToString("D"),
+                    $"waiting since {since:yyyy-MM-dd HH:mm:ss} UTC, first look due within {policy.Limit.TotalMinutes:0} min, grade {(int?)conversation.Grade}")
+                : null;
+        }, cancellationToken);
+    }
+
+    /// <summary>
+    /// Reads each conversation afresh and lets <paramref name="record"/> change it; what it records is saved with its audit
+    /// entry, one conversation at a time, and every desk is told. Returns how many were recorded.
+    /// </summary>
+    private async Task<int> RecordEachAsync(BlueLampDb db, Guid forceId, IReadOnlyList<Guid> conversationIds, DeskEventKind told,
+        Func<Conversation, AuditEntry?> record, CancellationToken cancellationToken)
+    {
         var recorded = 0;
-        foreach (var conversationId in missed)
+        foreach (var conversationId in conversationIds)
         {
             db.ChangeTracker.Clear();
             var conversation = await db.Conversations.SingleAsync(c => c.Id == conversationId, cancellationToken);
-            var since = conversation.FirstLookWaitingSince;
-            if (!conversation.RecordFirstLookBreach(policy, now))
+            if (record(conversation) is not { } entry)
                 continue;
             try
             {
-                await audit.SaveWithAuditAsync(db, new AuditEntry(AuditActions.FirstLookBreached, null, ContactIntake.SystemName, "conversation",
-                    conversationId.ToString("D"), $"waiting since {since:yyyy-MM-dd HH:mm:ss} UTC, first look due within {policy.Limit.TotalMinutes:0} min, grade {(int?)conversation.Grade}"), cancellationToken);
+                await audit.SaveWithAuditAsync(db, entry, cancellationToken);
             }
             catch (DbUpdateConcurrencyException)
             {
-                // Opened, or recorded by another node, in the meantime.
+                // Answered or opened, or recorded by another node, in the meantime.
                 continue;
             }
             recorded++;
-            await deskEvents.PublishAsync(new DeskEvent(forceId, conversationId, DeskEventKind.FirstLookBreached), cancellationToken);
+            await deskEvents.PublishAsync(new DeskEvent(forceId, conversationId, told), cancellationToken);
         }
         return recorded;
     }
