@@ -62,6 +62,36 @@ public sealed class FirstLookTests(BrowserFixture browser) : IClassFixture<Brows
             .ToHaveTextAsync(new System.Text.RegularExpressions.Regex(@"^\d+ d \d+ h left$"));
     }
 
+    [Fact]
+    public async Task An_administrator_sets_the_first_look_limit_and_a_bad_one_is_refused_next_to_the_field()
+    {
+        await using var host = new BlueLampHost();
+        var baseUrl = host.BaseAddress.ToString().TrimEnd('/');
+        await using var context = await browser.Browser.NewContextAsync(new() { BaseURL = baseUrl, ViewportSize = new() { Width = 1280, Height = 1000 } });
+        var page = await context.NewPageAsync();
+        await BrowserSteps.LoginAsync(page, host.DemoUsers()["Administrator"]);
+        await page.GotoAsync("/settings/desk");
+        var section = page.GetByTestId("first-look-settings");
+        await Expect(section).ToContainTextAsync("Public comments and mentions keep their grade's deadline only");
+        var minutes = page.GetByLabel("Minutes within which every private message is opened");
+
+        await minutes.FillAsync("2000");
+        await page.GetByTestId("first-look-save").ClickAsync();
+        await Expect(section).ToContainTextAsync("Give a first-look limit between 1 minute and 24 hours");
+        await Accessibility.AssertNoSeriousViolationsAsync(page);
+        var dbs = host.Services.GetRequiredService<BlueLampDbFactory>();
+        await using (var db = dbs.Unscoped())
+            Assert.Null(await db.Forces.Where(f => f.Slug == "demo").Select(f => f.FirstLookMinutes).SingleAsync(Ct));
+
+        await minutes.FillAsync("15");
+        await page.GetByTestId("first-look-save").ClickAsync();
+        await Expect(page.GetByTestId("first-look-saved")).ToContainTextAsync("within 15 minutes");
+        await section.ScrollIntoViewIfNeededAsync();
+        await BrowserSteps.ScreenshotAsync(page, "desk-settings-first-look");
+        await using (var db = dbs.Unscoped())
+            Assert.Equal(15, await db.Forces.Where(f => f.Slug == "demo").Select(f => f.FirstLookMinutes).SingleAsync(Ct));
+    }
+
     /// <summary>A public comment under the force's Facebook post, taken in as the webhook would hand it over.</summary>
     private static async Task CommentAsync(BlueLampHost host, string text)
     {
