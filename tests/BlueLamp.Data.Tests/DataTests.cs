@@ -513,33 +513,65 @@ public abstract class DataTests(DatabaseProvider provider) : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Rate_windows_count_every_request_once_when_many_count_at_once_and_start_again_in_the_next_window()
+    public async Task Rate_windows_let_exactly_the_limit_through_when_many_count_at_once_and_refused_attempts_are_not_counted()
     {
         var ct = TestContext.Current.CancellationToken;
-        var window = new DateTimeOffset(2026, 11, 25, 21, 0, 0, TimeSpan.Zero);
-        async Task<List<int>> CountManyAsync()
+        var now = new DateTimeOffset(2026, 11, 25, 21, 0, 30, TimeSpan.Zero);
+        async Task<List<RateCount>> CountManyAsync()
         {
-            var seen = new List<int>();
+            var seen = new List<RateCount>();
             for (var i = 0; i < 15; i++)
             {
                 await using var db = Dbs.Unscoped();
-                seen.Add(await RateWindows.CountAsync(db, "referral-key:abc", window, TimeSpan.FromSeconds(30), ct));
+                seen.Add(await RateWindows.TryCountAsync(db, "referral-key:abc", 40, TimeSpan.FromMinutes(1), now, TimeSpan.FromSeconds(30), ct));
             }
             return seen;
         }
 
         var counts = (await Task.WhenAll(Task.Run(CountManyAsync, ct), Task.Run(CountManyAsync, ct), Task.Run(CountManyAsync, ct))).SelectMany(c => c).ToList();
 
-        // Atomic: each of the 45 counts saw a different total, so no two nodes could both take the last place.
-        Assert.Equal(Enumerable.Range(1, 45), counts.Order());
+        // Atomic: each counted attempt saw a different total, so no two nodes could both take the last place.
+        Assert.Equal(Enumerable.Range(1, 40), counts.Where(c => c.Counted).Select(c => c.Count).Order());
+        // Refused, each told to wait until the bucket they filled has left the window: a minute and that second after 21:00:30.
+        Assert.All(counts.Where(c => !c.Counted), c => Assert.Equal((40, TimeSpan.FromSeconds(61)), (c.Count, c.RetryAfter)));
         await using (var db = Dbs.Unscoped())
         {
-            Assert.Equal(1, await RateWindows.CountAsync(db, "referral-key:abc", window.AddMinutes(1), TimeSpan.FromSeconds(5), ct));
-            Assert.Equal(1, await RateWindows.CountAsync(db, "referral-key:other", window.AddMinutes(1), TimeSpan.FromSeconds(5), ct));
-            // A window's first count clears windows more than an hour old.
-            Assert.Equal(1, await RateWindows.CountAsync(db, "referral-key:abc", window.AddHours(2), TimeSpan.FromSeconds(5), ct));
-            Assert.Equal(0, await db.RateWindows.CountAsync(w => w.WindowStart == window, ct));
+            Assert.Equal(40, await db.RateWindows.Where(w => w.Name == "referral-key:abc").SumAsync(w => w.Count, ct));
+            Assert.Equal(1, (await RateWindows.TryCountAsync(db, "referral-key:other", 40, TimeSpan.FromMinutes(1), now, TimeSpan.FromSeconds(5), ct)).Count);
+            // A name that starts afresh clears everyone's buckets more than an hour old.
+            Assert.True((await RateWindows.TryCountAsync(db, "referral-key:abc", 40, TimeSpan.FromMinutes(1), now.AddHours(2), TimeSpan.FromSeconds(5), ct)).Counted);
+            Assert.Equal(0, await db.RateWindows.CountAsync(w => w.WindowStart < now.AddHours(1), ct));
         }
+    }
+
+    [Fact]
+    public async Task A_sliding_rate_window_does_not_let_a_sender_through_twice_across_a_minutes_boundary()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var minute = TimeSpan.FromMinutes(1);
+        var beforeBoundary = new DateTimeOffset(2026, 11, 25, 21, 0, 59, 500, TimeSpan.Zero);
+        await using var db = Dbs.Unscoped();
+        Task<RateCount> CountAt(DateTimeOffset at) => RateWindows.TryCountAsync(db, "referral-key:burst", 5, minute, at, TimeSpan.FromSeconds(5), ct);
+
+        for (var i = 1; i <= 5; i++)
+            Assert.Equal((true, i), ((await CountAt(beforeBoundary)).Counted, (await db.RateWindows.Where(w => w.Name == "referral-key:burst").SumAsync(w => w.Count, ct))));
+        var sixth = await CountAt(beforeBoundary);
+        Assert.False(sixth.Counted);
+        Assert.Equal(TimeSpan.FromSeconds(60.5), sixth.RetryAfter);
+
+        // A fixed window on the minute would let five more through at 21:01:00; the sliding one holds them until a minute
+        // (and its one-second bucket) after the burst, and tells each how long to wait.
+        foreach (var later in new[] { beforeBoundary.AddSeconds(0.6), beforeBoundary.AddSeconds(30), beforeBoundary.AddSeconds(60.4) })
+        {
+            var refused = await CountAt(later);
+            Assert.False(refused.Counted, $"let through at {later:HH:mm:ss.fff}");
+            var due = beforeBoundary.AddSeconds(60.5) - later;
+            Assert.Equal(due < RateWindows.Bucket ? RateWindows.Bucket : due, refused.RetryAfter); // never less than a bucket
+        }
+        var after = beforeBoundary.AddSeconds(60.5);
+        for (var i = 1; i <= 5; i++)
+            Assert.True((await CountAt(after)).Counted);
+        Assert.False((await CountAt(after.AddSeconds(59))).Counted);
     }
 
     [Fact]
@@ -564,11 +596,11 @@ public abstract class DataTests(DatabaseProvider provider) : IAsyncLifetime
                 await rollback.ExecuteNonQueryAsync(ct);
             }, ct);
 
-            await Assert.ThrowsAnyAsync<System.Data.Common.DbException>(() => RateWindows.CountAsync(db, "referral-key:busy", window, TimeSpan.FromSeconds(1), ct));
+            await Assert.ThrowsAnyAsync<System.Data.Common.DbException>(() => RateWindows.TryCountAsync(db, "referral-key:busy", 5, TimeSpan.FromMinutes(1), window, TimeSpan.FromSeconds(1), ct));
             await release;
         }
 
-        Assert.Equal(1, await RateWindows.CountAsync(db, "referral-key:busy", window, TimeSpan.FromSeconds(1), ct));
+        Assert.Equal(1, (await RateWindows.TryCountAsync(db, "referral-key:busy", 5, TimeSpan.FromMinutes(1), window, TimeSpan.FromSeconds(1), ct)).Count);
         // The connection goes back to waiting as long as every other one does.
         await db.Database.OpenConnectionAsync(ct);
         await using var pragma = db.Database.GetDbConnection().CreateCommand();

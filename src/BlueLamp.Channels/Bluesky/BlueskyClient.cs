@@ -119,43 +119,149 @@ public sealed class BlueskyClient(HttpClient http, IOptionsMonitor<BlueskyOption
     /// <summary>The most replies one threadgate hides (the lexicon's maxLength of <c>hiddenReplies</c>).</summary>
     public const int MaxHiddenReplies = 50;
 
+    /// <summary>How many times a threadgate is read and written again when the account changed it in between (InvalidSwap).</summary>
+    private const int ThreadgateAttempts = 4;
+
     /// <summary>
-    /// Turns replies off under one of the account's posts and hides the replies already there: an
-    /// <c>app.bsky.feed.threadgate</c> record with the post's record key, an empty allow list and those replies' at-uris
-    /// in <c>hiddenReplies</c>. Written with com.atproto.repo.putRecord, so a second try (an earlier answer lost, more
-    /// replies to hide) replaces the record rather than failing on it.
+    /// Turns replies off under one of the account's posts and hides the replies already there, keeping what the account
+    /// set itself in the app: the <c>app.bsky.feed.threadgate</c> record (rkey the post's) is read
+    /// (com.atproto.repo.getRecord), its allow rules are kept aside while nobody may reply (<c>allow: []</c>), the account's
+    /// own hidden replies stay hidden beside <paramref name="hiddenReplies"/>, and every other field is kept. It is written
+    /// with putRecord and <c>swapRecord</c> (the CID read, or null when there was none), so a change the account makes
+    /// meanwhile is never lost: an InvalidSwap reads and merges again. <paramref name="earlier"/> is what an earlier attempt
+    /// of the same hold found, so a retry does not take the hold's own <c>allow: []</c> for the account's rules.
     /// </summary>
-    public async Task<SendResult> CloseRepliesAsync(BlueskyCredentials account, string postUri, IReadOnlyList<string> hiddenReplies, CancellationToken cancellationToken = default)
+    public async Task<BlueskyThreadgateWrite> CloseRepliesAsync(BlueskyCredentials account, string postUri, IReadOnlyList<string> hiddenReplies,
+        BlueskyThreadgateHold? earlier = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(hiddenReplies);
         if (BlueskyLinks.RecordKey(postUri) is not { } recordKey)
-            return SendResult.Failed(PlatformFailure.Refused($"{postUri} is not an at:// post URI."));
-        if (hiddenReplies.Count > MaxHiddenReplies)
-            return SendResult.Failed(PlatformFailure.Refused($"A threadgate hides at most {MaxHiddenReplies} replies."));
-        var createdAt = time.GetUtcNow().UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture);
-        var (_, failure, _) = await CallAsync(account, s => new HttpRequestMessage(HttpMethod.Post, Xrpc("com.atproto.repo.putRecord"))
+            return new(SendResult.Failed(PlatformFailure.Refused($"{postUri} is not an at:// post URI.")), earlier);
+        BlueskyThreadgateHold? hold = earlier;
+        for (var attempt = 0; attempt < ThreadgateAttempts; attempt++)
         {
-            Content = PlatformJson.Content(
-                new BlueskyPutThreadgateRequest(s.Did, ThreadgateCollection, recordKey, new BlueskyThreadgateRecord(ThreadgateCollection, postUri, [], hiddenReplies, createdAt)),
-                BlueskyJsonContext.Default.BlueskyPutThreadgateRequest),
-        }, chat: false, cancellationToken).ConfigureAwait(false);
-        return failure is null ? SendResult.Sent(postUri) : SendResult.Failed(failure);
+            var (current, readFailure) = await ReadThreadgateAsync(account, recordKey, cancellationToken).ConfigureAwait(false);
+            if (readFailure is not null)
+                return new(SendResult.Failed(readFailure), hold);
+            var record = current?.Record ?? NewThreadgate(postUri);
+            var theirs = HiddenReplies(record).Except(hold?.HiddenAdded ?? [], StringComparer.Ordinal).ToList();
+            var ours = (hold?.HiddenAdded ?? []).Concat(hiddenReplies).Distinct(StringComparer.Ordinal).Where(r => !theirs.Contains(r, StringComparer.Ordinal)).ToList();
+            hold = new BlueskyThreadgateHold(
+                hold?.HadAllow ?? record.ContainsKey("allow"),
+                hold is null ? record["allow"]?.ToJsonString() : hold.AllowBefore,
+                ours);
+            if (theirs.Count + ours.Count > MaxHiddenReplies)
+                return new(SendResult.Failed(PlatformFailure.Refused(
+                    $"A threadgate hides at most {MaxHiddenReplies} replies: the account already hides {theirs.Count} under this post and the hold would add {ours.Count}. " +
+                    "Replies are not turned off; unhide some in the Bluesky app and try again.")), earlier ?? hold with { HiddenAdded = [] });
+            record["allow"] = new JsonArray();
+            record["hiddenReplies"] = new JsonArray([.. theirs.Concat(ours).Select(r => (JsonNode?)JsonValue.Create(r))]);
+            var failure = await WriteThreadgateAsync(account, recordKey, record, current?.Cid, cancellationToken).ConfigureAwait(false);
+            if (failure?.PlatformCode == "InvalidSwap")
+                continue; // the account changed it in the app since it was read: read and merge again
+            return new(failure is null ? SendResult.Sent(postUri) : SendResult.Failed(failure), hold);
+        }
+        return new(SendResult.Failed(new PlatformFailure("The post's threadgate kept changing while BlueLamp merged the hold into it; it is tried again.", Retryable: true, NeedsReconnect: false, null)), hold);
     }
 
     /// <summary>
-    /// Opens replies under one of the account's posts again and shows the replies its threadgate hid: the threadgate is
-    /// deleted (com.atproto.repo.deleteRecord; one already gone counts as done).
+    /// Lifts a comment hold under one of the account's posts, restoring only what the hold changed (<paramref name="hold"/>):
+    /// the replies it hid are shown, and the allow rules the account had come back, unless the account changed them
+    /// meanwhile. What the account set itself stays. A threadgate left with nothing in it is deleted; one already gone
+    /// counts as done. Written with swapRecord like <see cref="CloseRepliesAsync"/>. Without <paramref name="hold"/> (a hold
+    /// recorded before holds were recorded this way) the threadgate is deleted, as then.
     /// </summary>
-    public async Task<SendResult> OpenRepliesAsync(BlueskyCredentials account, string postUri, CancellationToken cancellationToken = default)
+    public async Task<SendResult> OpenRepliesAsync(BlueskyCredentials account, string postUri, BlueskyThreadgateHold? hold = null, CancellationToken cancellationToken = default)
     {
         if (BlueskyLinks.RecordKey(postUri) is not { } recordKey)
             return SendResult.Failed(PlatformFailure.Refused($"{postUri} is not an at:// post URI."));
+        for (var attempt = 0; attempt < ThreadgateAttempts; attempt++)
+        {
+            var (current, readFailure) = await ReadThreadgateAsync(account, recordKey, cancellationToken).ConfigureAwait(false);
+            if (readFailure is not null)
+                return SendResult.Failed(readFailure);
+            if (current is null)
+                return SendResult.Sent(postUri);
+            var record = current.Record;
+            if (hold is not null)
+            {
+                var kept = HiddenReplies(record).Except(hold.HiddenAdded, StringComparer.Ordinal).ToList();
+                if (kept.Count > 0)
+                    record["hiddenReplies"] = new JsonArray([.. kept.Select(r => (JsonNode?)JsonValue.Create(r))]);
+                else
+                    record.Remove("hiddenReplies");
+                // Only the hold's own "nobody may reply" is undone: rules the account set meanwhile stay.
+                if (record["allow"] is JsonArray { Count: 0 })
+                {
+                    if (hold.HadAllow && hold.AllowBefore is { } before)
+                        record["allow"] = JsonNode.Parse(before);
+                    else
+                        record.Remove("allow");
+                }
+            }
+            var empty = hold is null || (!record.ContainsKey("allow") && !record.ContainsKey("hiddenReplies")
+                && record["detachedEmbeddingUris"] is null or JsonArray { Count: 0 });
+            var failure = empty
+                ? await DeleteThreadgateAsync(account, recordKey, current.Cid, cancellationToken).ConfigureAwait(false)
+                : await WriteThreadgateAsync(account, recordKey, record, current.Cid, cancellationToken).ConfigureAwait(false);
+            if (failure?.PlatformCode == "InvalidSwap")
+                continue;
+            return failure is null ? SendResult.Sent(postUri) : SendResult.Failed(failure);
+        }
+        return SendResult.Failed(new PlatformFailure("The post's threadgate kept changing while BlueLamp lifted the hold; it is tried again.", Retryable: true, NeedsReconnect: false, null));
+    }
+
+    private JsonObject NewThreadgate(string postUri) => new()
+    {
+        ["$type"] = ThreadgateCollection,
+        ["post"] = postUri,
+        ["createdAt"] = time.GetUtcNow().UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture),
+    };
+
+    private static List<string> HiddenReplies(JsonObject record) =>
+        record["hiddenReplies"] is JsonArray replies ? [.. replies.OfType<JsonValue>().Select(r => r.GetValue<string>())] : [];
+
+    /// <summary>The post's threadgate record and its CID, or null when it has none.</summary>
+    private async Task<(StoredThreadgate? Current, PlatformFailure? Failure)> ReadThreadgateAsync(BlueskyCredentials account, string recordKey, CancellationToken cancellationToken)
+    {
+        var (response, failure, _) = await CallAsync(account, s => new HttpRequestMessage(HttpMethod.Get,
+            Xrpc($"com.atproto.repo.getRecord?repo={Uri.EscapeDataString(s.Did)}&collection={ThreadgateCollection}&rkey={Uri.EscapeDataString(recordKey)}")), chat: false, cancellationToken).ConfigureAwait(false);
+        if (failure?.PlatformCode == "RecordNotFound")
+            return (null, null);
+        if (failure is not null)
+            return (null, failure);
+        var read = JsonNode.Parse(response!.Body) as JsonObject;
+        return read?["value"] is JsonObject value && read["cid"]?.GetValue<string>() is { } cid
+            ? (new StoredThreadgate(value, cid), null)
+            : (null, new PlatformFailure("Bluesky's answer for the post's threadgate had no record or CID.", Retryable: true, NeedsReconnect: false, response.StatusCode));
+    }
+
+    private async Task<PlatformFailure?> WriteThreadgateAsync(BlueskyCredentials account, string recordKey, JsonObject record, string? swapCid, CancellationToken cancellationToken)
+    {
+        var (_, failure, _) = await CallAsync(account, s => new HttpRequestMessage(HttpMethod.Post, Xrpc("com.atproto.repo.putRecord"))
+        {
+            // swapRecord null: there must still be no threadgate, as when it was read.
+            Content = new StringContent(new JsonObject
+            {
+                ["repo"] = s.Did, ["collection"] = ThreadgateCollection, ["rkey"] = recordKey, ["record"] = record.DeepClone(), ["swapRecord"] = swapCid,
+            }.ToJsonString(), System.Text.Encoding.UTF8, "application/json"),
+        }, chat: false, cancellationToken).ConfigureAwait(false);
+        return failure;
+    }
+
+    private async Task<PlatformFailure?> DeleteThreadgateAsync(BlueskyCredentials account, string recordKey, string swapCid, CancellationToken cancellationToken)
+    {
         var (_, failure, _) = await CallAsync(account, s => new HttpRequestMessage(HttpMethod.Post, Xrpc("com.atproto.repo.deleteRecord"))
         {
-            Content = PlatformJson.Content(new BlueskyDeleteRecordRequest(s.Did, ThreadgateCollection, recordKey), BlueskyJsonContext.Default.BlueskyDeleteRecordRequest),
+            Content = new StringContent(new JsonObject
+            {
+                ["repo"] = s.Did, ["collection"] = ThreadgateCollection, ["rkey"] = recordKey, ["swapRecord"] = swapCid,
+            }.ToJsonString(), System.Text.Encoding.UTF8, "application/json"),
         }, chat: false, cancellationToken).ConfigureAwait(false);
-        return failure is null ? SendResult.Sent(postUri) : SendResult.Failed(failure);
+        return failure;
     }
+
+    private sealed record StoredThreadgate(JsonObject Record, string Cid);
 
     /// <summary>The account's chat convos, most recently active first.</summary>
     public async Task<FetchResult<BlueskyConvoPage>> ListConvosAsync(BlueskyCredentials account, string? cursor = null, CancellationToken cancellationToken = default)

@@ -68,24 +68,6 @@ internal sealed record BlueskyDeleteRecordRequest(
     [property: JsonPropertyName("collection")] string Collection,
     [property: JsonPropertyName("rkey")] string RecordKey);
 
-/// <summary>
-/// An app.bsky.feed.threadgate record: an empty <c>allow</c> list means nobody can reply; <c>hiddenReplies</c> (at most
-/// 50 at-uris) are replies the author hides under the post.
-/// </summary>
-internal sealed record BlueskyThreadgateRecord(
-    [property: JsonPropertyName("$type")] string Type,
-    [property: JsonPropertyName("post")] string Post,
-    [property: JsonPropertyName("allow")] IReadOnlyList<object> Allow,
-    [property: JsonPropertyName("hiddenReplies")] IReadOnlyList<string> HiddenReplies,
-    [property: JsonPropertyName("createdAt")] string CreatedAt);
-
-/// <summary>putRecord for a threadgate: its record key must be the gated post's; it creates the record or replaces it.</summary>
-internal sealed record BlueskyPutThreadgateRequest(
-    [property: JsonPropertyName("repo")] string Repo,
-    [property: JsonPropertyName("collection")] string Collection,
-    [property: JsonPropertyName("rkey")] string RecordKey,
-    [property: JsonPropertyName("record")] BlueskyThreadgateRecord Record);
-
 internal sealed record BlueskyResolveHandleResponse([property: JsonPropertyName("did")] string? Did);
 
 internal sealed record BlueskyMessageInput(
@@ -115,7 +97,6 @@ internal sealed record BlueskyConvoResponse([property: JsonPropertyName("convo")
 [JsonSerializable(typeof(BlueskyCreateRecordRequest))]
 [JsonSerializable(typeof(BlueskyCreateRecordResponse))]
 [JsonSerializable(typeof(BlueskyDeleteRecordRequest))]
-[JsonSerializable(typeof(BlueskyPutThreadgateRequest))]
 [JsonSerializable(typeof(BlueskyUploadBlobResponse))]
 [JsonSerializable(typeof(BlueskyResolveHandleResponse))]
 [JsonSerializable(typeof(BlueskySendMessageRequest))]

@@ -34,6 +34,9 @@ public static class AuditActions
     public const string HandoverViewed = "handover.viewed";
     public const string HandoverAcknowledged = "handover.acknowledged";
     public const string HandoverEscalated = "handover.escalated";
+    public const string HandoverStoodDown = "handover.stood_down";
+    public const string HandoverStandDownConfirmed = "handover.stand_down_confirmed";
+    public const string HandoverReopened = "handover.reopened";
     public const string HandoverSentToCommandAndControl = "handover.sent_to_command_and_control";
     public const string HandoverCommandAndControlFailed = "handover.command_and_control_failed";
     public const string HandoverCommandAndControlRetried = "handover.command_and_control_retried";

@@ -385,6 +385,20 @@ public sealed class Conversation : IForceOwned
         Version++;
     }
 
+    /// <summary>
+    /// The desk stood the conversation's handover down: it no longer needs the control room, so it holds no live handover
+    /// (a new alarm re-opens the same one). Refused while it still needs the control room or once the handover was acknowledged.
+    /// </summary>
+    public void StandDownHandover()
+    {
+        if (NeedsControlRoom)
+            throw new InvalidOperationException("A grade 1 or life-at-risk conversation keeps its handover.");
+        if (HandoverId is null || HandoverAcknowledgedAt is not null)
+            throw new InvalidOperationException("Only an unacknowledged handover is stood down.");
+        HandoverId = null;
+        Version++;
+    }
+
     public void RecordHandoverAcknowledged(DateTimeOffset at)
     {
         HandoverAcknowledgedAt ??= at;

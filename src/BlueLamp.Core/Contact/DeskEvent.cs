@@ -31,9 +31,12 @@ public enum DeskEventKind
     /// <summary>A handover was delivered to command and control, or an attempt failed: the control room screen shows which.</summary>
     HandoverDispatched = 13,
 
+    /// <summary>The desk stood a handover down (or the control room confirmed that): the control room screen shows it.</summary>
+    HandoverStoodDown = 14,
+
     /// <summary>A private message waited past the force's first-look limit without an operator opening it.</summary>
-    FirstLookBreached = 14,
+    FirstLookBreached = 15,
 
     /// <summary>An operator opened a private conversation whose message waited for its first look: its deadline is the grade's again.</summary>
-    FirstLookTaken = 15,
+    FirstLookTaken = 16,
 }

@@ -73,9 +73,33 @@ public sealed class PostCopy : IForceOwned
 
     public DateTimeOffset? CommentsChangedAt { get; private set; }
 
-    public void RecordCommentsClosed(string reason, DateTimeOffset now) => SetComments(Publishing.CommentsState.Closed, reason, now);
+    /// <summary>
+    /// What lifting the hold must restore on the platform, as its connector wrote it (Bluesky: the threadgate's allow
+    /// rules before the hold and the replies the hold hid); null where there is nothing.
+    /// </summary>
+    public string? CommentsHoldUndo { get; private set; }
 
-    public void RecordCommentsCloseFailed(string error, DateTimeOffset now) => SetComments(Publishing.CommentsState.CloseFailed, error, now);
+    public const int MaxCommentsHoldUndoLength = 8000;
+
+    public void RecordCommentsClosed(string reason, DateTimeOffset now, string? undo = null)
+    {
+        SetComments(Publishing.CommentsState.Closed, reason, now);
+        KeepUndo(undo);
+    }
+
+    /// <summary>Closing failed; what it found to restore is kept (<paramref name="undo"/>) for the retry, which may find its own write there.</summary>
+    public void RecordCommentsCloseFailed(string error, DateTimeOffset now, string? undo = null)
+    {
+        SetComments(Publishing.CommentsState.CloseFailed, error, now);
+        KeepUndo(undo);
+    }
+
+    private void KeepUndo(string? undo)
+    {
+        if (undo is { Length: > MaxCommentsHoldUndoLength })
+            throw new ArgumentException($"What a hold restores is at most {MaxCommentsHoldUndoLength} characters.", nameof(undo));
+        CommentsHoldUndo = undo ?? CommentsHoldUndo;
+    }
 
     /// <summary>Comments cannot be turned off here, so from now on each one under the copy is hidden; the explanation says what that leaves open.</summary>
     public void RecordCommentsHeld(string explanation, DateTimeOffset now) => SetComments(Publishing.CommentsState.Held, explanation, now);
@@ -89,7 +113,11 @@ public sealed class PostCopy : IForceOwned
     public bool CommentsRestricted => CommentsState is not (null or Publishing.CommentsState.Reopened);
 
     /// <summary>The hold was lifted on the platform: comments are open again and those it hid are shown again.</summary>
-    public void RecordCommentsReopened(string reason, DateTimeOffset now) => SetComments(Publishing.CommentsState.Reopened, reason, now);
+    public void RecordCommentsReopened(string reason, DateTimeOffset now)
+    {
+        SetComments(Publishing.CommentsState.Reopened, reason, now);
+        CommentsHoldUndo = null;
+    }
 
     /// <summary>Lifting the hold did not finish on the platform; it is tried again.</summary>
     public void RecordCommentsReopenFailed(string error, DateTimeOffset now) => SetComments(Publishing.CommentsState.ReopenFailed, error, now);

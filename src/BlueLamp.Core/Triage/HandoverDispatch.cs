@@ -3,13 +3,17 @@ using BlueLamp.Core.Forces;
 namespace BlueLamp.Core.Triage;
 
 /// <summary>
-/// A handover waiting to go to the force's command-and-control system (the outbox row, written in the handover's own
-/// transaction). A sender leases it before each attempt, so two nodes never send it at once; the handover id travels
-/// as the idempotency key, so a repeat after a crash never makes a second incident. It is done when the receiver took it.
+/// A message about a handover waiting to go to the force's command-and-control system (the outbox row, written in the
+/// same transaction as what it reports): the handover itself (sequence 0), then any stand-down or re-opening, each
+/// sent only after every earlier one of its handover was delivered. A sender leases it before each attempt, so two
+/// nodes never send it at once; its idempotency key (the handover id for the handover, the row's id for an update) is
+/// the same on every attempt, so a repeat after a crash never makes a second incident. It is done when the receiver took it.
 /// </summary>
 public sealed class HandoverDispatch : IForceOwned
 {
     public const int MaxErrorLength = 500;
+
+    public const int MaxReasonLength = Handover.MaxStandDownReasonLength;
 
     private HandoverDispatch() { }
 
@@ -20,6 +24,23 @@ public sealed class HandoverDispatch : IForceOwned
         HandoverId = handoverId;
         QueuedAt = queuedAt;
         DueAt = queuedAt;
+        Kind = HandoverDispatchKind.Handover;
+    }
+
+    /// <summary>An update about a handover already queued: number <paramref name="sequence"/> (1 and up) of its messages, with who decided it and why.</summary>
+    public static HandoverDispatch Update(Guid id, Guid forceId, Guid handoverId, HandoverDispatchKind kind, int sequence, string reason, string byName, DateTimeOffset at)
+    {
+        if (kind == HandoverDispatchKind.Handover)
+            throw new ArgumentException("The handover itself is queued with the constructor.", nameof(kind));
+        ArgumentOutOfRangeException.ThrowIfLessThan(sequence, 1);
+        ArgumentException.ThrowIfNullOrWhiteSpace(reason);
+        return new HandoverDispatch(id, forceId, handoverId, at)
+        {
+            Kind = kind,
+            Sequence = sequence,
+            Reason = reason.Length > MaxReasonLength ? reason[..MaxReasonLength] : reason,
+            ByName = byName,
+        };
     }
 
     public Guid Id { get; private set; }
@@ -27,6 +48,20 @@ public sealed class HandoverDispatch : IForceOwned
     public Guid ForceId { get; private set; }
 
     public Guid HandoverId { get; private set; }
+
+    public HandoverDispatchKind Kind { get; private set; }
+
+    /// <summary>The order of this handover's messages: 0 is the handover, each update one more. Sent strictly in this order.</summary>
+    public int Sequence { get; private set; }
+
+    /// <summary>An update's reason (the operator's for a stand-down, the new alarm's for a re-opening); null for the handover.</summary>
+    public string? Reason { get; private set; }
+
+    /// <summary>Who decided an update; null for the handover.</summary>
+    public string? ByName { get; private set; }
+
+    /// <summary>The idempotency key of every attempt: the handover id for the handover (as since version 1), the row's own id for an update.</summary>
+    public Guid IdempotencyKey => Kind == HandoverDispatchKind.Handover ? HandoverId : Id;
 
     public DateTimeOffset QueuedAt { get; private set; }
 

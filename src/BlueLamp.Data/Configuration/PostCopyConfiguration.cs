@@ -17,6 +17,7 @@ internal sealed class PostCopyConfiguration : IEntityTypeConfiguration<PostCopy>
         copy.Property(c => c.Error).HasMaxLength(2000);
         copy.Property(c => c.WithdrawalReason).HasMaxLength(500);
         copy.Property(c => c.CommentsNote).HasMaxLength(2000);
+        copy.Property(c => c.CommentsHoldUndo).HasMaxLength(PostCopy.MaxCommentsHoldUndoLength);
         copy.Ignore(c => c.IsLive);
         copy.HasOne<Post>().WithMany().HasForeignKey(c => c.PostId).OnDelete(DeleteBehavior.Restrict);
         copy.HasOne<Account>().WithMany().HasForeignKey(c => c.AccountId).OnDelete(DeleteBehavior.Restrict);

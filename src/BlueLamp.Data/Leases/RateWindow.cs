@@ -1,8 +1,8 @@
 namespace BlueLamp.Data.Leases;
 
 /// <summary>
-/// How many times something limited (an API key's referrals, an address's failed keys) was counted in one fixed window,
-/// shared by every node through the database so a limit holds across nodes. Counted by <see cref="RateWindows"/>.
+/// How many times something limited (an API key's referrals, an address's failed keys) was counted in one second (a bucket
+/// of a sliding window), shared by every node through the database so a limit holds across nodes. Counted by <see cref="RateWindows"/>.
 /// </summary>
 public sealed class RateWindow
 {
@@ -12,6 +12,7 @@ public sealed class RateWindow
 
     public string Name { get; private set; }
 
+    /// <summary>The start of the one-second bucket (<see cref="RateWindows.Bucket"/>).</summary>
     public DateTimeOffset WindowStart { get; private set; }
 
     public int Count { get; private set; }

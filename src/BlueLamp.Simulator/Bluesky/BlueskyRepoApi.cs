@@ -15,6 +15,9 @@ namespace BlueLamp.Simulator.Bluesky;
 /// </summary>
 public sealed class BlueskyRepoApi(SimulatorState state, XrpcGate gate, AccountEchoes echoes, UploadedMedia media, IOptions<SimulatorOptions> options)
 {
+    /// <summary>Threadgates the account owner will write in the app just after the next getRecord of each (by post URI), for tests of a concurrent change.</summary>
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, JsonElement> ownerEditsAfterRead = new(StringComparer.Ordinal);
+
     private const string PostCollection = "app.bsky.feed.post";
     private const string ThreadgateCollection = "app.bsky.feed.threadgate";
     private const long MaxBlobBytes = 1_000_000;
@@ -50,7 +53,7 @@ public sealed class BlueskyRepoApi(SimulatorState state, XrpcGate gate, AccountE
         var uri = $"at://{account.Did}/{collection}/{rkey}";
         if (collection == ThreadgateCollection)
         {
-            return StoreThreadgate(uri, rkey, record, replace: false);
+            return StoreThreadgate(uri, rkey, record, replace: false, swap: null);
         }
         if (state.Find(uri) is not null)
         {
@@ -131,7 +134,11 @@ public sealed class BlueskyRepoApi(SimulatorState state, XrpcGate gate, AccountE
         {
             // Without its threadgate the thread is open to everyone again, and no reply under it is hidden.
             var postUri = $"at://{account.Did}/{PostCollection}/{rkey}";
-            state.Update(postUri, e => e with { CommentsClosed = false });
+            if (SwapProblem(input, state.Find(postUri)?.ThreadgateCid) is { } swapProblem)
+            {
+                return swapProblem;
+            }
+            state.Update(postUri, e => e with { CommentsClosed = false, Gated = false, ThreadgateJson = null, ThreadgateCid = null });
             ApplyHiddenReplies(postUri, []);
         }
         else
@@ -145,9 +152,10 @@ public sealed class BlueskyRepoApi(SimulatorState state, XrpcGate gate, AccountE
     /// An app.bsky.feed.threadgate record: its rkey must be the gated post's, its <c>post</c> that post's URI; an empty
     /// <c>allow</c> list closes the thread to replies (a missing one leaves it open to everyone), and the replies in
     /// <c>hiddenReplies</c> (at-uris, at most 50) are hidden under it. createRecord refuses a second one; putRecord
-    /// (<paramref name="replace"/>) writes it over the first, as the app does to hide more replies.
+    /// (<paramref name="replace"/>) writes it over the first, as the app does to hide more replies, unless its swapRecord
+    /// (<paramref name="swap"/>, when given) is not the CID of the record there now.
     /// </summary>
-    private IResult StoreThreadgate(string uri, string rkey, JsonElement record, bool replace)
+    private IResult StoreThreadgate(string uri, string rkey, JsonElement record, bool replace, JsonElement? swap)
     {
         var postUri = record.TryGetProperty("post", out var p) ? p.GetString() : null;
         if (postUri != $"at://{account.Did}/{PostCollection}/{rkey}" || state.Find(postUri) is not { Kind: EntryKind.Post, Removed: false } post)
@@ -175,13 +183,25 @@ public sealed class BlueskyRepoApi(SimulatorState state, XrpcGate gate, AccountE
         {
             return XrpcErrors.InvalidRequest($"Record already exists: {uri}");
         }
-        var closed = record.TryGetProperty("allow", out var allow) && allow.ValueKind == JsonValueKind.Array && allow.GetArrayLength() == 0;
-        state.Update(postUri, e => e with { CommentsClosed = closed, Gated = true });
+        if (record.TryGetProperty("allow", out var allow) && (allow.ValueKind != JsonValueKind.Array
+            || allow.EnumerateArray().Any(a => a.ValueKind != JsonValueKind.Object || !a.TryGetProperty("$type", out var ruleType) || ruleType.ValueKind != JsonValueKind.String)))
+        {
+            return XrpcErrors.InvalidRequest($"Invalid {ThreadgateCollection} record: Record/allow must be an array of rules, each with its $type");
+        }
+        if (swap is { } expected && SwapProblem(expected, post.ThreadgateCid) is { } swapProblem)
+        {
+            return swapProblem;
+        }
+        var closed = allow.ValueKind == JsonValueKind.Array && allow.GetArrayLength() == 0;
+        var raw = record.GetRawText();
+        // A content address, as the PDS gives: the same record written again has the same CID.
+        var cid = PlatformIds.CidFor(uri + raw);
+        state.Update(postUri, e => e with { CommentsClosed = closed, Gated = true, ThreadgateJson = raw, ThreadgateCid = cid });
         ApplyHiddenReplies(postUri, hidden);
         return new PlatformJson(200, new
         {
             uri,
-            cid = PlatformIds.CidFor(uri + record.GetRawText()),
+            cid,
             commit = new { cid = PlatformIds.CidFor("commit" + uri), rev = state.Ids.NextTid() },
             validationStatus = "valid",
         });
@@ -214,6 +234,20 @@ public sealed class BlueskyRepoApi(SimulatorState state, XrpcGate gate, AccountE
         {
             return new PlatformJson(200, new { uri, cid, value = JsonDocument.Parse(json).RootElement.Clone() });
         }
+        if (collection == ThreadgateCollection)
+        {
+            var postUri = $"at://{account.Did}/{PostCollection}/{rkey}";
+            if (state.Find(postUri) is { ThreadgateJson: { } gateJson, ThreadgateCid: { } gateCid })
+            {
+                var served = new PlatformJson(200, new { uri, cid = gateCid, value = JsonDocument.Parse(gateJson).RootElement.Clone() });
+                if (ownerEditsAfterRead.TryRemove(postUri, out var edit))
+                {
+                    StoreThreadgate(uri, rkey, edit, replace: true, swap: null); // the owner changes it in the app just after BlueLamp read it
+                }
+                return served;
+            }
+            return new PlatformJson(400, new { error = "RecordNotFound", message = $"Could not locate record: {uri}" });
+        }
         if (state.Find(uri) is { } post)
         {
             return new PlatformJson(200, new { uri, cid = post.Cid, value = new { text = post.Text } });
@@ -240,7 +274,8 @@ public sealed class BlueskyRepoApi(SimulatorState state, XrpcGate gate, AccountE
         var rkey = input.TryGetProperty("rkey", out var r) ? r.GetString() : null;
         if (collection == ThreadgateCollection && !string.IsNullOrEmpty(rkey) && input.TryGetProperty("record", out var gateRecord) && gateRecord.ValueKind == JsonValueKind.Object)
         {
-            return StoreThreadgate($"at://{account.Did}/{collection}/{rkey}", rkey, gateRecord, replace: true);
+            return StoreThreadgate($"at://{account.Did}/{collection}/{rkey}", rkey, gateRecord, replace: true,
+                input.TryGetProperty("swapRecord", out var gateSwap) ? gateSwap : null);
         }
         if (collection != ProfileCollection || rkey != "self" || !input.TryGetProperty("record", out var record) || record.ValueKind != JsonValueKind.Object)
         {
@@ -260,6 +295,33 @@ public sealed class BlueskyRepoApi(SimulatorState state, XrpcGate gate, AccountE
         var cid = PlatformIds.CidFor(uri + record.GetRawText());
         state.SetProfile(SimulatedPlatform.Bluesky, new SimulatedProfile(description, record.GetRawText(), cid));
         return new PlatformJson(200, new { uri, cid, commit = new { cid = PlatformIds.CidFor("commit" + uri + cid), rev = state.Ids.NextTid() }, validationStatus = "valid" });
+    }
+
+    /// <summary>
+    /// The account owner sets a post's threadgate in the app (the simulator's control API): now, or just after BlueLamp
+    /// next reads it (<paramref name="afterNextRead"/>), to stand for a change made while BlueLamp was merging its own.
+    /// </summary>
+    public IResult SetThreadgateInApp(string postUri, JsonElement record, bool afterNextRead)
+    {
+        var rkey = postUri.StartsWith($"at://{account.Did}/{PostCollection}/", StringComparison.Ordinal) ? postUri[(postUri.LastIndexOf('/') + 1)..] : "";
+        var uri = $"at://{account.Did}/{ThreadgateCollection}/{rkey}";
+        if (afterNextRead)
+        {
+            ownerEditsAfterRead[postUri] = record.Clone();
+            return Results.Accepted();
+        }
+        return StoreThreadgate(uri, rkey, record, replace: true, swap: null);
+    }
+
+    /// <summary>swapRecord as the PDS checks it: a CID must be the record's now; JSON null means there must be none.</summary>
+    private static IResult? SwapProblem(JsonElement input, string? current)
+    {
+        var swap = input.ValueKind == JsonValueKind.Object ? (input.TryGetProperty("swapRecord", out var s) ? s : (JsonElement?)null) : input;
+        if (swap is not { } given || (given.ValueKind == JsonValueKind.String ? given.GetString() == current : given.ValueKind == JsonValueKind.Null && current is null))
+        {
+            return null;
+        }
+        return new PlatformJson(400, new { error = "InvalidSwap", message = $"Record was at {current ?? "null"}" });
     }
 
     private IResult? RepoProblem(JsonElement input)

@@ -98,6 +98,11 @@ public static class ControlEndpoints
             return Results.Ok(state.AddAccountPost(platform, request.Text, request.At ?? state.Clock.GetUtcNow()));
         });
 
+        api.MapPost("posts/threadgate", (ThreadgateRequest request, BlueskyRepoApi repo) =>
+            request.Record.ValueKind != System.Text.Json.JsonValueKind.Object
+                ? Results.BadRequest(new { error = "The threadgate record must be a JSON object." })
+                : repo.SetThreadgateInApp(request.Post, request.Record, request.AfterNextRead == true));
+
         api.MapPost("messages", async (DirectMessageRequest request, PublicActivity activity, CancellationToken cancellationToken) =>
             ParsePlatform(request.Platform) is { } platform
                 ? Answer(await activity.SendDirectMessageAsync(platform, request.PersonId, request.Text, request.At, cancellationToken))

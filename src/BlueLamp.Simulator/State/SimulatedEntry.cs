@@ -73,6 +73,12 @@ public sealed record SimulatedEntry
     /// <summary>A Bluesky post with a threadgate record (which may still allow some replies, and may hide some).</summary>
     public bool Gated { get; init; }
 
+    /// <summary>A gated Bluesky post's threadgate record, as written (its allow rules and hidden replies), served by getRecord.</summary>
+    public string? ThreadgateJson { get; init; }
+
+    /// <summary>The threadgate record's CID: getRecord gives it, and putRecord or deleteRecord with a different swapRecord is refused (InvalidSwap).</summary>
+    public string? ThreadgateCid { get; init; }
+
     /// <summary>True when the account hid this comment or reply: the platform shows it only to its author (and their friends).</summary>
     public bool Hidden { get; init; }
 

@@ -299,26 +299,50 @@ public sealed class ConversationCase(
             return DeskResult.Invalid(errors);
         if (lifeAtRisk == true && !conversation.LifeAtRisk)
             return DeskResult.Refused("To raise a life at risk, use \"Mark life at risk\": it alerts every desk and opens a handover.", "lifeAtRisk");
+        var neededControlRoom = conversation.NeedsControlRoom;
         conversation.Assess(assessment, slaPolicy, ReassessmentPolicy.Default);
         db.ThriveAssessments.Add(assessment);
         var overturned = lifeAtRisk == false && conversation.ClearLifeAtRisk()
             ? await AlarmOverturns.OverturnAsync(db, conversation, user, assessment.Rationale, assessment.AssessedAt, cancellationToken)
             : null;
+        // The desk's judgement stands its side of the handover down; the control room's side stays theirs.
+        var standDown = overturned is not null || (neededControlRoom && !conversation.NeedsControlRoom)
+            ? await HandoverStandDown.StandDownIfNoLongerNeededAsync(db, conversation, user, assessment.Rationale, assessment.AssessedAt, cancellationToken)
+            : null;
         var handover = await HandoverOpening.OpenIfNeededAsync(db, conversation, "Grade 1 (operator's assessment)", user.DisplayName, time.GetUtcNow(), HandoverFacts.None, cancellationToken);
         var change = assessment.PreviousGrade is { } before && before != assessment.Grade ? $"grade {(int)before} → {(int)assessment.Grade}" : $"grade {(int)assessment.Grade}";
         try
         {
-            AuditEntry[] entries = overturned is null
-                ? [new AuditEntry(AuditActions.ConversationAssessed, user.UserId, user.DisplayName, "conversation", conversationId.ToString("D"), $"{change}; {assessment.Rationale}")]
-                : [new AuditEntry(AuditActions.ConversationAssessed, user.UserId, user.DisplayName, "conversation", conversationId.ToString("D"), $"{change}; {assessment.Rationale}"),
-                   new AuditEntry(AuditActions.LifeAtRiskOverturned, user.UserId, user.DisplayName, "conversation", conversationId.ToString("D"), $"{overturned}; {assessment.Rationale}")];
+            List<AuditEntry> entries = [new AuditEntry(AuditActions.ConversationAssessed, user.UserId, user.DisplayName, "conversation", conversationId.ToString("D"), $"{change}; {assessment.Rationale}")];
+            if (overturned is not null)
+                entries.Add(new AuditEntry(AuditActions.LifeAtRiskOverturned, user.UserId, user.DisplayName, "conversation", conversationId.ToString("D"),
+                    $"{overturned}{(standDown is null ? "" : $"; {standDown.Description}")}; {assessment.Rationale}"));
+            if (standDown is { StoodDown: true })
+                entries.Add(new AuditEntry(AuditActions.HandoverStoodDown, user.UserId, user.DisplayName, "handover", standDown.Handover.Id.ToString("D"),
+                    $"{(int)(assessment.AssessedAt - standDown.Handover.OpenedAt).TotalSeconds} s after opening{(standDown.CommandAndControlTold ? "; command and control will be told" : "")}; {assessment.Rationale}"));
             await audit.SaveWithAuditAsync(db, entries, null, cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException) when (standDown is not null)
+        {
+            // The control room's acknowledgement and the desk's stand-down both change the conversation: the first to save
+            // wins. (An acknowledgement saved between reading the conversation and its handover fails this save the same way.)
+            await using var fresh = dbs.ForForce(user.ForceId);
+            var now = await fresh.Handovers.AsNoTracking().SingleAsync(h => h.Id == standDown.Handover.Id, cancellationToken);
+            return DeskResult.Refused(now.IsAcknowledged
+                ? $"The control room acknowledged the handover at the same moment ({now.AcknowledgedByName}, incident {now.IncidentNumber}), so it stays with them. Nothing was saved: read the conversation again and save your assessment."
+                : "The conversation changed while you were assessing it. Read it again, then save.");
         }
         catch (DbUpdateConcurrencyException)
         {
             return DeskResult.Refused("The conversation changed while you were assessing it. Read it again, then save.");
         }
         await deskEvents.PublishAsync(new DeskEvent(user.ForceId, conversationId, DeskEventKind.Assessed), cancellationToken);
+        if (standDown is { StoodDown: true })
+        {
+            if (standDown.CommandAndControlTold)
+                commandAndControl.Nudge();
+            await deskEvents.PublishAsync(new DeskEvent(user.ForceId, conversationId, DeskEventKind.HandoverStoodDown), cancellationToken);
+        }
         if (handover is not null)
         {
             commandAndControl.Nudge();
@@ -450,14 +474,15 @@ public sealed class ConversationCase(
                 m.SentPrivately, m.HiddenAt, m.HiddenReason, m.HiddenByName))
             .ToList();
         var latest = assessments.LastOrDefault();
-        var handover = header.HandoverId is { } handoverId
-            ? await db.Handovers.AsNoTracking().Where(h => h.Id == handoverId).Select(h => new { h.Status, h.IncidentNumber }).SingleOrDefaultAsync(cancellationToken)
-            : null;
+        // Read by conversation, not by the conversation's live handover: a stood-down one is shown too.
+        var handover = await db.Handovers.AsNoTracking().Where(h => h.ConversationId == conversationId)
+            .Select(h => new { h.Status, h.IncidentNumber, h.StoodDownAt, h.StoodDownByName, h.StandDownReason }).SingleOrDefaultAsync(cancellationToken);
         var triage = new TriageView(header.LifeAtRisk, header.EngineGrade, header.GradeSource, header.CategoryCode, header.Language, header.SlaDueAt,
             header.SlaBreachedAt, header.HoldingReplySentAt,
             latest is null ? null : new AutomaticAssessmentView(latest.Grade, latest.LifeAtRisk, latest.CategoryCode, latest.Score, latest.PersonAtRisk,
                 latest.Indicators(), latest.EngineVersion, latest.IndicatorSetVersion, latest.AssessedAt, latest.LifeAtRiskModelVersion),
             handover?.Status, handover?.IncidentNumber,
+            handover?.StoodDownAt is { } stoodDownAt ? new HandoverStoodDownView(stoodDownAt, handover.StoodDownByName ?? "", handover.StandDownReason ?? "") : null,
             (await ForceLifeAtRiskSettings.FirstLookAsync(db, header.ForceId, cancellationToken)).DueAt(header.FirstLookWaitingSince), header.FirstLookedAt);
         var notes = await db.ConversationNotes.AsNoTracking().Where(n => n.ConversationId == conversationId)
             .OrderBy(n => n.WrittenAt).Select(n => new NoteView(n.Text, n.AuthorName, n.WrittenAt)).ToListAsync(cancellationToken);

@@ -40,8 +40,12 @@ public sealed record TriageView(
     AutomaticAssessmentView? Latest,
     HandoverStatus? HandoverStatus,
     string? IncidentNumber,
+    HandoverStoodDownView? HandoverStoodDown = null,
     DateTimeOffset? FirstLookDueAt = null,
     DateTimeOffset? FirstLookedAt = null);
+
+/// <summary>Who stood the conversation's handover down, when and why (shown while it stands, and after the control room kept it).</summary>
+public sealed record HandoverStoodDownView(DateTimeOffset At, string ByName, string Reason);
 
 /// <summary>The engine's assessment of the latest message from the public.</summary>
 public sealed record AutomaticAssessmentView(Grade Grade, bool LifeAtRisk, string CategoryCode, double Score, PersonAtRisk PersonAtRisk,

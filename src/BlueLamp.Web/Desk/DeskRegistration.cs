@@ -144,6 +144,17 @@ public static class DeskRegistration
                 : Results.ValidationProblem(result.Errors.ToDictionary(e => e.Key.Length == 0 ? "incidentNumber" : e.Key, e => new[] { e.Value }), title: "Not acknowledged");
         });
 
+        // Letting a job go is the control room's own decision: a desk supervisor may acknowledge, never confirm a stand-down.
+        controlRoom.MapPost("/handovers/{id:guid}/stand-down/confirm", async (Guid id, HttpContext http, Triage.ControlRoom room, CancellationToken ct) =>
+        {
+            if (DeskUser.From(http.User) is not { } user)
+                return Results.Forbid();
+            var result = await room.ConfirmStandDownAsync(user, id, ct);
+            return result.ConversationMissing ? Results.NotFound()
+                : result.Succeeded ? Results.Ok(new { confirmed = true })
+                : Results.Conflict(new { error = result.Error });
+        }).RequireAuthorization(new AuthorizeAttribute { Roles = Roles.ControlRoom });
+
         endpoints.MapGroup("/api/supervisor").RequireAuthorization(new AuthorizeAttribute { Roles = Roles.Supervisor }).DisableAntiforgery()
             .MapPost("/conversations/{id:guid}/reassign", async (Guid id, ReassignRequest request, HttpContext http, DeskQueue queue, CancellationToken ct) =>
             {

@@ -26,18 +26,23 @@ public sealed class BlueskyPublisher(BlueskyClient bluesky, ImageDownloader imag
 
     public int MostRepliesHiddenOnClosing => BlueskyClient.MaxHiddenReplies;
 
-    /// <summary>A threadgate with an empty allow list (nobody can reply) that also hides the replies already there.</summary>
-    public Task<SendResult> CloseCommentsAsync(ConnectedAccount account, string platformPostId, IReadOnlyList<string> hiddenReplies, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// The post's threadgate, merged with what the account set in the app: nobody can reply while the hold lasts, the
+    /// replies already there are hidden beside the account's own hidden ones, and the account's allow rules are kept to restore.
+    /// </summary>
+    public async Task<CommentsClosing> CloseCommentsAsync(ConnectedAccount account, string platformPostId, IReadOnlyList<string> hiddenReplies, string? earlierUndo,
+        CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(account);
-        return bluesky.CloseRepliesAsync(account.Bluesky(), platformPostId, hiddenReplies, cancellationToken);
+        var written = await bluesky.CloseRepliesAsync(account.Bluesky(), platformPostId, hiddenReplies, BlueskyThreadgateHold.Parse(earlierUndo), cancellationToken);
+        return new CommentsClosing(written.Result, written.Hold?.HiddenAdded ?? [], written.Hold?.ToJson() ?? earlierUndo);
     }
 
-    /// <summary>The threadgate is deleted: anyone may reply again, and the replies it hid are shown.</summary>
-    public Task<SendResult> OpenCommentsAsync(ConnectedAccount account, string platformPostId, CancellationToken cancellationToken = default)
+    /// <summary>Only what the hold changed is undone: the replies it hid are shown and the account's allow rules come back.</summary>
+    public Task<SendResult> OpenCommentsAsync(ConnectedAccount account, string platformPostId, string? undo, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(account);
-        return bluesky.OpenRepliesAsync(account.Bluesky(), platformPostId, cancellationToken);
+        return bluesky.OpenRepliesAsync(account.Bluesky(), platformPostId, BlueskyThreadgateHold.Parse(undo), cancellationToken);
     }
 
     public Task<SendResult> HideCommentAsync(ConnectedAccount account, string commentId, CancellationToken cancellationToken = default) =>

@@ -145,7 +145,7 @@ public sealed class CommentHoldLift(
         if (publisher.CommentsOnlyHidden is null)
         {
             // Comments turned off (and, on Bluesky, replies hidden by the same record): turning them on shows those too.
-            var opened = await publisher.OpenCommentsAsync(connection, copy.PlatformPostId!, cancellationToken);
+            var opened = await publisher.OpenCommentsAsync(connection, copy.PlatformPostId!, copy.CommentsHoldUndo, cancellationToken);
             if (opened.Failure is { } failure)
                 return await FailedAsync(connection, failure, cancellationToken);
         }

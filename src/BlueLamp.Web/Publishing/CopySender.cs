@@ -189,22 +189,25 @@ public sealed class CopySender(
             var connection = await connected.GetAsync(account.Id, cancellationToken);
             // Where the platform hides the replies already there with the same record (Bluesky's threadgate), it does so now.
             var replies = await holds.RepliesToHideOnClosingAsync(db, copy, publisher.MostRepliesHiddenOnClosing, cancellationToken);
-            var result = connection is null
-                ? NotConnected(account.DisplayName)
-                : await publisher.CloseCommentsAsync(connection, copy.PlatformPostId!, [.. replies.Select(r => r.PlatformId)], cancellationToken);
+            var closing = connection is null
+                ? CommentsClosing.Only(NotConnected(account.DisplayName))
+                : await publisher.CloseCommentsAsync(connection, copy.PlatformPostId!, [.. replies.Select(r => r.PlatformId)], copy.CommentsHoldUndo, cancellationToken);
+            var result = closing.Result;
             if (result.IsSent)
             {
-                copy.RecordCommentsClosed(reason, time.GetUtcNow());
+                // Only the replies the hold itself hid are the hold's: one the account had hidden already stays the account's.
+                var hid = replies.Where(r => closing.Hidden.Contains(r.PlatformId)).ToList();
+                copy.RecordCommentsClosed(reason, time.GetUtcNow(), closing.Undo);
                 entry = new AuditEntry(AuditActions.PostCommentsClosed, actorId, actorName, "post", copy.PostId.ToString("D"),
-                    $"{where}: comments turned off ({reason}){(replies.Count > 0 ? $"; {replies.Count} replies already there hidden" : "")}");
+                    $"{where}: comments turned off ({reason}){(hid.Count > 0 ? $"; {hid.Count} replies already there hidden" : "")}{(hid.Count < replies.Count ? $"; {replies.Count - hid.Count} already hidden by the account" : "")}");
                 await audit.SaveWithAuditAsync(db, entry, cancellationToken);
-                await holds.RecordHiddenOnClosingAsync(db, copy, [.. replies.Select(r => r.MessageId)], actorId, actorName, cancellationToken);
+                await holds.RecordHiddenOnClosingAsync(db, copy, [.. hid.Select(r => r.MessageId)], actorId, actorName, cancellationToken);
                 return null;
             }
             else
             {
                 error = result.Failure!.Error;
-                copy.RecordCommentsCloseFailed(error, time.GetUtcNow());
+                copy.RecordCommentsCloseFailed(error, time.GetUtcNow(), closing.Undo);
                 entry = new AuditEntry(AuditActions.PostCommentsCloseFailed, actorId, actorName, "post", copy.PostId.ToString("D"), $"{where}: comments still open, tried again: {error}");
                 logger.LogWarning("Turning comments off under a copy of post {PostId} on account {AccountId} failed: {Error}", copy.PostId, account.Id, error);
             }

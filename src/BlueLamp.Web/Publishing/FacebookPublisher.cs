@@ -25,11 +25,12 @@ public sealed class FacebookPublisher(MetaPublishingClient graph, MetaGraphClien
 
     public int MostRepliesHiddenOnClosing => 0;
 
-    public Task<SendResult> CloseCommentsAsync(ConnectedAccount account, string platformPostId, IReadOnlyList<string> hiddenReplies, CancellationToken cancellationToken = default) =>
-        Task.FromResult(SendResult.Failed(PlatformFailure.Refused(CommentsOnlyHidden!)));
+    public Task<CommentsClosing> CloseCommentsAsync(ConnectedAccount account, string platformPostId, IReadOnlyList<string> hiddenReplies, string? earlierUndo,
+        CancellationToken cancellationToken = default) =>
+        Task.FromResult(CommentsClosing.Only(SendResult.Failed(PlatformFailure.Refused(CommentsOnlyHidden!))));
 
     /// <summary>Comments were never turned off here: lifting the hold shows each hidden one again.</summary>
-    public Task<SendResult> OpenCommentsAsync(ConnectedAccount account, string platformPostId, CancellationToken cancellationToken = default) =>
+    public Task<SendResult> OpenCommentsAsync(ConnectedAccount account, string platformPostId, string? undo, CancellationToken cancellationToken = default) =>
         Task.FromResult(SendResult.Sent(platformPostId));
 
     public Task<SendResult> HideCommentAsync(ConnectedAccount account, string commentId, CancellationToken cancellationToken = default)

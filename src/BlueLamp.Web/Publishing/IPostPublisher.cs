@@ -28,12 +28,18 @@ public interface IPostPublisher
 
     /// <summary>
     /// Turns comments (replies) off under one of the account's posts, where <see cref="CommentsOnlyHidden"/> is null, and
-    /// hides <paramref name="hiddenReplies"/> (the platform's ids of replies already there) where the platform does both at once.
+    /// hides <paramref name="hiddenReplies"/> (the platform's ids of replies already there) where the platform does both at
+    /// once, keeping what the account set itself. <paramref name="earlierUndo"/> is what an earlier attempt of the same hold
+    /// kept (<see cref="CommentsClosing.Undo"/>), so a retry restores the same things.
     /// </summary>
-    Task<SendResult> CloseCommentsAsync(ConnectedAccount account, string platformPostId, IReadOnlyList<string> hiddenReplies, CancellationToken cancellationToken = default);
+    Task<CommentsClosing> CloseCommentsAsync(ConnectedAccount account, string platformPostId, IReadOnlyList<string> hiddenReplies, string? earlierUndo,
+        CancellationToken cancellationToken = default);
 
-    /// <summary>Turns comments (replies) on again under one of the account's posts and shows the replies closing them hid.</summary>
-    Task<SendResult> OpenCommentsAsync(ConnectedAccount account, string platformPostId, CancellationToken cancellationToken = default);
+    /// <summary>
+    /// Turns comments (replies) on again under one of the account's posts and shows the replies closing them hid, restoring
+    /// only what closing changed (<paramref name="undo"/>, <see cref="CommentsClosing.Undo"/>).
+    /// </summary>
+    Task<SendResult> OpenCommentsAsync(ConnectedAccount account, string platformPostId, string? undo, CancellationToken cancellationToken = default);
 
     /// <summary>Hides one comment (reply) from the public under one of the account's posts, where <see cref="CommentsOnlyHidden"/> is not null.</summary>
     Task<SendResult> HideCommentAsync(ConnectedAccount account, string commentId, CancellationToken cancellationToken = default);

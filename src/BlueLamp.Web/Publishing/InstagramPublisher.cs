@@ -20,13 +20,14 @@ public sealed class InstagramPublisher(MetaPublishingClient graph) : IPostPublis
 
     public int MostRepliesHiddenOnClosing => 0;
 
-    public Task<SendResult> CloseCommentsAsync(ConnectedAccount account, string platformPostId, IReadOnlyList<string> hiddenReplies, CancellationToken cancellationToken = default)
+    public async Task<CommentsClosing> CloseCommentsAsync(ConnectedAccount account, string platformPostId, IReadOnlyList<string> hiddenReplies, string? earlierUndo,
+        CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(account);
-        return graph.DisableInstagramCommentsAsync(account.Meta(), platformPostId, cancellationToken);
+        return CommentsClosing.Only(await graph.DisableInstagramCommentsAsync(account.Meta(), platformPostId, cancellationToken));
     }
 
-    public Task<SendResult> OpenCommentsAsync(ConnectedAccount account, string platformPostId, CancellationToken cancellationToken = default)
+    public Task<SendResult> OpenCommentsAsync(ConnectedAccount account, string platformPostId, string? undo, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(account);
         return graph.EnableInstagramCommentsAsync(account.Meta(), platformPostId, cancellationToken);

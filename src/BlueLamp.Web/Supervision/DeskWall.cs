@@ -72,8 +72,8 @@ public sealed class DeskWall(BlueLampDbFactory dbs, Desk.DeskQueue queue, DeskPr
             .OrderByDescending(d => d.Breached).ThenBy(d => d.DueAt)
             .ToList();
         var handovers = await db.Handovers.AsNoTracking()
-            .Where(h => h.Status != HandoverStatus.Acknowledged)
-            .Select(h => new HandoverItem(h.ConversationId, h.OpenedAt, h.Status == HandoverStatus.Escalated, h.Reason))
+            .Where(h => h.Status == HandoverStatus.Open || h.Status == HandoverStatus.Escalated) // a stood-down one waits on nobody
+            .Select(h => new HandoverItem(h.ConversationId, h.ReopenedAt ?? h.OpenedAt, h.Status == HandoverStatus.Escalated, h.Reason))
             .ToListAsync(cancellationToken);
 
         return new WallSnapshot(byGrade, open.Count(c => c.AssignedToUserId is null), open.Count(c => c.AwaitingReply), operators, hours, now,

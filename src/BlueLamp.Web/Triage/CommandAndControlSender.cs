@@ -16,11 +16,12 @@ using Polly.Timeout;
 namespace BlueLamp.Web.Triage;
 
 /// <summary>
-/// Works the outbox of handovers to command and control: leases each due one (a conditional update, so two nodes never
+/// Works the outbox of handovers, and of what became of them (stood down, re-opened), to command and control: leases each due one (a conditional update, so two nodes never
 /// send it at once), sends it signed through the resilience pipeline (which retries 5xx, 408, 429 and timeouts itself),
 /// and records the end: delivered with the incident number the receiver gave, or the error, the attempt count and
 /// when it is tried again (back-off doubling to a ceiling). The handover id is the idempotency key of every attempt,
-/// so a repeat after a crash or a lost answer is the same incident to the receiver. Every end is audited.
+/// so a repeat after a crash or a lost answer is the same incident to the receiver; an update's key is its own id. A
+/// handover's messages go strictly in order: an update waits until everything before it was delivered. Every end is audited.
 /// </summary>
 public sealed class CommandAndControlSender(
     IHttpClientFactory clients,
@@ -60,6 +61,7 @@ public sealed class CommandAndControlSender(
                 // Across forces: each is then sent and recorded within its own force.
                 due = await db.HandoverDispatches.IgnoreQueryFilters().AsNoTracking()
                     .Where(d => d.DeliveredAt == null && !d.GaveUp && d.DueAt <= now)
+                    .Where(d => !db.HandoverDispatches.Any(e => e.HandoverId == d.HandoverId && e.Sequence < d.Sequence && e.DeliveredAt == null))
                     .OrderBy(d => d.QueuedAt)
                     .Take(20)
                     .ToListAsync(cancellationToken);
@@ -87,17 +89,19 @@ public sealed class CommandAndControlSender(
         if (!await db.CommandAndControlLinks.AnyAsync(l => l.Enabled, cancellationToken))
             return DeskResult.Refused("The command-and-control link is turned off for this force; an administrator turns it on.");
         var now = time.GetUtcNow();
-        var dispatch = await db.HandoverDispatches.SingleOrDefaultAsync(d => d.HandoverId == handoverId, cancellationToken);
-        if (dispatch is null)
+        // The first of its messages not yet delivered: the handover itself, or a stand-down or re-opening after it.
+        var sent = await db.HandoverDispatches.Where(d => d.HandoverId == handoverId).OrderBy(d => d.Sequence).ToListAsync(cancellationToken);
+        var dispatch = sent.FirstOrDefault(d => !d.IsDelivered);
+        if (sent.Count == 0)
             db.HandoverDispatches.Add(new HandoverDispatch(Guid.CreateVersion7(), user.ForceId, handoverId, now));
-        else if (dispatch.IsDelivered)
-            return DeskResult.Refused($"Command and control already has this handover (delivered at {dispatch.DeliveredAt:HH:mm:ss}).");
+        else if (dispatch is null)
+            return DeskResult.Refused($"Command and control already has this handover (delivered at {sent[^1].DeliveredAt:HH:mm:ss}).");
         else if (dispatch.LeasedUntil > now)
             return DeskResult.Refused("BlueLamp is sending it now; wait for the answer.");
         else
             dispatch.RetryNow(now);
         await audit.SaveWithAuditAsync(db, new AuditEntry(AuditActions.HandoverCommandAndControlRetried, user.UserId, user.DisplayName, "handover", handoverId.ToString("D"),
-            dispatch is null ? "queued for command and control" : $"sent again after {dispatch.Attempts} attempts; last error: {dispatch.LastError}"), cancellationToken);
+            dispatch is null ? "queued for command and control" : $"{Describe(dispatch)} sent again after {dispatch.Attempts} attempts; last error: {dispatch.LastError}"), cancellationToken);
         Nudge();
         return DeskResult.Done(handoverId);
     }
@@ -129,7 +133,9 @@ public sealed class CommandAndControlSender(
             link = await db.CommandAndControlLinks.AsNoTracking().SingleOrDefaultAsync(cancellationToken);
             if (link is not { Enabled: true })
                 return Attempt.Refused("Not sent: the command-and-control link has been turned off for this force.");
-            body = JsonSerializer.SerializeToUtf8Bytes(await HandoverMessageWriter.WriteAsync(db, due.HandoverId, time.GetUtcNow(), cancellationToken), Json);
+            body = due.Kind == HandoverDispatchKind.Handover
+                ? JsonSerializer.SerializeToUtf8Bytes(await HandoverMessageWriter.WriteAsync(db, due.HandoverId, time.GetUtcNow(), cancellationToken), Json)
+                : JsonSerializer.SerializeToUtf8Bytes(await HandoverUpdateMessage.WriteAsync(db, due, time.GetUtcNow(), cancellationToken), Json);
         }
         if (secrets.Unprotect(link.ProtectedSecret) is not { } secret)
             return Attempt.Refused("Not sent: the signing secret can no longer be read (the encryption keys changed); an administrator must set it again.");
@@ -139,16 +145,17 @@ public sealed class CommandAndControlSender(
         request.Content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json") { CharSet = "utf-8" };
         request.Headers.Add(HandoverSignature.TimestampHeader, timestamp.ToString(System.Globalization.CultureInfo.InvariantCulture));
         request.Headers.Add(HandoverSignature.SignatureHeader, HandoverSignature.Sign(secret, timestamp, body));
-        request.Headers.Add(HandoverSignature.IdempotencyHeader, due.HandoverId.ToString("D"));
+        request.Headers.Add(HandoverSignature.IdempotencyHeader, due.IdempotencyKey.ToString("D"));
         try
         {
             using var response = await clients.CreateClient(HttpClientName).SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
             if (response.IsSuccessStatusCode)
-                return Attempt.Delivered(await ReadIncidentAsync(response, cancellationToken));
+                // Only the handover itself is answered with an incident number; an update's answer is read for nothing.
+            return Attempt.Delivered(due.Kind == HandoverDispatchKind.Handover ? await ReadIncidentAsync(response, cancellationToken) : null);
             var status = $"{(int)response.StatusCode} {response.ReasonPhrase}".Trim();
             return response.StatusCode is HttpStatusCode.RequestTimeout or HttpStatusCode.TooManyRequests || (int)response.StatusCode >= 500
                 ? Attempt.Failed($"Command and control answered {status}.")
-                : Attempt.Refused($"Command and control refused the handover: {status}{(response.StatusCode is HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden ? " (check the signing secret on both sides)" : "")}.");
+                : Attempt.Refused($"Command and control refused the {Describe(due)}: {status}{(response.StatusCode is HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden ? " (check the signing secret on both sides)" : "")}.");
         }
         catch (Exception e) when (e is HttpRequestException or TimeoutRejectedException or BrokenCircuitException
             || (e is TaskCanceledException && !cancellationToken.IsCancellationRequested))
@@ -193,7 +200,8 @@ public sealed class CommandAndControlSender(
             if (attempt.IncidentNumber is { } incident)
                 handover.RecordCommandAndControlIncident(incident, at); // only its own columns are written, so a call handler's save at the same moment stands
             entry = new AuditEntry(AuditActions.HandoverSentToCommandAndControl, null, Actor, "handover", due.HandoverId.ToString("D"),
-                $"{(attempt.IncidentNumber is null ? "delivered; no incident number given" : $"incident {attempt.IncidentNumber} recorded by the system")}; attempt {dispatch.Attempts}");
+                due.Kind != HandoverDispatchKind.Handover ? $"{Describe(due)} delivered; attempt {dispatch.Attempts}"
+                : $"{(attempt.IncidentNumber is null ? "delivered; no incident number given" : $"incident {attempt.IncidentNumber} recorded by the system")}; attempt {dispatch.Attempts}");
         }
         else
         {
@@ -201,9 +209,9 @@ public sealed class CommandAndControlSender(
                 ? at + HandoverDispatch.BackOff(dispatch.Attempts, options.Value.FirstRetryDelay, options.Value.LongestRetryDelay)
                 : null;
             dispatch.Failed(attempt.Error, at, retryAt);
-            logger.LogWarning("Handover {HandoverId} not delivered to command and control (attempt {Attempts}): {Error}", due.HandoverId, dispatch.Attempts, attempt.Error);
+            logger.LogWarning("Handover {HandoverId} ({Kind}) not delivered to command and control (attempt {Attempts}): {Error}", due.HandoverId, due.Kind, dispatch.Attempts, attempt.Error);
             entry = new AuditEntry(AuditActions.HandoverCommandAndControlFailed, null, Actor, "handover", due.HandoverId.ToString("D"),
-                $"attempt {dispatch.Attempts}: {attempt.Error} {(retryAt is { } next ? $"Next attempt {next:HH:mm:ss} UTC." : "No further automatic attempt.")}");
+                $"{Describe(due)}, attempt {dispatch.Attempts}: {attempt.Error} {(retryAt is { } next ? $"Next attempt {next:HH:mm:ss} UTC." : "No further automatic attempt.")}");
         }
         // The handover takes the incident number command and control gave, in the same transaction as the dispatch and
         // its audit entry (a reader never sees one without the other), and only where no call handler recorded one:
@@ -215,6 +223,13 @@ public sealed class CommandAndControlSender(
         await audit.SaveWithAuditAsync(db, [entry], takeIncidentNumber, cancellationToken);
         await deskEvents.PublishAsync(new DeskEvent(due.ForceId, handover.ConversationId, DeskEventKind.HandoverDispatched), cancellationToken);
     }
+
+    private static string Describe(HandoverDispatch dispatch) => dispatch.Kind switch
+    {
+        HandoverDispatchKind.StandDown => "stand-down",
+        HandoverDispatchKind.Reopened => "re-opening",
+        _ => "handover",
+    };
 
     private sealed record Attempt(string? IncidentNumber, string? Error, bool CanRetry)
     {

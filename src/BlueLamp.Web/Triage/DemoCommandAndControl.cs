@@ -54,8 +54,26 @@ public sealed class DemoCommandAndControl(BlueLampDbFactory dbs, AuditTrail audi
         var key = request.Headers[HandoverSignature.IdempotencyHeader].ToString();
         if (key.Length == 0)
             return Results.BadRequest(new { error = "Idempotency-Key is required." });
+        // An update (stand-down, re-opening) changes a job the receiver already has; only a handover raises an incident.
+        if (IsUpdate(buffer.ToArray()))
+            return Results.Ok(new { received = true });
         var incident = incidents.GetOrAdd(key, _ => $"CAD-{Interlocked.Increment(ref next)}");
         return Results.Ok(new HandoverReceipt(incident));
+    }
+
+    private static bool IsUpdate(byte[] body)
+    {
+        try
+        {
+            using var json = System.Text.Json.JsonDocument.Parse(body);
+            return json.RootElement.ValueKind == System.Text.Json.JsonValueKind.Object
+                && json.RootElement.TryGetProperty("schema", out var schema) && schema.ValueKind == System.Text.Json.JsonValueKind.String
+                && schema.GetString() == HandoverUpdateMessage.Version1;
+        }
+        catch (System.Text.Json.JsonException)
+        {
+            return false;
+        }
     }
 
     private async Task<Guid?> DemoForceIdAsync(CancellationToken cancellationToken)

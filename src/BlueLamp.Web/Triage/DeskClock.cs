@@ -133,8 +133,8 @@ public sealed class DeskClock(
         await using var db = dbs.ForForce(forceId);
         var cutoff = now - await ForceLifeAtRiskSettings.HandoverAcknowledgeLimitAsync(db, forceId, options.Value.HandoverAcknowledgeLimit, cancellationToken);
         var overdue = await db.Handovers.AsNoTracking()
-            .Where(h => h.Status == HandoverStatus.Open && h.OpenedAt <= cutoff)
-            .Select(h => new { h.Id, h.ConversationId, h.OpenedAt })
+            .Where(h => h.Status == HandoverStatus.Open && (h.ReopenedAt ?? h.OpenedAt) <= cutoff) // a stood-down handover never escalates
+            .Select(h => new { h.Id, h.ConversationId, OpenedAt = h.ReopenedAt ?? h.OpenedAt })
             .ToListAsync(cancellationToken);
         var escalated = 0;
         foreach (var handover in overdue)

@@ -16,7 +16,9 @@ public static class HandoverOpening
 {
     /// <summary>
     /// Adds the handover when the conversation needs the control room and has none yet; returns it, or null when none
-    /// was needed. What the caller already holds (perhaps not yet saved, as in intake) is used; the rest is read.
+    /// was needed. A handover the desk stood down earlier is re-opened instead (one handover per conversation), with the
+    /// summary as it is now, and command and control is told. What the caller already holds (perhaps not yet saved, as in
+    /// intake) is used; the rest is read.
     /// </summary>
     public static async Task<Handover?> OpenIfNeededAsync(BlueLampDb db, Conversation conversation, string reason, string openedBy, DateTimeOffset at,
         HandoverFacts known, CancellationToken cancellationToken = default)
@@ -36,8 +38,18 @@ public static class HandoverOpening
             .OrderByDescending(m => m.SentAt).FirstAsync(cancellationToken);
         var assessment = known.Assessment ?? await db.RiskAssessments.AsNoTracking().Where(r => r.ConversationId == conversation.Id)
             .OrderByDescending(r => r.AssessedAt).FirstOrDefaultAsync(cancellationToken);
-        var handover = new Handover(Guid.CreateVersion7(), conversation.ForceId, conversation.Id, reason,
-            HandoverSummary.Write(person, identity, account, conversation, latest, assessment), openedBy, at);
+        var summary = HandoverSummary.Write(person, identity, account, conversation, latest, assessment);
+        var stoodDown = await db.Handovers.SingleOrDefaultAsync(h => h.ConversationId == conversation.Id, cancellationToken);
+        if (stoodDown is not null)
+        {
+            if (stoodDown.Status != HandoverStatus.StoodDown)
+                return null; // the control room kept it: it is attached again by its acknowledgement
+            stoodDown.Reopen(reason, summary, at);
+            conversation.AttachHandover(stoodDown.Id);
+            await CommandAndControlOutbox.QueueUpdateIfSentAsync(db, stoodDown, HandoverDispatchKind.Reopened, reason, openedBy, at, cancellationToken);
+            return stoodDown;
+        }
+        var handover = new Handover(Guid.CreateVersion7(), conversation.ForceId, conversation.Id, reason, summary, openedBy, at);
         db.Handovers.Add(handover);
         conversation.AttachHandover(handover.Id);
         // Sent on to the force's command-and-control system, when it has one, from the outbox saved with the handover.

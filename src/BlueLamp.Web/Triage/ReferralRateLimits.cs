@@ -11,10 +11,10 @@ namespace BlueLamp.Web.Triage;
 /// <summary>
 /// The rate limits of <c>POST /api/referrals/{force}</c>, held across every node: each presented API key (by its hash, never
 /// the key itself) may send <see cref="TriageOptions.ReferralsPerKeyPerMinute"/> a minute, and each remote address may fail
-/// authentication <see cref="TriageOptions.FailedReferralAuthenticationsPerMinute"/> times a minute. The count is one
-/// atomic statement on the shared database (<see cref="RateWindows"/>, fixed windows on the minute), so two nodes cannot
-/// each allow the limit. A referral must never wait long on the count: when the database does not answer within
-/// <see cref="ShareTimeout"/>, this node's own in-memory window decides (the old per-node limit) and a warning says so.
+/// authentication <see cref="TriageOptions.FailedReferralAuthenticationsPerMinute"/> times a minute, in any minute: the count
+/// is a sliding window on the shared database (<see cref="RateWindows"/>, one-second buckets, read and written in one
+/// transaction each node takes in turn), so neither two nodes nor a minute's boundary let a sender through twice. A referral must never wait long on the count: when the database does not answer within
+/// <see cref="ShareTimeout"/>, this node's own in-memory sliding window decides (a per-node limit) and a warning says so.
 /// A refused request gets 429, <c>Retry-After</c> and a body that says it was NOT recorded, and is logged.
 /// </summary>
 public sealed class ReferralRateLimits : IDisposable
@@ -53,13 +53,11 @@ public sealed class ReferralRateLimits : IDisposable
 
     private async Task<TimeSpan?> CountAsync(string name, int limit, PartitionedRateLimiter<string> here, CancellationToken cancellationToken)
     {
-        var now = time.GetUtcNow();
-        var start = new DateTimeOffset(now.UtcTicks - now.UtcTicks % Window.Ticks, TimeSpan.Zero);
         try
         {
             await using var db = dbs.Unscoped();
-            var count = await RateWindows.CountAsync(db, name, start, ShareTimeout, cancellationToken);
-            return count <= limit ? null : Max(TimeSpan.FromSeconds(1), start + Window - now);
+            var count = await RateWindows.TryCountAsync(db, name, limit, Window, time.GetUtcNow(), ShareTimeout, cancellationToken);
+            return count.Counted ? null : Max(TimeSpan.FromSeconds(1), count.RetryAfter);
         }
         catch (DbException e)
         {
@@ -73,10 +71,11 @@ public sealed class ReferralRateLimits : IDisposable
     private static TimeSpan Max(TimeSpan a, TimeSpan b) => a > b ? a : b;
 
     private static PartitionedRateLimiter<string> Local(int perMinute) =>
-        PartitionedRateLimiter.Create<string, string>(name => RateLimitPartition.GetFixedWindowLimiter(name, _ => new FixedWindowRateLimiterOptions
+        PartitionedRateLimiter.Create<string, string>(name => RateLimitPartition.GetSlidingWindowLimiter(name, _ => new SlidingWindowRateLimiterOptions
         {
             PermitLimit = perMinute,
             Window = Window,
+            SegmentsPerWindow = 60,
             QueueLimit = 0,
         }));
 

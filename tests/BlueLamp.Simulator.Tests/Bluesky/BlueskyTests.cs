@@ -133,6 +133,67 @@ public sealed class BlueskyTests
     }
 
     [Fact]
+    public async Task A_threadgate_is_served_by_getRecord_and_a_write_with_a_stale_swapRecord_is_refused_as_InvalidSwap()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var sim = await SimulatorHarness.StartAsync();
+        var session = await CreateSessionAsync(sim);
+        const string repo = "did:plc:democonstab0000000000000";
+        var post = await sim.ControlAsync("posts", new { platform = "bluesky", text = "Appeal: have you seen Dylan?" });
+        var postUri = post.GetProperty("id").GetString()!;
+        var rkey = postUri[(postUri.LastIndexOf('/') + 1)..];
+        var query = $"/xrpc/com.atproto.repo.getRecord?repo={repo}&collection=app.bsky.feed.threadgate&rkey={rkey}";
+        async Task<(HttpStatusCode Status, JsonElement Body)> GetAsync()
+        {
+            using var got = await sim.Client.SendAsync(SimulatorHarness.Authorized(HttpMethod.Get, query, session), ct);
+            return (got.StatusCode, await got.Content.ReadFromJsonAsync<JsonElement>(ct));
+        }
+        HttpRequestMessage Put(object allow, object? swap) => SimulatorHarness.Authorized(HttpMethod.Post, "/xrpc/com.atproto.repo.putRecord", session, new Dictionary<string, object?>
+        {
+            ["repo"] = repo, ["collection"] = "app.bsky.feed.threadgate", ["rkey"] = rkey, ["swapRecord"] = swap,
+            ["record"] = new Dictionary<string, object> { ["$type"] = "app.bsky.feed.threadgate", ["post"] = postUri, ["allow"] = allow, ["createdAt"] = DateTimeOffset.UtcNow.ToString("O") },
+        });
+
+        var none = await GetAsync();
+        Assert.Equal(HttpStatusCode.BadRequest, none.Status);
+        Assert.Equal("RecordNotFound", none.Body.GetProperty("error").GetString());
+
+        // The account owner limits replies to people they follow, in the app.
+        var following = new[] { new Dictionary<string, string> { ["$type"] = "app.bsky.feed.threadgate#followingRule" } };
+        using (var invalid = await sim.Client.PostAsJsonAsync("/simulator/api/posts/threadgate", new { post = postUri, record = new { allow = "everyone" } }, ct))
+            Assert.Equal(HttpStatusCode.BadRequest, invalid.StatusCode);
+        using (var set = await sim.Client.PostAsJsonAsync("/simulator/api/posts/threadgate", new Dictionary<string, object>
+        {
+            ["post"] = postUri,
+            ["record"] = new Dictionary<string, object> { ["$type"] = "app.bsky.feed.threadgate", ["post"] = postUri, ["allow"] = following, ["createdAt"] = DateTimeOffset.UtcNow.ToString("O") },
+        }, ct))
+            set.EnsureSuccessStatusCode();
+        var read = await GetAsync();
+        Assert.Equal(HttpStatusCode.OK, read.Status);
+        Assert.Equal("app.bsky.feed.threadgate#followingRule", read.Body.GetProperty("value").GetProperty("allow")[0].GetProperty("$type").GetString());
+        var cid = read.Body.GetProperty("cid").GetString()!;
+
+        // Writing as if there were none (swapRecord null), or over another version, is refused and changes nothing.
+        foreach (var stale in new object?[] { null, "bafyreistale" })
+        {
+            using var refused = await sim.Client.SendAsync(Put(Array.Empty<object>(), stale), ct);
+            Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+            Assert.Equal("InvalidSwap", (await refused.Content.ReadFromJsonAsync<JsonElement>(ct)).GetProperty("error").GetString());
+        }
+        Assert.Equal(cid, (await GetAsync()).Body.GetProperty("cid").GetString());
+        using (var deleteStale = await sim.Client.SendAsync(SimulatorHarness.Authorized(HttpMethod.Post, "/xrpc/com.atproto.repo.deleteRecord", session,
+            new Dictionary<string, object> { ["repo"] = repo, ["collection"] = "app.bsky.feed.threadgate", ["rkey"] = rkey, ["swapRecord"] = "bafyreistale" }), ct))
+            Assert.Equal(HttpStatusCode.BadRequest, deleteStale.StatusCode);
+
+        // Over the version read it is written, and served back with its new CID.
+        using (var written = await sim.Client.SendAsync(Put(Array.Empty<object>(), cid), ct))
+            written.EnsureSuccessStatusCode();
+        var after = await GetAsync();
+        Assert.NotEqual(cid, after.Body.GetProperty("cid").GetString());
+        Assert.Equal(0, after.Body.GetProperty("value").GetProperty("allow").GetArrayLength());
+    }
+
+    [Fact]
     public async Task A_threadgate_put_over_the_post_hides_the_listed_replies_refuses_more_than_fifty_and_deleting_it_shows_them_again()
     {
         var ct = TestContext.Current.CancellationToken;

@@ -83,6 +83,10 @@ public sealed class CommandAndControlReceiver(string secret) : IAsyncDisposable
             return Results.Unauthorized();
         if (failures.TryDequeue(out var status))
             return Results.StatusCode(status);
+        // An update (stand-down, re-opening) about a handover the receiver already has changes that job; it raises none.
+        if (body.Length > 0 && System.Text.Json.JsonDocument.Parse(body).RootElement.TryGetProperty("schema", out var schema)
+            && schema.GetString() == "bluelamp.handover-update.v1")
+            return Results.Json(new { received = true });
         var incident = incidents.GetOrAdd(key, _ => $"INC-{Interlocked.Increment(ref next)}");
         return Results.Json(new { incidentNumber = incident });
     }

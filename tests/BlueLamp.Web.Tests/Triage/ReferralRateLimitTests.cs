@@ -33,7 +33,6 @@ public sealed class ReferralRateLimitTests : IAsyncLifetime
     {
         var (_, busy) = await MakeKeyAsync(host, "Runaway partner");
         var (_, other) = await MakeKeyAsync(host, "Meta safety team");
-        await WaitClearOfMinuteEndAsync();
         for (var i = 1; i <= PerKey; i++)
             Assert.Equal(HttpStatusCode.Created, (await SendAsync(host, busy, Referral($"within-limit-{i}"))).StatusCode);
 
@@ -43,7 +42,7 @@ public sealed class ReferralRateLimitTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.TooManyRequests, refused.StatusCode);
         var wait = refused.Headers.RetryAfter?.Delta;
         Assert.NotNull(wait);
-        Assert.InRange(wait.Value, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(60));
+        Assert.InRange(wait.Value, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(61)); // a minute after the first count, and its one-second bucket
         var problem = await refused.Content.ReadFromJsonAsync<JsonElement>(Ct);
         Assert.Contains("NOT recorded", problem.GetProperty("errors").GetProperty("referral")[0].GetString(), StringComparison.Ordinal);
         Assert.Equal(0, await StoredAsync(host, "over-limit-1"));
@@ -55,7 +54,6 @@ public sealed class ReferralRateLimitTests : IAsyncLifetime
     public async Task Repeated_wrong_keys_from_one_address_get_429_but_a_valid_key_from_it_is_still_accepted()
     {
         var (_, key) = await MakeKeyAsync(host, "X trust and safety");
-        await WaitClearOfMinuteEndAsync();
         for (var i = 1; i <= FailuresPerAddress; i++)
             Assert.Equal(HttpStatusCode.Unauthorized, (await SendAsync(host, $"blr_guess{i}", Referral($"guess-{i}"))).StatusCode);
 

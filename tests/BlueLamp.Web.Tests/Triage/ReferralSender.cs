@@ -34,17 +34,6 @@ internal static class ReferralSender
         return await client.SendAsync(request, Ct);
     }
 
-    /// <summary>
-    /// The limits count in windows on the minute, shared by every node; a test that counts up to a limit starts at least
-    /// fifteen seconds before a window ends, so its requests all fall in one window.
-    /// </summary>
-    public static async Task WaitClearOfMinuteEndAsync()
-    {
-        var now = DateTimeOffset.UtcNow;
-        if (now.Second >= 45)
-            await Task.Delay(TimeSpan.FromSeconds(60 - now.Second) - TimeSpan.FromMilliseconds(now.Millisecond) + TimeSpan.FromMilliseconds(100), Ct);
-    }
-
     public static string Referral(string marker) =>
         JsonSerializer.Serialize(new { platform = "facebook", platformUserId = "psid-" + marker, displayName = "J. Smith", details = $"Meta safety team: {marker} livestream from a rooftop car park" });
 

@@ -1118,6 +1118,10 @@ namespace BlueLamp.Data.Migrations.Postgres
                     b.Property<DateTimeOffset?>("CommentsChangedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<string>("CommentsHoldUndo")
+                        .HasMaxLength(8000)
+                        .HasColumnType("character varying(8000)");
+
                     b.Property<string>("CommentsNote")
                         .HasMaxLength(2000)
                         .HasColumnType("character varying(2000)");
@@ -1336,8 +1340,33 @@ namespace BlueLamp.Data.Migrations.Postgres
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
+                    b.Property<DateTimeOffset?>("ReopenedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("StandDownConfirmedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("StandDownConfirmedByName")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("StandDownReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
                     b.Property<int>("Status")
                         .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset?>("StoodDownAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("StoodDownByName")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("StoodDownByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
 
                     b.Property<string>("Summary")
                         .IsRequired()
@@ -1363,6 +1392,10 @@ namespace BlueLamp.Data.Migrations.Postgres
                     b.Property<int>("Attempts")
                         .HasColumnType("integer");
 
+                    b.Property<string>("ByName")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
                     b.Property<DateTimeOffset?>("DeliveredAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -1382,6 +1415,9 @@ namespace BlueLamp.Data.Migrations.Postgres
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
 
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer");
+
                     b.Property<DateTimeOffset?>("LastAttemptAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -1395,9 +1431,16 @@ namespace BlueLamp.Data.Migrations.Postgres
                     b.Property<DateTimeOffset>("QueuedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<string>("Reason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<int>("Sequence")
+                        .HasColumnType("integer");
+
                     b.HasKey("Id");
 
-                    b.HasIndex("HandoverId")
+                    b.HasIndex("HandoverId", "Sequence")
                         .IsUnique();
 
                     b.HasIndex("DeliveredAt", "GaveUp", "DueAt");
@@ -2183,8 +2226,8 @@ namespace BlueLamp.Data.Migrations.Postgres
             modelBuilder.Entity("BlueLamp.Core.Triage.HandoverDispatch", b =>
                 {
                     b.HasOne("BlueLamp.Core.Triage.Handover", null)
-                        .WithOne()
-                        .HasForeignKey("BlueLamp.Core.Triage.HandoverDispatch", "HandoverId")
+                        .WithMany()
+                        .HasForeignKey("HandoverId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });

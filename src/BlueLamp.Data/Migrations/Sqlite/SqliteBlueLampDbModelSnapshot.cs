@@ -1110,6 +1110,10 @@ namespace BlueLamp.Data.Migrations.Sqlite
                     b.Property<long?>("CommentsChangedAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("CommentsHoldUndo")
+                        .HasMaxLength(8000)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("CommentsNote")
                         .HasMaxLength(2000)
                         .HasColumnType("TEXT");
@@ -1328,8 +1332,33 @@ namespace BlueLamp.Data.Migrations.Sqlite
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("ReopenedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("StandDownConfirmedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("StandDownConfirmedByName")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("StandDownReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("Status")
                         .HasColumnType("INTEGER");
+
+                    b.Property<long?>("StoodDownAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("StoodDownByName")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("StoodDownByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("Summary")
                         .IsRequired()
@@ -1355,6 +1384,10 @@ namespace BlueLamp.Data.Migrations.Sqlite
                     b.Property<int>("Attempts")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("ByName")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
                     b.Property<long?>("DeliveredAt")
                         .HasColumnType("INTEGER");
 
@@ -1374,6 +1407,9 @@ namespace BlueLamp.Data.Migrations.Sqlite
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long?>("LastAttemptAt")
                         .HasColumnType("INTEGER");
 
@@ -1387,9 +1423,16 @@ namespace BlueLamp.Data.Migrations.Sqlite
                     b.Property<long>("QueuedAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("Reason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Sequence")
+                        .HasColumnType("INTEGER");
+
                     b.HasKey("Id");
 
-                    b.HasIndex("HandoverId")
+                    b.HasIndex("HandoverId", "Sequence")
                         .IsUnique();
 
                     b.HasIndex("DeliveredAt", "GaveUp", "DueAt");
@@ -2169,8 +2212,8 @@ namespace BlueLamp.Data.Migrations.Sqlite
             modelBuilder.Entity("BlueLamp.Core.Triage.HandoverDispatch", b =>
                 {
                     b.HasOne("BlueLamp.Core.Triage.Handover", null)
-                        .WithOne()
-                        .HasForeignKey("BlueLamp.Core.Triage.HandoverDispatch", "HandoverId")
+                        .WithMany()
+                        .HasForeignKey("HandoverId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
