@@ -32,8 +32,13 @@ public sealed class ChannelIntakeOptions
     /// <summary>Warn this long before an account's credentials expire.</summary>
     public TimeSpan ExpiryWarning { get; set; } = TimeSpan.FromDays(7);
 
-    /// <summary>Parallel workers taking stored events to the desk; one conversation always goes to the same worker.</summary>
-    public int IntakeWorkers { get; set; } = 4;
+    /// <summary>
+    /// Parallel workers taking stored events to the desk; one conversation always goes to the same worker. One per core,
+    /// at most four: more lanes than cores only take CPU from the webhooks' acknowledgements. On the 2-core bench machine
+    /// at 2,000 events/s, 2 lanes gave PostgreSQL ack p99 28.6 and 38.4 ms where 4 gave 47.0 and 242.3 ms
+    /// (bench/webhooks.sh, README's Performance section). The urgent lane is one more, always.
+    /// </summary>
+    public int IntakeWorkers { get; set; } = Math.Clamp(Environment.ProcessorCount, 1, 4);
 
     /// <summary>The most new messages taken in by one transaction (a worker takes whatever queued up while it was busy, up to this).</summary>
     public int IntakeBatchSize { get; set; } = 250;
