@@ -28,6 +28,7 @@ internal sealed class IntakeLookups
     {
         var accountIds = batch.Select(i => i.AccountId).Distinct().ToList();
         var messageIds = batch.Select(i => i.PlatformMessageId).Distinct().ToList();
+        var platforms = batch.Select(i => i.Platform).Distinct().ToList();
         var userIds = batch.Select(i => i.PlatformUserId).Distinct().ToList();
         var threadKeys = batch.Select(i => i.ThreadKey).Distinct().ToList();
 
@@ -46,7 +47,9 @@ internal sealed class IntakeLookups
         // Read once per batch: the handover summary names the account and its rota decides the out-of-hours reply.
         var accounts = await db.Accounts.AsNoTracking().Where(a => accountIds.Contains(a.Id)).ToDictionaryAsync(a => a.Id, cancellationToken);
         // Read, never changed here: not tracked, so saving the batch does not compare them.
-        var identities = (await db.PersonIdentities.AsNoTracking().Where(i => userIds.Contains(i.PlatformUserId)).ToListAsync(cancellationToken))
+        // By platform too, so every column of the unique index (force, platform, user id) bounds the scan: by user id
+        // alone, PostgreSQL walks every identity of the force.
+        var identities = (await db.PersonIdentities.AsNoTracking().Where(i => platforms.Contains(i.Platform) && userIds.Contains(i.PlatformUserId)).ToListAsync(cancellationToken))
             .ToDictionary(i => (i.Platform, i.PlatformUserId));
         var conversations = (await db.Conversations.Where(c => accountIds.Contains(c.AccountId) && threadKeys.Contains(c.ThreadKey)).ToListAsync(cancellationToken))
             .ToDictionary(c => (c.AccountId, c.ThreadKey));
