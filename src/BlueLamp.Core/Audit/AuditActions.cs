@@ -49,6 +49,8 @@ public static class AuditActions
     public const string IndicatorSetPreviewed = "indicator_set.previewed";
     public const string IndicatorSetChanged = "indicator_set.changed";
     public const string SlaBreached = "conversation.sla_breached";
+    public const string FirstLookBreached = "conversation.first_look_breached";
+    public const string FirstLookSettingsChanged = "force.first_look_changed";
     public const string QueueViewed = "queue.viewed";
     public const string AuditViewed = "audit.viewed";
     public const string AuditVerified = "audit.verified";

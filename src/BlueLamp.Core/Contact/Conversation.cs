@@ -92,6 +92,62 @@ public sealed class Conversation : IForceOwned
 
     public int SlaBreachCount { get; private set; }
 
+    /// <summary>
+    /// When the oldest message from the public that no operator has looked at since arrived, in a private conversation
+    /// (see <see cref="FirstLookPolicy"/>); null when an operator has opened the conversation since, and always for
+    /// public comments and mentions.
+    /// </summary>
+    public DateTimeOffset? FirstLookWaitingSince { get; private set; }
+
+    /// <summary>When an operator last opened the conversation while a message was waiting for its first look.</summary>
+    public DateTimeOffset? FirstLookedAt { get; private set; }
+
+    /// <summary>When the waiting first look went past the force's limit; null once an operator has looked.</summary>
+    public DateTimeOffset? FirstLookBreachedAt { get; private set; }
+
+    /// <summary>How many first looks this conversation has missed, kept for reporting (apart from SLA breaches).</summary>
+    public int FirstLookBreachCount { get; private set; }
+
+    /// <summary>When an operator must have looked at what is waiting; null when nothing is.</summary>
+    public DateTimeOffset? FirstLookDueAt(FirstLookPolicy policy)
+    {
+        ArgumentNullException.ThrowIfNull(policy);
+        return policy.DueAt(FirstLookWaitingSince);
+    }
+
+    /// <summary>
+    /// The deadline the desk works to: the grade's (or the one already missed; both only while a reply is awaited), brought forward
+    /// to the first look's when that is earlier. Never later than the grade's deadline.
+    /// </summary>
+    public DateTimeOffset? DueAt(FirstLookPolicy policy) =>
+        FirstLookPolicy.Earlier(BreachedDueAt ?? SlaDueAt, FirstLookDueAt(policy));
+
+    /// <summary>
+    /// An operator opened the conversation: what was waiting has had its first look, and the deadline is the grade's
+    /// again. False when nothing was waiting.
+    /// </summary>
+    public bool RecordFirstLook(DateTimeOffset at)
+    {
+        if (FirstLookWaitingSince is null)
+            return false;
+        FirstLookWaitingSince = null;
+        FirstLookBreachedAt = null;
+        FirstLookedAt = at;
+        Version++;
+        return true;
+    }
+
+    /// <summary>Records that the waiting first look went past the limit (once per first look); false otherwise.</summary>
+    public bool RecordFirstLookBreach(FirstLookPolicy policy, DateTimeOffset now)
+    {
+        if (Status != ConversationStatus.Open || FirstLookBreachedAt is not null || FirstLookDueAt(policy) is not { } due || due > now)
+            return false;
+        FirstLookBreachedAt = now;
+        FirstLookBreachCount++;
+        Version++;
+        return true;
+    }
+
     /// <summary>When the automatic "if you are in danger now, call 999" reply went out; it goes out once.</summary>
     public DateTimeOffset? HoldingReplySentAt { get; private set; }
 
@@ -195,6 +251,9 @@ public sealed class Conversation : IForceOwned
         if (!AwaitingReply)
             UnansweredSince = message.RecordedAt;
         AwaitingReply = true;
+        // The oldest message not yet looked at sets the first look: a later one never moves it later.
+        if (FirstLookPolicy.AppliesTo(Kind))
+            FirstLookWaitingSince ??= message.RecordedAt;
         Version++;
     }
 
@@ -383,6 +442,8 @@ public sealed class Conversation : IForceOwned
         UnansweredSince = null;
         SlaDueAt = null;
         BreachedDueAt = null;
+        FirstLookWaitingSince = null;
+        FirstLookBreachedAt = null;
         ClosedAt = at;
         ClosedByName = closedByName;
         AssignedToUserId = null;

@@ -33,4 +33,10 @@ public enum DeskEventKind
 
     /// <summary>The desk stood a handover down (or the control room confirmed that): the control room screen shows it.</summary>
     HandoverStoodDown = 14,
+
+    /// <summary>A private message waited past the force's first-look limit without an operator opening it.</summary>
+    FirstLookBreached = 15,
+
+    /// <summary>An operator opened a private conversation whose message waited for its first look: its deadline is the grade's again.</summary>
+    FirstLookTaken = 16,
 }

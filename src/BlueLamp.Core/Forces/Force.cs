@@ -76,6 +76,21 @@ public sealed class Force
         return null;
     }
 
+    /// <summary>Minutes within which an operator must look at every private message; null for the default (30 minutes).</summary>
+    public int? FirstLookMinutes { get; private set; }
+
+    /// <summary>The force's first-look safety net for private messages.</summary>
+    public Triage.FirstLookPolicy FirstLook => Triage.FirstLookPolicy.FromMinutes(FirstLookMinutes);
+
+    /// <summary>Sets the first-look limit in whole minutes (null restores the default); refused outside 1 minute to 24 hours, changing nothing.</summary>
+    public string? SetFirstLookLimit(int? minutes)
+    {
+        if (minutes is { } given && Triage.FirstLookPolicy.Problem(TimeSpan.FromMinutes(given)) is { } problem)
+            return problem;
+        FirstLookMinutes = minutes;
+        return null;
+    }
+
     /// <summary>
     /// The force's administrator switched the life-at-risk model off: its messages are assessed by the rules alone. Off is
     /// stored (not on) so that every force, existing or new, starts with the model on.

@@ -20,17 +20,35 @@ public sealed class ConversationCase(
     /// <summary>The longest reply the desk sends; each platform's own limit applies on top.</summary>
     public const int MaxReplyLength = 2000;
 
-    /// <summary>Shows a conversation to an operator and records in the audit trail that they read it.</summary>
+    /// <summary>
+    /// Shows a conversation to an operator and records in the audit trail that they read it. Reading it is the first look
+    /// at any private message waiting for one (<see cref="FirstLookPolicy"/>); the view returned shows the deadline after it.
+    /// </summary>
     public async Task<ConversationView?> OpenAsync(DeskUser user, Guid conversationId, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(user);
         await using var db = dbs.ForForce(user.ForceId);
-        var view = await LoadAsync(db, conversationId, cancellationToken);
-        if (view is null)
+        var conversation = await db.Conversations.SingleOrDefaultAsync(c => c.Id == conversationId, cancellationToken);
+        if (conversation is null)
             return null;
-        await audit.SaveWithAuditAsync(db,
-            new AuditEntry(AuditActions.ConversationOpened, user.UserId, user.DisplayName, "conversation", conversationId.ToString("D")),
-            cancellationToken);
+        var looked = conversation.RecordFirstLook(time.GetUtcNow());
+        var opened = new AuditEntry(AuditActions.ConversationOpened, user.UserId, user.DisplayName, "conversation", conversationId.ToString("D"));
+        try
+        {
+            await audit.SaveWithAuditAsync(db, opened, cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException) when (looked)
+        {
+            // A message came in (or something else changed) between reading the conversation and saving the look: the
+            // reading is still audited, and the first look stays waiting, so nothing unseen is taken as seen.
+            db.ChangeTracker.Clear();
+            await audit.SaveWithAuditAsync(db, opened, cancellationToken);
+            looked = false;
+        }
+        // Read after the look is saved, so everything shown arrived before it or waits for its own first look.
+        var view = await LoadAsync(db, conversationId, cancellationToken);
+        if (looked)
+            await deskEvents.PublishAsync(new DeskEvent(user.ForceId, conversationId, DeskEventKind.FirstLookTaken), cancellationToken);
         return view;
     }
 
@@ -439,6 +457,7 @@ public sealed class ConversationCase(
                 {
                     c.Id, a.Platform, Account = a.DisplayName, Person = p.DisplayName, c.PersonId, c.Kind, c.Status, c.Grade, c.OpenedAt, c.AssignedToUserId, c.AssignedToName, c.OutcomeCode,
                     c.LifeAtRisk, c.EngineGrade, c.GradeSource, c.CategoryCode, c.Language, c.SlaDueAt, c.SlaBreachedAt, c.HoldingReplySentAt, c.HandoverId,
+                    c.ForceId, c.FirstLookWaitingSince, c.FirstLookedAt,
                 })
             .SingleOrDefaultAsync(cancellationToken);
         if (header is null)
@@ -463,7 +482,8 @@ public sealed class ConversationCase(
             latest is null ? null : new AutomaticAssessmentView(latest.Grade, latest.LifeAtRisk, latest.CategoryCode, latest.Score, latest.PersonAtRisk,
                 latest.Indicators(), latest.EngineVersion, latest.IndicatorSetVersion, latest.AssessedAt, latest.LifeAtRiskModelVersion),
             handover?.Status, handover?.IncidentNumber,
-            handover?.StoodDownAt is { } stoodDownAt ? new HandoverStoodDownView(stoodDownAt, handover.StoodDownByName ?? "", handover.StandDownReason ?? "") : null);
+            handover?.StoodDownAt is { } stoodDownAt ? new HandoverStoodDownView(stoodDownAt, handover.StoodDownByName ?? "", handover.StandDownReason ?? "") : null,
+            (await ForceLifeAtRiskSettings.FirstLookAsync(db, header.ForceId, cancellationToken)).DueAt(header.FirstLookWaitingSince), header.FirstLookedAt);
         var notes = await db.ConversationNotes.AsNoTracking().Where(n => n.ConversationId == conversationId)
             .OrderBy(n => n.WrittenAt).Select(n => new NoteView(n.Text, n.AuthorName, n.WrittenAt)).ToListAsync(cancellationToken);
         var references = await db.CaseReferences.AsNoTracking().Where(r => r.ConversationId == conversationId)

@@ -24,7 +24,10 @@ public sealed record ConversationView(
     IReadOnlyList<EarlierContact>? EarlierContacts = null,
     TriageView? Triage = null);
 
-/// <summary>The conversation's risk picture: the engine's latest assessment beside the desk's grade, the deadline and the handover.</summary>
+/// <summary>
+/// The conversation's risk picture: the engine's latest assessment beside the desk's grade, the deadline, the first look
+/// still due (a private message no operator has opened since it arrived) and the handover.
+/// </summary>
 public sealed record TriageView(
     bool LifeAtRisk,
     Grade? EngineGrade,
@@ -37,7 +40,9 @@ public sealed record TriageView(
     AutomaticAssessmentView? Latest,
     HandoverStatus? HandoverStatus,
     string? IncidentNumber,
-    HandoverStoodDownView? HandoverStoodDown = null);
+    HandoverStoodDownView? HandoverStoodDown = null,
+    DateTimeOffset? FirstLookDueAt = null,
+    DateTimeOffset? FirstLookedAt = null);
 
 /// <summary>Who stood the conversation's handover down, when and why (shown while it stands, and after the control room kept it).</summary>
 public sealed record HandoverStoodDownView(DateTimeOffset At, string ByName, string Reason);

@@ -1,5 +1,6 @@
 using BlueLamp.Core.Audit;
 using BlueLamp.Core.Contact;
+using BlueLamp.Core.Triage;
 using BlueLamp.Data;
 using BlueLamp.Data.Audit;
 using BlueLamp.Data.Search;
@@ -48,8 +49,13 @@ public sealed class DeskQueue(BlueLampDbFactory dbs, AuditTrail audit, IDeskEven
                 join p in db.People on c.PersonId equals p.Id
                 select new QueueItem(c.Id, a.Platform, a.DisplayName, p.DisplayName, c.Preview, c.Grade, c.Status,
                     c.AwaitingReply, c.LastInboundAt, c.LastMessageAt, c.AssignedToUserId, c.AssignedToName,
-                    c.LifeAtRisk, c.SlaDueAt, c.BreachedDueAt, c.CategoryCode, c.EngineGrade, c.ClusterId, c.ReviewDueAt))
+                    c.LifeAtRisk, c.SlaDueAt, c.BreachedDueAt, c.CategoryCode, c.EngineGrade, c.ClusterId, c.ReviewDueAt, c.FirstLookWaitingSince, null))
             .ToListAsync(cancellationToken);
+        if (rows.Any(r => r.FirstLookWaitingSince is not null))
+        {
+            var firstLook = await Triage.ForceLifeAtRiskSettings.FirstLookAsync(db, user.ForceId, cancellationToken);
+            rows = rows.Select(r => r.FirstLookWaitingSince is null ? r : r with { FirstLookDueAt = firstLook.DueAt(r.FirstLookWaitingSince) }).ToList();
+        }
         return Order(rows);
     }
 
@@ -63,14 +69,17 @@ public sealed class DeskQueue(BlueLampDbFactory dbs, AuditTrail audit, IDeskEven
 
     /// <summary>
     /// Life at risk first, whatever else; then by grade (not yet assessed counts as priority, so nothing waits behind
-    /// routine work only because triage has not run), then the nearest deadline (overdue first), then the newest.
+    /// routine work only because triage has not run; nor does a private message no operator has looked at yet, whatever
+    /// grade the engine gave it, because the engine misses some lives at risk); then the nearest deadline, the first
+    /// look's where that is earlier (overdue first); then the more urgent grade; then the newest.
     /// </summary>
     public static IReadOnlyList<QueueItem> Order(IEnumerable<QueueItem> rows) =>
         rows
             .OrderByDescending(r => r.LifeAtRisk)
-            .ThenBy(r => (int)(r.Grade ?? Core.Triage.Grade.Priority))
-            .ThenByDescending(r => r.AwaitingReply)
-            .ThenBy(r => r.BreachedDueAt ?? r.SlaDueAt ?? DateTimeOffset.MaxValue)
+            .ThenBy(r => Math.Min((int)(r.Grade ?? Grade.Priority), r.FirstLookDueAt is null ? int.MaxValue : (int)Grade.Priority))
+            .ThenByDescending(r => r.NeedsAttention)
+            .ThenBy(r => r.DueAt ?? DateTimeOffset.MaxValue)
+            .ThenBy(r => (int)(r.Grade ?? Grade.Priority))
             .ThenByDescending(r => r.LastInboundAt ?? r.LastMessageAt)
             .ToList();
 

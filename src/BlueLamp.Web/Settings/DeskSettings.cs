@@ -12,8 +12,9 @@ namespace BlueLamp.Web.Settings;
 
 /// <summary>
 /// The force's desk settings an administrator keeps: the safe public line posted when a comment is answered privately
-/// (English and Welsh), the life-at-risk path's holding reply (English and Welsh) and handover acknowledgement limit, and
-/// whether the statistical life-at-risk model adds its signal to the rules. Reading and changing them are audited.
+/// (English and Welsh), the life-at-risk path's holding reply (English and Welsh) and handover acknowledgement limit,
+/// whether the statistical life-at-risk model adds its signal to the rules, and the first-look limit for private messages.
+/// Reading and changing them are audited.
 /// </summary>
 public sealed class DeskSettings(BlueLampDbFactory dbs, AuditTrail audit, ForceIndicatorSets engines)
 {
@@ -79,6 +80,33 @@ public sealed class DeskSettings(BlueLampDbFactory dbs, AuditTrail audit, ForceI
         return DeskResult.Done();
     }
 
+    /// <summary>The force's first-look limit for private messages (audited read).</summary>
+    public async Task<FirstLookSetting> FirstLookAsync(DeskUser user, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        await using var db = dbs.ForForce(user.ForceId);
+        var minutes = await db.Forces.AsNoTracking().Where(f => f.Id == user.ForceId).Select(f => f.FirstLookMinutes).SingleAsync(cancellationToken);
+        await audit.SaveWithAuditAsync(db, new AuditEntry(SettingsAuditActions.SettingsViewed, user.UserId, user.DisplayName, "force", user.ForceId.ToString("D"), "first-look limit"), cancellationToken);
+        return new FirstLookSetting(minutes, (int)FirstLookPolicy.FromMinutes(minutes).Limit.TotalMinutes);
+    }
+
+    /// <summary>
+    /// Sets how soon an operator must open every private message (null restores the default, 30 minutes); applies at once
+    /// to messages already waiting. Outside 1 minute to 24 hours it is refused and nothing changes.
+    /// </summary>
+    public async Task<DeskResult> SetFirstLookAsync(DeskUser user, int? minutes, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        await using var db = dbs.ForForce(user.ForceId);
+        var force = await db.Forces.SingleAsync(f => f.Id == user.ForceId, cancellationToken);
+        var before = force.FirstLook.Limit;
+        if (force.SetFirstLookLimit(minutes) is { } problem)
+            return DeskResult.Refused(problem, "minutes");
+        await audit.SaveWithAuditAsync(db, new AuditEntry(AuditActions.FirstLookSettingsChanged, user.UserId, user.DisplayName, "force", user.ForceId.ToString("D"),
+            $"first look within: {before.TotalMinutes:0} min → {(minutes is { } m ? $"{m} min" : $"(default) {FirstLookPolicy.Default.Limit.TotalMinutes:0} min")}"), cancellationToken);
+        return DeskResult.Done();
+    }
+
     /// <summary>Whether the force's messages are assessed with the life-at-risk model beside the rules (audited read).</summary>
     public async Task<LifeAtRiskModelSetting> LifeAtRiskModelAsync(DeskUser user, CancellationToken cancellationToken = default)
     {
@@ -109,6 +137,12 @@ public sealed class DeskSettings(BlueLampDbFactory dbs, AuditTrail audit, ForceI
         return DeskResult.Done();
     }
 }
+
+/// <summary>The force's first-look limit for private messages: its own (null for the default) and the one in use.</summary>
+public sealed record FirstLookSetting(int? Minutes, int InUseMinutes);
+
+/// <summary>An administrator's first-look limit in whole minutes; null restores the default.</summary>
+public sealed record FirstLookRequest(int? Minutes);
 
 /// <summary>Whether the force uses the life-at-risk model, and which model ships.</summary>
 public sealed record LifeAtRiskModelSetting(bool Enabled, string ModelVersion);

@@ -47,6 +47,18 @@ public static class SettingsRegistration
                 : Results.ValidationProblem(result.Errors.ToDictionary(e => e.Key, e => new[] { e.Value }), title: "Not changed");
         });
 
+        settings.MapGet("/first-look", async (HttpContext http, DeskSettings desk, CancellationToken ct) =>
+            DeskUser.From(http.User) is not { } user ? Results.Forbid() : Results.Ok(await desk.FirstLookAsync(user, ct)));
+
+        settings.MapPut("/first-look", async (FirstLookRequest request, HttpContext http, DeskSettings desk, CancellationToken ct) =>
+        {
+            if (DeskUser.From(http.User) is not { } user)
+                return Results.Forbid();
+            var result = await desk.SetFirstLookAsync(user, request?.Minutes, ct);
+            return result.Succeeded ? Results.Ok(await desk.FirstLookAsync(user, ct))
+                : Results.ValidationProblem(result.Errors.ToDictionary(e => e.Key, e => new[] { e.Value }), title: "Not changed");
+        });
+
         settings.MapGet("/life-at-risk-model", async (HttpContext http, DeskSettings desk, CancellationToken ct) =>
             DeskUser.From(http.User) is not { } user ? Results.Forbid() : Results.Ok(await desk.LifeAtRiskModelAsync(user, ct)));
 

@@ -18,7 +18,7 @@ public sealed class DeskWall(BlueLampDbFactory dbs, Desk.DeskQueue queue, DeskPr
         await using var db = dbs.ForForce(forceId);
         var open = await db.Conversations.AsNoTracking()
             .Where(c => c.Status == ConversationStatus.Open)
-            .Select(c => new { c.Id, c.Grade, c.AssignedToUserId, c.AssignedToName, c.AwaitingReply, c.SlaDueAt, c.BreachedDueAt, c.Preview })
+            .Select(c => new { c.Id, c.Grade, c.AssignedToUserId, c.AssignedToName, c.AwaitingReply, c.SlaDueAt, c.BreachedDueAt, c.Preview, c.FirstLookWaitingSince })
             .ToListAsync(cancellationToken);
 
         var byGrade = new Dictionary<string, int>(StringComparer.Ordinal)
@@ -55,11 +55,20 @@ public sealed class DeskWall(BlueLampDbFactory dbs, Desk.DeskQueue queue, DeskPr
                 inbound.Count(at => at < todayStart && TimeZoneInfo.ConvertTime(at, DeskTime).Hour == h)))
             .ToList();
 
-        // Overdue first; "near" means less than a quarter of the grade's allowance left.
-        var deadlines = open
+        // Overdue first; "near" means less than a quarter of the grade's allowance (or of the first-look limit) left. A private
+        // message nobody has opened is listed for its first look too, marked as such.
+        var firstLook = await Triage.ForceLifeAtRiskSettings.FirstLookAsync(db, forceId, cancellationToken);
+        var slaDeadlines = open
             .Where(c => c.AwaitingReply && (c.BreachedDueAt is not null
                 || (c.SlaDueAt is { } due && c.Grade is { } g && due - now < sla.AllowanceFor(g) / 4)))
-            .Select(c => new DeadlineItem(c.Id, c.Preview, c.Grade, (c.BreachedDueAt ?? c.SlaDueAt)!.Value, c.BreachedDueAt is not null || c.SlaDueAt <= now, c.AssignedToName))
+            .Select(c => new DeadlineItem(c.Id, c.Preview, c.Grade, (c.BreachedDueAt ?? c.SlaDueAt)!.Value, c.BreachedDueAt is not null || c.SlaDueAt <= now, c.AssignedToName));
+        var firstLooks = open
+            .Where(c => firstLook.DueAt(c.FirstLookWaitingSince) is { } look && look - now < firstLook.Limit / 4)
+            .Select(c => new DeadlineItem(c.Id, c.Preview, c.Grade, firstLook.DueAt(c.FirstLookWaitingSince)!.Value, firstLook.DueAt(c.FirstLookWaitingSince) <= now, c.AssignedToName, FirstLook: true))
+            .ToList();
+        // Listed apart: a conversation may be near its grade's deadline and past its first look at once.
+        var deadlines = slaDeadlines
+            .Concat(firstLooks)
             .OrderByDescending(d => d.Breached).ThenBy(d => d.DueAt)
             .ToList();
         var handovers = await db.Handovers.AsNoTracking()
@@ -68,6 +77,8 @@ public sealed class DeskWall(BlueLampDbFactory dbs, Desk.DeskQueue queue, DeskPr
             .ToListAsync(cancellationToken);
 
         return new WallSnapshot(byGrade, open.Count(c => c.AssignedToUserId is null), open.Count(c => c.AwaitingReply), operators, hours, now,
-            deadlines, handovers.OrderBy(h => h.OpenedAt).ToList());
+            deadlines, handovers.OrderBy(h => h.OpenedAt).ToList(),
+            SlaOverdue: open.Count(c => c.AwaitingReply && (c.BreachedDueAt is not null || c.SlaDueAt <= now)),
+            FirstLooksOverdue: firstLooks.Count(d => d.Breached));
     }
 }

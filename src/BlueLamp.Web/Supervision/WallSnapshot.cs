@@ -11,10 +11,15 @@ public sealed record WallSnapshot(
     IReadOnlyList<HourCount> MessagesPerHour,
     DateTimeOffset TakenAt,
     IReadOnlyList<DeadlineItem>? Deadlines = null,
-    IReadOnlyList<HandoverItem>? UnacknowledgedHandovers = null);
+    IReadOnlyList<HandoverItem>? UnacknowledgedHandovers = null,
+    int SlaOverdue = 0,
+    int FirstLooksOverdue = 0);
 
-/// <summary>A conversation past its deadline, or close to it.</summary>
-public sealed record DeadlineItem(Guid ConversationId, string Preview, Grade? Grade, DateTimeOffset DueAt, bool Breached, string? HeldBy);
+/// <summary>
+/// A conversation past its deadline, or close to it; <paramref name="FirstLook"/> when the deadline is a private message's
+/// first look (no operator has opened it yet), not its grade's.
+/// </summary>
+public sealed record DeadlineItem(Guid ConversationId, string Preview, Grade? Grade, DateTimeOffset DueAt, bool Breached, string? HeldBy, bool FirstLook = false);
 
 /// <summary>A handover the control room has not yet acknowledged.</summary>
 public sealed record HandoverItem(Guid ConversationId, DateTimeOffset OpenedAt, bool Escalated, string Reason);

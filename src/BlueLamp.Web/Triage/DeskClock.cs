@@ -11,7 +11,7 @@ using Microsoft.Extensions.Options;
 namespace BlueLamp.Web.Triage;
 
 /// <summary>
-/// The desk's clock: records SLA breaches as deadlines pass and escalates control-room handovers left
+/// The desk's clock: records SLA breaches and missed first looks as deadlines pass, and escalates control-room handovers left
 /// unacknowledged past the force's limit. One node runs it at a time (<see cref="JobLeases"/>); each change is also a
 /// conditional update, so even two clocks would record it once.
 /// </summary>
@@ -43,19 +43,20 @@ public sealed class DeskClock(
         }
     }
 
-    /// <summary>One tick: every force's passed deadlines and overdue handovers. Returns how many of each it recorded.</summary>
-    public async Task<(int Breaches, int Escalations)> RunOnceAsync(CancellationToken cancellationToken = default)
+    /// <summary>One tick: every force's passed deadlines, missed first looks and overdue handovers. Returns how many of each it recorded.</summary>
+    public async Task<(int Breaches, int Escalations, int FirstLookBreaches)> RunOnceAsync(CancellationToken cancellationToken = default)
     {
         List<Guid> forces;
         await using (var lookup = dbs.Unscoped())
             forces = await lookup.Forces.AsNoTracking().Select(f => f.Id).ToListAsync(cancellationToken);
-        int breaches = 0, escalations = 0;
+        int breaches = 0, escalations = 0, firstLooks = 0;
         foreach (var forceId in forces)
         {
             breaches += await RecordBreachesAsync(forceId, cancellationToken);
+            firstLooks += await RecordMissedFirstLooksAsync(forceId, cancellationToken);
             escalations += await EscalateHandoversAsync(forceId, cancellationToken);
         }
-        return (breaches, escalations);
+        return (breaches, escalations, firstLooks);
     }
 
     private async Task<int> RecordBreachesAsync(Guid forceId, CancellationToken cancellationToken)
@@ -66,26 +67,62 @@ public sealed class DeskClock(
             .Where(c => c.Status == ConversationStatus.Open && c.AwaitingReply && c.SlaDueAt != null && c.SlaDueAt <= now)
             .Select(c => c.Id)
             .ToListAsync(cancellationToken);
+        return await RecordEachAsync(db, forceId, due, DeskEventKind.SlaBreached, conversation =>
+        {
+            var missed = conversation.SlaDueAt;
+            return conversation.RecordSlaBreach(now)
+                ? new AuditEntry(AuditActions.SlaBreached, null, ContactIntake.SystemName, "conversation",
+                    conversation.Id.ToString("D"), $"due {missed:yyyy-MM-dd HH:mm:ss} UTC, grade {(int?)conversation.Grade}")
+                : null;
+        }, cancellationToken);
+    }
+
+    /// <summary>Private messages no operator has opened within the force's first-look limit: recorded once per first look, apart from SLA breaches.</summary>
+    private async Task<int> RecordMissedFirstLooksAsync(Guid forceId, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        await using var db = dbs.ForForce(forceId);
+        var policy = await ForceLifeAtRiskSettings.FirstLookAsync(db, forceId, cancellationToken);
+        var waitingSince = now - policy.Limit;
+        var missed = await db.Conversations
+            .Where(c => c.Status == ConversationStatus.Open && c.FirstLookBreachedAt == null && c.FirstLookWaitingSince != null && c.FirstLookWaitingSince <= waitingSince)
+            .Select(c => c.Id)
+            .ToListAsync(cancellationToken);
+        return await RecordEachAsync(db, forceId, missed, DeskEventKind.FirstLookBreached, conversation =>
+        {
+            var since = conversation.FirstLookWaitingSince;
+            return conversation.RecordFirstLookBreach(policy, now)
+                ? new AuditEntry(AuditActions.FirstLookBreached, null, ContactIntake.SystemName, "conversation", conversation.Id.ToString("D"),
+                    $"waiting since {since:yyyy-MM-dd HH:mm:ss} UTC, first look due within {policy.Limit.TotalMinutes:0} min, grade {(int?)conversation.Grade}")
+                : null;
+        }, cancellationToken);
+    }
+
+    /// <summary>
+    /// Reads each conversation afresh and lets <paramref name="record"/> change it; what it records is saved with its audit
+    /// entry, one conversation at a time, and every desk is told. Returns how many were recorded.
+    /// </summary>
+    private async Task<int> RecordEachAsync(BlueLampDb db, Guid forceId, IReadOnlyList<Guid> conversationIds, DeskEventKind told,
+        Func<Conversation, AuditEntry?> record, CancellationToken cancellationToken)
+    {
         var recorded = 0;
-        foreach (var conversationId in due)
+        foreach (var conversationId in conversationIds)
         {
             db.ChangeTracker.Clear();
             var conversation = await db.Conversations.SingleAsync(c => c.Id == conversationId, cancellationToken);
-            var missed = conversation.SlaDueAt;
-            if (!conversation.RecordSlaBreach(now))
+            if (record(conversation) is not { } entry)
                 continue;
             try
             {
-                await audit.SaveWithAuditAsync(db, new AuditEntry(AuditActions.SlaBreached, null, ContactIntake.SystemName, "conversation",
-                    conversationId.ToString("D"), $"due {missed:yyyy-MM-dd HH:mm:ss} UTC, grade {(int?)conversation.Grade}"), cancellationToken);
+                await audit.SaveWithAuditAsync(db, entry, cancellationToken);
             }
             catch (DbUpdateConcurrencyException)
             {
-                // Answered, or recorded by another node, in the meantime.
+                // Answered or opened, or recorded by another node, in the meantime.
                 continue;
             }
             recorded++;
-            await deskEvents.PublishAsync(new DeskEvent(forceId, conversationId, DeskEventKind.SlaBreached), cancellationToken);
+            await deskEvents.PublishAsync(new DeskEvent(forceId, conversationId, told), cancellationToken);
         }
         return recorded;
     }

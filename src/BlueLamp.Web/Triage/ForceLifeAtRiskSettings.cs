@@ -6,7 +6,8 @@ namespace BlueLamp.Web.Triage;
 
 /// <summary>
 /// What a force has set for its life-at-risk path, read where it is used: the holding reply in the person's language
-/// (the force's wording or the shipped one) and how long the control room has before a handover escalates.
+/// (the force's wording or the shipped one), how long the control room has before a handover escalates, and the
+/// first-look limit that nets the private messages the engine does not flag.
 /// </summary>
 public static class ForceLifeAtRiskSettings
 {
@@ -25,5 +26,13 @@ public static class ForceLifeAtRiskSettings
         ArgumentNullException.ThrowIfNull(db);
         var seconds = await db.Forces.AsNoTracking().Where(f => f.Id == forceId).Select(f => f.HandoverAcknowledgeSeconds).SingleAsync(cancellationToken);
         return seconds is { } own ? TimeSpan.FromSeconds(own) : deploymentDefault;
+    }
+
+    /// <summary>The force's first-look policy for private messages (its own limit, or 30 minutes).</summary>
+    public static async Task<FirstLookPolicy> FirstLookAsync(BlueLampDb db, Guid forceId, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        var minutes = await db.Forces.AsNoTracking().Where(f => f.Id == forceId).Select(f => f.FirstLookMinutes).SingleAsync(cancellationToken);
+        return FirstLookPolicy.FromMinutes(minutes);
     }
 }

@@ -17,9 +17,11 @@ public sealed class ChannelHost : IAsyncDisposable
     public const string PostgresVariable = "BLUELAMP_TEST_POSTGRES";
 
     private readonly string? postgresAdmin;
+    private readonly TimeProvider? time;
 
-    private ChannelHost(BlueLampHost host, string dataFolder, IReadOnlyDictionary<string, string?> settings, string? postgresAdmin, string? postgresName)
+    private ChannelHost(BlueLampHost host, string dataFolder, IReadOnlyDictionary<string, string?> settings, string? postgresAdmin, string? postgresName, TimeProvider? time)
     {
+        this.time = time;
         Host = host;
         DataFolder = dataFolder;
         Settings = settings;
@@ -63,6 +65,7 @@ public sealed class ChannelHost : IAsyncDisposable
         ["Simulator:DeliveryRetryDelay"] = "00:00:00.200",
     };
 
+    /// <summary>Starts BlueLamp on <paramref name="provider"/>'s database; with <paramref name="time"/>, on that clock (e.g. a fake one).</summary>
     public static async Task<ChannelHost> StartAsync(string provider = "Sqlite", IReadOnlyDictionary<string, string?>? extra = null, TimeProvider? time = null)
     {
         var folder = Directory.CreateTempSubdirectory("bluelamp-channels-").FullName;
@@ -83,7 +86,7 @@ public sealed class ChannelHost : IAsyncDisposable
             settings[key] = value;
         var host = new BlueLampHost(settings, folder, time);
         _ = host.BaseAddress;
-        return new ChannelHost(host, folder, settings, admin, name);
+        return new ChannelHost(host, folder, settings, admin, name, time);
     }
 
     /// <summary>Stops this BlueLamp and starts another on the same data folder and database, as after a restart.</summary>
@@ -92,7 +95,7 @@ public sealed class ChannelHost : IAsyncDisposable
         await Host.DisposeAsync();
         if (whileStopped is not null)
             await whileStopped();
-        Host = new BlueLampHost(Settings, DataFolder);
+        Host = new BlueLampHost(Settings, DataFolder, time);
         _ = Host.BaseAddress;
     }
 

@@ -341,6 +341,18 @@ namespace BlueLamp.Data.Migrations.Postgres
                     b.Property<int?>("EngineGrade")
                         .HasColumnType("integer");
 
+                    b.Property<int>("FirstLookBreachCount")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset?>("FirstLookBreachedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("FirstLookWaitingSince")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("FirstLookedAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<Guid>("ForceId")
                         .HasColumnType("uuid");
 
@@ -810,6 +822,9 @@ namespace BlueLamp.Data.Migrations.Postgres
 
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<int?>("FirstLookMinutes")
+                        .HasColumnType("integer");
 
                     b.Property<int?>("HandoverAcknowledgeSeconds")
                         .HasColumnType("integer");

@@ -333,6 +333,18 @@ namespace BlueLamp.Data.Migrations.Sqlite
                     b.Property<int?>("EngineGrade")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("FirstLookBreachCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("FirstLookBreachedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("FirstLookWaitingSince")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("FirstLookedAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<Guid>("ForceId")
                         .HasColumnType("TEXT");
 
@@ -801,6 +813,9 @@ namespace BlueLamp.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("FirstLookMinutes")
                         .HasColumnType("INTEGER");
 
                     b.Property<int?>("HandoverAcknowledgeSeconds")
