@@ -23,16 +23,6 @@ public sealed class FacebookPublisher(MetaPublishingClient graph, MetaGraphClien
     public string? CommentsOnlyHidden =>
         "Facebook cannot turn comments off on a Page post through its API, so BlueLamp hides every comment under it instead: those already there now, and each new one as it reaches the desk. A hidden comment is still seen by its author and their friends; the desk keeps it.";
 
-    public int MostRepliesHiddenOnClosing => 0;
-
-    public Task<CommentsClosing> CloseCommentsAsync(ConnectedAccount account, string platformPostId, IReadOnlyList<string> hiddenReplies, string? earlierUndo,
-        CancellationToken cancellationToken = default) =>
-        Task.FromResult(CommentsClosing.Only(SendResult.Failed(PlatformFailure.Refused(CommentsOnlyHidden!))));
-
-    /// <summary>Comments were never turned off here: lifting the hold shows each hidden one again.</summary>
-    public Task<SendResult> OpenCommentsAsync(ConnectedAccount account, string platformPostId, string? undo, CancellationToken cancellationToken = default) =>
-        Task.FromResult(SendResult.Sent(platformPostId));
-
     public Task<SendResult> HideCommentAsync(ConnectedAccount account, string commentId, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(account);

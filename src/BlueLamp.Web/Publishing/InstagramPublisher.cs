@@ -18,8 +18,6 @@ public sealed class InstagramPublisher(MetaPublishingClient graph) : IPostPublis
 
     public string? CommentsOnlyHidden => null;
 
-    public int MostRepliesHiddenOnClosing => 0;
-
     public async Task<CommentsClosing> CloseCommentsAsync(ConnectedAccount account, string platformPostId, IReadOnlyList<string> hiddenReplies, string? earlierUndo,
         CancellationToken cancellationToken = default)
     {

@@ -24,16 +24,6 @@ public sealed class XPublisher(XPublishingClient x, XApiClient replies, ImageDow
     public string? CommentsOnlyHidden =>
         "X lets replies be limited only when a post is created, so new replies cannot be stopped: BlueLamp hides every reply instead, those already there now and each new one as it reaches the desk. X still lets anyone open hidden replies from the post; the desk keeps them.";
 
-    public int MostRepliesHiddenOnClosing => 0;
-
-    public Task<CommentsClosing> CloseCommentsAsync(ConnectedAccount account, string platformPostId, IReadOnlyList<string> hiddenReplies, string? earlierUndo,
-        CancellationToken cancellationToken = default) =>
-        Task.FromResult(CommentsClosing.Only(SendResult.Failed(PlatformFailure.Refused(CommentsOnlyHidden!))));
-
-    /// <summary>Comments were never turned off here: lifting the hold shows each hidden one again.</summary>
-    public Task<SendResult> OpenCommentsAsync(ConnectedAccount account, string platformPostId, string? undo, CancellationToken cancellationToken = default) =>
-        Task.FromResult(SendResult.Sent(platformPostId));
-
     public Task<SendResult> HideCommentAsync(ConnectedAccount account, string commentId, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(account);
