@@ -32,6 +32,10 @@ internal static class SplitCorpusReports
         Assert.True(evaluation.LifePrecision >= RequiredLifePrecision, $"Life-at-risk precision {evaluation.LifePrecision:0.000} on the {title} is below {RequiredLifePrecision}.");
     }
 
+    /// <summary>Prints the tune part's report with its misses, not gated: a tune half a round is still working on.</summary>
+    public static void ReportTune(ITestOutputHelper output, IReadOnlyList<CorpusMessage> corpus, string title, Func<CorpusMessage, bool> isWelsh) =>
+        Print(output, corpus.Where(m => m.Split == "tune").ToList(), title, isWelsh);
+
     /// <summary>
     /// Prints the sealed part's figures only, never its misses' texts (reading them would spend the split); run once,
     /// after tuning, and never gated.

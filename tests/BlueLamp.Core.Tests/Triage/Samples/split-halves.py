@@ -1,20 +1,22 @@
 #!/usr/bin/env python3
-"""Assigns the split of fresh2-corpus.jsonl: half "sealed", half "tune".
+"""Assigns the split of a blind corpus: half "sealed", half "tune".
 
-Stratified by language (the id's fr2-en / fr2-cy prefix), expectedCategory and expectedLifeAtRisk, with a
+Stratified by language (the id's en / cy part, as in fr2-en-001), expectedCategory and expectedLifeAtRisk, with a
 fixed seed, so each half has the same mix as the whole and rerunning gives the same split. A stratum of odd
 size gives its extra message to sealed and tune in turn, so the halves differ by at most one. Rewrites the
 file in place, keeping line order.
-Usage: python3 split-fresh2.py [fresh2-corpus.jsonl]
+Usage: python3 split-halves.py CORPUS SEED
+The seeds used: fresh2-corpus.jsonl 20250402 (round 7), fresh3-corpus.jsonl 20261126 (before round 8). Rerunning
+with the same seed gives the same split; never rerun it with another seed on a corpus whose sealed half is kept.
 """
 import json
 import random
 import sys
 from collections import defaultdict
 
-SEED = 20250402
-
-path = sys.argv[1] if len(sys.argv) > 1 else "fresh2-corpus.jsonl"
+if len(sys.argv) != 3:
+    sys.exit(__doc__)
+path, seed = sys.argv[1], int(sys.argv[2])
 with open(path, encoding="utf-8") as fh:
     rows = [json.loads(line) for line in fh if line.strip()]
 
@@ -22,7 +24,7 @@ strata = defaultdict(list)
 for r in rows:
     strata[(r["id"].split("-")[1], r["expectedCategory"], r["expectedLifeAtRisk"])].append(r["id"])
 
-rng = random.Random(SEED)
+rng = random.Random(seed)
 sealed = set()
 extra_to_sealed = True
 for key in sorted(strata):
