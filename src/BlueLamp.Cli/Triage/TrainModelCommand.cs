@@ -19,6 +19,12 @@ internal static class TrainModelCommand
     /// <summary>The model supports weak rule evidence only where it thinks life at risk more likely than not.</summary>
     private const double SupportFloor = 0.5;
 
+    /// <summary>The lowest concern threshold tried.</summary>
+    private const double ConcernFloor = 0.10;
+
+    /// <summary>How many grade 3–4 messages raised to 2 one more grade-1 message kept off grade 3–4 may cost.</summary>
+    private const double ConcernCost = 3.0;
+
     public static async Task<int> RunAsync(string? corpora, string? outputFile, string? version, TextWriter output, TextWriter error)
     {
         corpora ??= DefaultCorpora;
@@ -91,15 +97,18 @@ internal static class TrainModelCommand
                 support = Math.Round(threshold, 2);
             }
         }
-        var final = byCorpus.Combined(set, chosen, support);
-        report.AppendLine(Line($"chosen: alarm {chosen:0.00}, support {support:0.00} (+{LifeAtRiskModelTraining.SupportWeight} to weak rule evidence)"));
+        var concern = ChooseConcern(byCorpus, set, chosen, support, estimate, report);
+        var final = byCorpus.Combined(set, chosen, support, concernThreshold: concern);
+        report.AppendLine(Line($"chosen: alarm {chosen:0.00}, support {support:0.00} (+{LifeAtRiskModelTraining.SupportWeight} to weak rule evidence), concern {concern:0.00}"));
         report.AppendLine(Line($"rules + model, {estimate}: {Figures(final.True, final.False, final.Missed)}, {final.ByModel} raised by the model ({final.FalseByModel} false)"));
         foreach (var source in tune.Select(m => m.Source).Distinct().Where(_ => sources >= 2))
         {
             var alone = byCorpus.ModelAlone(chosen, m => m.Source == source);
             var rulesOnly = byCorpus.Combined(set, null, 1.0, m => m.Source == source);
-            var both = byCorpus.Combined(set, chosen, support, m => m.Source == source);
+            var both = byCorpus.Combined(set, chosen, support, m => m.Source == source, concern);
+            var unfloored = byCorpus.WithoutConcernFloor(set, chosen, support, m => m.Source == source);
             report.AppendLine(Line($"  {source} (model trained without it): model alone {Figures(alone.True, alone.False, alone.Missed)}; rules alone {Figures(rulesOnly.True, rulesOnly.False, rulesOnly.Missed)}; rules + model {Figures(both.True, both.False, both.Missed)}"));
+            report.AppendLine(Line($"    grade-1 graded 4 / graded 3 or 4: {unfloored.GradeOneAtFour} / {unfloored.GradeOneAtThreeOrFour} without the concern floor, {both.GradeOneAtFour} / {both.GradeOneAtThreeOrFour} with it; grade 3-4 messages raised to 2: {both.RaisedToPriority}"));
         }
         var folded = cv.Combined(set, chosen, support);
         var foldedAlone = cv.ModelAlone(chosen);
@@ -109,13 +118,43 @@ internal static class TrainModelCommand
         foreach (var falseAlarm in byCorpus.FalseAlarmsByModel(set, chosen, support))
             await output.WriteLineAsync($"  {falseAlarm.Source}: {falseAlarm.Text}");
 
-        var model = LifeAtRiskModelTraining.Train(tune, version, settings).WithThresholds(chosen, support, LifeAtRiskModelTraining.SupportWeight);
+        var model = LifeAtRiskModelTraining.Train(tune, version, settings).WithThresholds(chosen, support, LifeAtRiskModelTraining.SupportWeight, concern);
         var provenance = new ModelProvenance(
             "dotnet run --project src/BlueLamp.Cli -- triage train-model --version " + version,
             tune.Select(m => m.Source).Distinct().ToList(), tune.Count, life, report.ToString().TrimEnd());
         await File.WriteAllTextAsync(outputFile, model.ToJson(provenance) + "\n");
         await output.WriteLineAsync($"wrote {outputFile} ({version})");
         return 0;
+    }
+
+    /// <summary>
+    /// The concern band's threshold, leaving one corpus out: the lowest (from the support threshold down to
+    /// <see cref="ConcernFloor"/>) at which each more grade-1 message kept off grade 3–4 costs at most
+    /// <see cref="ConcernCost"/> grade 3–4 messages raised to 2 — a 72-hour wait on a threat to life against a few more
+    /// messages read now. Prints the trade at each threshold.
+    /// </summary>
+    private static double ChooseConcern(CrossValidation byCorpus, IndicatorSet set, double alarm, double support, string estimate, StringBuilder report)
+    {
+        var unfloored = byCorpus.WithoutConcernFloor(set, alarm, support);
+        var rulesFloor = byCorpus.Combined(set, alarm, support);
+        report.AppendLine(Line($"{estimate}, severe under-grading (grade-1 graded 4 / graded 3 or 4; grade 3-4 raised to 2):"));
+        report.AppendLine(Line($"  without the concern floor: {unfloored.GradeOneAtFour} / {unfloored.GradeOneAtThreeOrFour}"));
+        report.AppendLine(Line($"  rule floor only (no model band): {rulesFloor.GradeOneAtFour} / {rulesFloor.GradeOneAtThreeOrFour}; raised {rulesFloor.RaisedToPriority}"));
+        var chosen = support;
+        var previous = rulesFloor;
+        for (var threshold = support; threshold >= ConcernFloor - 1e-9; threshold = Math.Round(threshold - 0.05, 2))
+        {
+            var floored = byCorpus.Combined(set, alarm, support, concernThreshold: threshold);
+            report.AppendLine(Line($"  model band from {threshold:0.00}: {floored.GradeOneAtFour} / {floored.GradeOneAtThreeOrFour}; raised {floored.RaisedToPriority}"));
+            var kept = previous.GradeOneAtThreeOrFour - floored.GradeOneAtThreeOrFour;
+            var cost = floored.RaisedToPriority - previous.RaisedToPriority;
+            if (kept > 0 && cost <= ConcernCost * kept)
+            {
+                chosen = threshold;
+                previous = floored;
+            }
+        }
+        return chosen;
     }
 
     /// <summary>Every corpus's <c>tune</c> messages, in file and line order, so training is repeatable.</summary>
@@ -141,8 +180,9 @@ internal static class TrainModelCommand
                     throw new InvalidDataException($"{name} line {lineNumber}: needs id, text, kind, split and expectedLifeAtRisk ({request.Problem ?? "missing split or label"})");
                 }
                 // Only what the rules may be tuned on: a holdout or sealed split measures what neither has seen.
+                var grade = root.TryGetProperty("expectedGrade", out var expected) && expected.TryGetInt32(out var g) ? g : 0;
                 if (split.GetString() == "tune")
-                    messages.Add(new LabelledMessage(request.Text!, request.Context!, label.GetBoolean(), $"{name}:tune"));
+                    messages.Add(new LabelledMessage(request.Text!, request.Context!, label.GetBoolean(), $"{name}:tune", grade));
             }
         }
         return messages;

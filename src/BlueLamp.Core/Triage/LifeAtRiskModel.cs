@@ -14,6 +14,12 @@ public sealed class LifeAtRiskModel
     /// <summary>The name of the indicator the model's signal is explained by.</summary>
     public const string IndicatorName = "model:life-at-risk";
 
+    /// <summary>
+    /// The name of the indicator that explains a grade raised to 2 (priority) by the model's concern band: a probability
+    /// at or above <see cref="ConcernThreshold"/> but below the alarm (new in engine 1.7.0).
+    /// </summary>
+    public const string ConcernIndicatorName = "model:concern";
+
     /// <summary>The weights are stored as signed bytes times this scale.</summary>
     private const int Levels = 127;
 
@@ -29,7 +35,7 @@ public sealed class LifeAtRiskModel
 
     private readonly float[] weights;
 
-    internal LifeAtRiskModel(string version, int bits, float bias, float[] weights, double alarmThreshold, double supportThreshold, double supportWeight)
+    internal LifeAtRiskModel(string version, int bits, float bias, float[] weights, double alarmThreshold, double supportThreshold, double supportWeight, double? concernThreshold = null)
     {
         if (string.IsNullOrWhiteSpace(version))
             throw new InvalidDataException("A life-at-risk model needs a version.");
@@ -37,6 +43,8 @@ public sealed class LifeAtRiskModel
             throw new InvalidDataException($"A life-at-risk model of {bits} bits needs {1 << Math.Clamp(bits, 0, 30)} weights, not {weights.Length}.");
         if (alarmThreshold is <= 0 or > 1 || supportThreshold is <= 0 or > 1 || supportThreshold > alarmThreshold || supportWeight is < 0 or > 1)
             throw new InvalidDataException("A life-at-risk model's thresholds must be in (0, 1], support at most alarm, and its support weight in [0, 1].");
+        if (concernThreshold is <= 0 or > 1 || concernThreshold > supportThreshold)
+            throw new InvalidDataException("A life-at-risk model's concern threshold must be in (0, 1] and at most its support threshold.");
         Version = version;
         Bits = bits;
         Bias = bias;
@@ -44,6 +52,7 @@ public sealed class LifeAtRiskModel
         AlarmThreshold = alarmThreshold;
         SupportThreshold = supportThreshold;
         SupportWeight = supportWeight;
+        ConcernThreshold = concernThreshold ?? supportThreshold;
     }
 
     /// <summary>The model shipped with BlueLamp (<c>Triage/Models/life-at-risk.json</c>, embedded).</summary>
@@ -65,11 +74,17 @@ public sealed class LifeAtRiskModel
 
     public double SupportWeight { get; }
 
+    /// <summary>
+    /// At or above this probability, and below an alarm, the model's reading is a concern: the message is graded no lower
+    /// than 2 (priority, read now) without raising the alarm (new in lar-2026.11-4; a file without it has no concern band).
+    /// </summary>
+    public double ConcernThreshold { get; }
+
     internal ReadOnlySpan<float> Weights => weights;
 
     /// <summary>The same weights with other thresholds: for choosing the thresholds by cross-validation.</summary>
-    public LifeAtRiskModel WithThresholds(double alarmThreshold, double supportThreshold, double supportWeight) =>
-        new(Version, Bits, Bias, weights, alarmThreshold, supportThreshold, supportWeight);
+    public LifeAtRiskModel WithThresholds(double alarmThreshold, double supportThreshold, double supportWeight, double? concernThreshold = null) =>
+        new(Version, Bits, Bias, weights, alarmThreshold, supportThreshold, supportWeight, concernThreshold);
 
     /// <summary>The probability that a message puts a life at risk, as the model alone reads it (with the word classes of <paramref name="indicatorSet"/>, the default set's when null).</summary>
     public double Probability(string text, IndicatorSet? indicatorSet = null)
@@ -270,7 +285,7 @@ public sealed class LifeAtRiskModel
         var bytes = new byte[weights.Length];
         for (var i = 0; i < weights.Length; i++)
             bytes[i] = (byte)(sbyte)Math.Clamp((int)MathF.Round(weights[i] / scale), -Levels, Levels);
-        var file = new WeightsFile(Version, Bits, Bias, AlarmThreshold, SupportThreshold, SupportWeight, provenance, scale, Convert.ToBase64String(bytes));
+        var file = new WeightsFile(Version, Bits, Bias, AlarmThreshold, SupportThreshold, SupportWeight, ConcernThreshold, provenance, scale, Convert.ToBase64String(bytes));
         return JsonSerializer.Serialize(file, FileOptions);
     }
 
@@ -300,7 +315,7 @@ public sealed class LifeAtRiskModel
         var weights = new float[bytes.Length];
         for (var i = 0; i < bytes.Length; i++)
             weights[i] = (sbyte)bytes[i] * file.Scale;
-        return new LifeAtRiskModel(file.Version ?? "", file.Bits, file.Bias, weights, file.AlarmThreshold, file.SupportThreshold, file.SupportWeight);
+        return new LifeAtRiskModel(file.Version ?? "", file.Bits, file.Bias, weights, file.AlarmThreshold, file.SupportThreshold, file.SupportWeight, file.ConcernThreshold);
     }
 
     /// <summary>Rounds the weights as the file stores them, so that what is cross-validated is what ships.</summary>
@@ -328,6 +343,7 @@ public sealed class LifeAtRiskModel
         double AlarmThreshold,
         double SupportThreshold,
         double SupportWeight,
+        double? ConcernThreshold,
         ModelProvenance? TrainedOn,
         float Scale,
         string? Weights);

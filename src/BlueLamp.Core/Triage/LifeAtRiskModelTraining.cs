@@ -115,8 +115,11 @@ public static class LifeAtRiskModelTraining
     }
 }
 
-/// <summary>A message with its life-at-risk label, for training; <paramref name="Source"/> names its corpus and split.</summary>
-public sealed record LabelledMessage(string Text, TriageContext Context, bool LifeAtRisk, string Source);
+/// <summary>
+/// A message with its life-at-risk label, for training; <paramref name="Source"/> names its corpus and split, and
+/// <paramref name="Grade"/> its expected grade (0 when not given), to measure under-grading.
+/// </summary>
+public sealed record LabelledMessage(string Text, TriageContext Context, bool LifeAtRisk, string Source, int Grade = 0);
 
 /// <summary>The out-of-fold models of a k-fold cross-validation: each message is assessed by the model that never saw it.</summary>
 public sealed class CrossValidation(IReadOnlyList<LabelledMessage> messages, int[] fold, LifeAtRiskModel[] models, double[] probabilities)
@@ -147,44 +150,67 @@ public sealed class CrossValidation(IReadOnlyList<LabelledMessage> messages, int
 
     /// <summary>
     /// The engine with the rules of <paramref name="set"/> and each message's out-of-fold model at these thresholds
-    /// (or the rules alone when <paramref name="alarmThreshold"/> is null): (true alarms, false alarms, missed, raised by the model).
+    /// (or the rules alone when <paramref name="alarmThreshold"/> is null; no concern band when <paramref name="concernThreshold"/>
+    /// is null): both kinds of life-at-risk error, what the model raised, and the severe under-grading the concern floor is for.
     /// </summary>
-    public (int True, int False, int Missed, int ByModel, int FalseByModel) Combined(IndicatorSet set, double? alarmThreshold, double supportThreshold, Func<LabelledMessage, bool>? where = null) =>
-        Combined(set, alarmThreshold, supportThreshold, where, null);
+    public CombinedOutcome Combined(IndicatorSet set, double? alarmThreshold, double supportThreshold, Func<LabelledMessage, bool>? where = null, double? concernThreshold = null) =>
+        Combined(set, alarmThreshold, supportThreshold, concernThreshold, where, null);
+
+    /// <summary>The same without the concern floor (engine 1.6.0's grading): what the floor changes.</summary>
+    public CombinedOutcome WithoutConcernFloor(IndicatorSet set, double? alarmThreshold, double supportThreshold, Func<LabelledMessage, bool>? where = null) =>
+        Combined(set, alarmThreshold, supportThreshold, null, where, null, concernFloor: false);
 
     /// <summary>The tune messages that the model made false alarms of, out of fold: what to read to judge its hard negatives.</summary>
     public IReadOnlyList<LabelledMessage> FalseAlarmsByModel(IndicatorSet set, double alarmThreshold, double supportThreshold)
     {
         var falseAlarms = new List<LabelledMessage>();
-        Combined(set, alarmThreshold, supportThreshold, null, falseAlarms);
+        Combined(set, alarmThreshold, supportThreshold, null, null, falseAlarms);
         return falseAlarms;
     }
 
-    private (int True, int False, int Missed, int ByModel, int FalseByModel) Combined(IndicatorSet set, double? alarmThreshold, double supportThreshold, Func<LabelledMessage, bool>? where, List<LabelledMessage>? falseAlarms)
+    private CombinedOutcome Combined(
+        IndicatorSet set, double? alarmThreshold, double supportThreshold, double? concernThreshold, Func<LabelledMessage, bool>? where, List<LabelledMessage>? falseAlarms,
+        bool concernFloor = true)
     {
-        var engines = models.Select(m => new TriageEngine(set, alarmThreshold is { } a ? m.WithThresholds(a, Math.Min(a, supportThreshold), LifeAtRiskModelTraining.SupportWeight) : null)).ToArray();
-        int truePositives = 0, falsePositives = 0, missed = 0, byModel = 0, falseByModel = 0;
+        var engines = models.Select(m => new TriageEngine(set, alarmThreshold is { } a
+            ? m.WithThresholds(a, Math.Min(a, supportThreshold), LifeAtRiskModelTraining.SupportWeight, concernThreshold is { } c ? Math.Min(c, Math.Min(a, supportThreshold)) : null)
+            : null, concernFloor)).ToArray();
+        var outcome = default(CombinedOutcome);
         for (var i = 0; i < messages.Count; i++)
         {
             if (where is not null && !where(messages[i]))
                 continue;
-            var result = engines[fold[i]].Assess(messages[i].Text, messages[i].Context);
+            var message = messages[i];
+            var result = engines[fold[i]].Assess(message.Text, message.Context);
             if (result.LifeAtRisk && result.Indicators.Any(h => h.Name == LifeAtRiskModel.IndicatorName))
             {
-                byModel++;
-                if (!messages[i].LifeAtRisk)
+                outcome.ByModel++;
+                if (!message.LifeAtRisk)
                 {
-                    falseByModel++;
-                    falseAlarms?.Add(messages[i]);
+                    outcome.FalseByModel++;
+                    falseAlarms?.Add(message);
                 }
             }
-            if (result.LifeAtRisk && messages[i].LifeAtRisk)
-                truePositives++;
+            if (result.LifeAtRisk && message.LifeAtRisk)
+                outcome.True++;
             else if (result.LifeAtRisk)
-                falsePositives++;
-            else if (messages[i].LifeAtRisk)
-                missed++;
+                outcome.False++;
+            else if (message.LifeAtRisk)
+                outcome.Missed++;
+            if (message.Grade == 1 && result.Grade == Grade.ResolvedWithoutDeployment)
+                outcome.GradeOneAtFour++;
+            if (message.Grade == 1 && result.Grade >= Grade.Scheduled)
+                outcome.GradeOneAtThreeOrFour++;
+            if (message.Grade >= 3 && result.Grade == Grade.Priority && result.Indicators.Any(h => h.Name is LifeAtRiskModel.ConcernIndicatorName or TriageEngine.ConcernIndicatorName))
+                outcome.RaisedToPriority++;
         }
-        return (truePositives, falsePositives, missed, byModel, falseByModel);
+        return outcome;
     }
 }
+
+/// <summary>
+/// What the engine did on a set of labelled messages: life-at-risk alarms true and false and the missed; those raised by
+/// the model (and false); grade-1 messages graded 4, and 3 or 4; and messages labelled grade 3 or 4 that the concern
+/// floor raised to 2 (its cost).
+/// </summary>
+public record struct CombinedOutcome(int True, int False, int Missed, int ByModel, int FalseByModel, int GradeOneAtFour, int GradeOneAtThreeOrFour, int RaisedToPriority);

@@ -8,7 +8,13 @@ namespace BlueLamp.Core.Triage;
 public sealed class TriageEngine
 {
     /// <summary>The version of the combining logic, stored with every assessment. Change it when the logic changes.</summary>
-    public const string Version = "1.6.0";
+    public const string Version = "1.7.0";
+
+    /// <summary>
+    /// The name of the indicator that explains a grade raised to 2 by rule evidence of a threat to life too weak for the
+    /// alarm (new in 1.7.0); its span is the strongest such sign.
+    /// </summary>
+    public const string ConcernIndicatorName = "concern:threat-to-life";
 
     private const int CategorySlots = 19;
 
@@ -16,6 +22,7 @@ public sealed class TriageEngine
     private readonly Indicator[] indicators;
     private readonly LifeAtRiskModel? model;
     private readonly string version;
+    private readonly bool concernFloor;
 
     /// <summary>An engine over <paramref name="indicatorSet"/> with the life-at-risk model shipped with BlueLamp.</summary>
     public TriageEngine(IndicatorSet indicatorSet)
@@ -25,8 +32,15 @@ public sealed class TriageEngine
 
     /// <summary>An engine over <paramref name="indicatorSet"/> with <paramref name="lifeAtRiskModel"/>, or the rules alone when it is null.</summary>
     public TriageEngine(IndicatorSet indicatorSet, LifeAtRiskModel? lifeAtRiskModel)
+        : this(indicatorSet, lifeAtRiskModel, concernFloor: true)
+    {
+    }
+
+    /// <summary>The same, with the concern floor switched off: only to measure what the floor does (engine 1.6.0's grading).</summary>
+    internal TriageEngine(IndicatorSet indicatorSet, LifeAtRiskModel? lifeAtRiskModel, bool concernFloor)
     {
         ArgumentNullException.ThrowIfNull(indicatorSet);
+        this.concernFloor = concernFloor;
         set = indicatorSet;
         indicators = indicatorSet.Indicators.ToArray();
         model = lifeAtRiskModel;
@@ -68,6 +82,7 @@ public sealed class TriageEngine
         Span<double> categoryScore = stackalloc double[CategorySlots];
         Span<double> lifeByCategory = stackalloc double[CategorySlots];
         var lifeSum = 0.0;
+        var strongLife = 0.0;
         for (var i = 0; i < hits.Length; i++)
         {
             var indicator = indicators[hits[i].Indicator];
@@ -80,6 +95,8 @@ public sealed class TriageEngine
                 categoryScore[slot] += discounts[i] == Discount.Past ? indicator.Weight / 2 : indicator.Weight;
             if (indicator.LifeThreatening && discounts[i] == Discount.None)
             {
+                if (!indicator.Supporting)
+                    strongLife += indicator.Weight;
                 lifeSum += indicator.Weight;
                 lifeByCategory[slot] += indicator.Weight;
             }
@@ -90,8 +107,10 @@ public sealed class TriageEngine
         var lifeAtRisk = lifeScore >= set.LifeAtRiskThreshold - 1e-9;
 
         // The model only ever raises, and never over the rules' reading of a joke, an idiom, fiction, a denial or the past.
+        var vetoed = lifeAtRisk || Vetoed(hits, discounts, signals, lifeSum > 0);
         var modelProbability = 0.0;
-        if (model is not null && !lifeAtRisk && scratch.TokenCount > 0 && !Vetoed(hits, discounts, signals))
+        var concernProbability = 0.0;
+        if (model is not null && !lifeAtRisk && scratch.TokenCount > 0 && !vetoed)
         {
             modelProbability = model.Probability(scratch, set.ModelClasses);
             if (modelProbability >= model.AlarmThreshold)
@@ -106,14 +125,33 @@ public sealed class TriageEngine
                 lifeScore = supported;
             }
             if (!lifeAtRisk)
+            {
+                concernProbability = modelProbability >= model.ConcernThreshold ? modelProbability : 0.0;
                 modelProbability = 0.0;
+            }
         }
+
+        // New in 1.7.0, the concern floor: a real threat-to-life sign too weak for the alarm (the model in its concern band,
+        // or rule evidence of a threat to life below the threshold) grades the message no lower than 2, read now, without
+        // the alarm. A life-at-risk message graded 4 waits 72 hours, and the first look covers private messages only.
+        // The rules' concern is a counted threat-to-life phrase, or a weak sign (a supporting one: "goodbye") with a means, "now"
+        // or "outside" beside it — one weak sign alone is nothing ("goodbye twitter"). A counted sign has already passed the
+        // discounts (joke, fiction, the past, negation), so a reading that vetoes the model elsewhere does not cancel it. A
+        // weak sign that needs a companion counts too when the message is about someone else ("please check on him"): a
+        // third party's worry for someone's safety.
+        var ruleConcern = !lifeAtRisk
+            && ((lifeSum > 0 && (strongLife > 0 || LifeScore(lifeSum, signals) > lifeSum)) || (signals.Other && WeakSignWithoutCompanion(hits, discounts)));
 
         var category = lifeAtRisk && lifeSum > 0 ? Strongest(lifeByCategory) : Strongest(categoryScore);
         // Raised by the model with no category the rules can name: the commonest threat to life, for the operator to correct.
         if (modelProbability > 0 && lifeSum == 0 && categoryScore[(int)category] == 0)
             category = TriageCategory.SuicideOrSelfHarm;
         var grade = GradeOf(category, hits, discounts, signals, lifeAtRisk);
+        // Only a floor that raised the grade is shown as one.
+        if (concernFloor && (ruleConcern || concernProbability > 0) && grade > Grade.Priority)
+            grade = Grade.Priority;
+        else
+            (ruleConcern, concernProbability) = (false, 0.0);
         var score = lifeAtRisk ? lifeScore : Math.Min(1.0, categoryScore[(int)category]);
 
         return new RiskAssessmentResult(
@@ -124,7 +162,7 @@ public sealed class TriageEngine
             Math.Round(lifeScore, 3),
             PersonAtRiskOf(category, hits, discounts, signals),
             welsh > english ? "cy" : "en",
-            Explain(text, scratch, hits, discounts, category, modelProbability),
+            Explain(text, scratch, hits, discounts, category, modelProbability, concernProbability, ruleConcern),
             version,
             set.Version,
             model?.Version)
@@ -178,7 +216,7 @@ public sealed class TriageEngine
     /// past with nothing saying now, or a threat to life that is negated, idiom, denied, a joke, or a phrase that counts only
     /// beside a companion and was found alone ("sorry everyone, the quiz is off tonight").
     /// </summary>
-    private bool Vetoed(ReadOnlySpan<TriageScratch.RawHit> hits, ReadOnlySpan<Discount> discounts, in Signals signals)
+    private bool Vetoed(ReadOnlySpan<TriageScratch.RawHit> hits, ReadOnlySpan<Discount> discounts, in Signals signals, bool otherLifeEvidence)
     {
         if (signals.Hypothetical || (signals.Joke && !signals.NotJoking) || (signals.Past && !signals.Present))
             return true;
@@ -188,8 +226,12 @@ public sealed class TriageEngine
             // me with this workload"); a bag of words cannot, so the model does not overrule it.
             if (!hits[i].Removed && indicators[hits[i].Indicator].Role == IndicatorRole.Idiom)
                 return true;
+            // New in 1.7.0: a phrase found without its companion ("sorry everyone" with no other sign) vetoes the model only
+            // when it is the only sign of a threat to life; beside a counted one ("written goodbye letters … her insulin pens
+            // are empty") the model reads the message.
             if (!hits[i].Removed && indicators[hits[i].Indicator].LifeThreatening
-                && discounts[i] is not (Discount.None or Discount.NoAppeal))
+                && discounts[i] is not (Discount.None or Discount.NoAppeal)
+                && !(discounts[i] == Discount.WithoutCompanion && otherLifeEvidence))
             {
                 return true;
             }
@@ -309,7 +351,8 @@ public sealed class TriageEngine
                     break;
                 case IndicatorRole.TrivialTrigger:
                     signals.Trivial = true;
-                    signals.TrivialCondition |= scratch.TokenChars(hit.First) is "if" or "os";
+                    // New in 1.7.0: a cause ("from embarrassment", "of boredom") reads like a condition.
+                    signals.TrivialCondition |= scratch.TokenChars(hit.First) is "if" or "os" or "from" or "of";
                     break;
                 case IndicatorRole.SubjectOther:
                     signals.Other = true;
@@ -550,7 +593,9 @@ public sealed class TriageEngine
         };
     }
 
-    private IndicatorHit[] Explain(string text, TriageScratch scratch, ReadOnlySpan<TriageScratch.RawHit> hits, ReadOnlySpan<Discount> discounts, TriageCategory category, double modelProbability)
+    private IndicatorHit[] Explain(
+        string text, TriageScratch scratch, ReadOnlySpan<TriageScratch.RawHit> hits, ReadOnlySpan<Discount> discounts, TriageCategory category,
+        double modelProbability, double concernProbability, bool ruleConcern)
     {
         // A concept alone says nothing; when it is part of a combination, the combination's hit spans it.
         var count = 0;
@@ -559,8 +604,9 @@ public sealed class TriageEngine
             if (!hit.Removed && indicators[hit.Indicator].Role != IndicatorRole.Concept)
                 count++;
         }
-        var byModel = modelProbability > 0;
-        var explained = new IndicatorHit[count + (byModel ? 1 : 0)];
+        var byModel = modelProbability > 0 || concernProbability > 0;
+        var strongestLife = ruleConcern ? StrongestLifeHit(hits, discounts) : -1;
+        var explained = new IndicatorHit[count + (byModel ? 1 : 0) + (strongestLife >= 0 ? 1 : 0)];
         var n = 0;
         for (var i = 0; i < hits.Length; i++)
         {
@@ -573,17 +619,55 @@ public sealed class TriageEngine
                 indicator.Name, indicator.Role, indicator.Category, start, end - start, text[start..end],
                 indicator.Weight, indicator.LifeThreatening, discounts[i]);
         }
+        if (strongestLife >= 0)
+        {
+            // The concern floor's reason: the strongest sign of a threat to life the rules found, too weak for the alarm.
+            var start = scratch.Tokens[hits[strongestLife].First].Start;
+            var end = scratch.Tokens[hits[strongestLife].Last].End;
+            explained[n++] = new IndicatorHit(
+                ConcernIndicatorName, IndicatorRole.Category, category, start, end - start, text[start..end],
+                indicators[hits[strongestLife].Indicator].Weight, false, Discount.None);
+        }
         if (byModel)
         {
             // The model's words: the few neighbouring words that carried most of its evidence.
             var (first, last) = LifeAtRiskModel.StrongestWindow(scratch);
             var start = scratch.Tokens[first].Start;
             var end = scratch.Tokens[last].End;
+            var alarm = modelProbability > 0;
             explained[n] = new IndicatorHit(
-                LifeAtRiskModel.IndicatorName, IndicatorRole.Category, category, start, end - start, text[start..end],
-                Math.Round(modelProbability, 3), true, Discount.None);
+                alarm ? LifeAtRiskModel.IndicatorName : LifeAtRiskModel.ConcernIndicatorName, IndicatorRole.Category, category, start, end - start, text[start..end],
+                Math.Round(alarm ? modelProbability : concernProbability, 3), alarm, Discount.None);
         }
         return explained;
+    }
+
+    /// <summary>"Please check on him": a weak (supporting) threat-to-life sign found without the companion it requires.</summary>
+    private bool WeakSignWithoutCompanion(ReadOnlySpan<TriageScratch.RawHit> hits, ReadOnlySpan<Discount> discounts)
+    {
+        for (var i = 0; i < hits.Length; i++)
+        {
+            var indicator = indicators[hits[i].Indicator];
+            if (!hits[i].Removed && discounts[i] == Discount.WithoutCompanion && indicator.LifeThreatening && indicator.Supporting)
+                return true;
+        }
+        return false;
+    }
+
+    /// <summary>The counted (undiscounted) threat-to-life hit with the most weight, or -1.</summary>
+    private int StrongestLifeHit(ReadOnlySpan<TriageScratch.RawHit> hits, ReadOnlySpan<Discount> discounts)
+    {
+        var best = -1;
+        for (var i = 0; i < hits.Length; i++)
+        {
+            var indicator = indicators[hits[i].Indicator];
+            if (!hits[i].Removed && indicator.Role == IndicatorRole.Category && indicator.LifeThreatening && discounts[i] is Discount.None or Discount.WithoutCompanion
+                && (best < 0 || indicator.Weight > indicators[hits[best].Indicator].Weight))
+            {
+                best = i;
+            }
+        }
+        return best;
     }
 
     private struct Signals
