@@ -146,6 +146,10 @@ public sealed class TriageEngine
         // Raised by the model with no category the rules can name: the commonest threat to life, for the operator to correct.
         if (modelProbability > 0 && lifeSum == 0 && categoryScore[(int)category] == 0)
             category = TriageCategory.SuicideOrSelfHarm;
+        // New in 1.7.0: a hypothetical question with nothing else counted ("hypothetically, if someone is threatened with a
+        // knife, what's the charge?") is someone asking the force, an enquiry; the hypothetical phrase explains it.
+        if (!lifeAtRisk && categoryScore[(int)category] == 0 && signals.Hypothetical && AsksAQuestion(scratch))
+            category = TriageCategory.Enquiry;
         var grade = GradeOf(category, hits, discounts, signals, lifeAtRisk);
         // Only a floor that raised the grade is shown as one.
         if (concernFloor && (ruleConcern || concernProbability > 0) && grade > Grade.Priority)
@@ -399,6 +403,16 @@ public sealed class TriageEngine
             {
                 return true;
             }
+        }
+        return false;
+    }
+
+    private static bool AsksAQuestion(TriageScratch scratch)
+    {
+        for (var t = 0; t < scratch.TokenCount; t++)
+        {
+            if (scratch.Tokens[t].EndsQuestion)
+                return true;
         }
         return false;
     }
