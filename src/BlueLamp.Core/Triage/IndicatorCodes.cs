@@ -14,6 +14,7 @@ public static class IndicatorCodes
         (IndicatorRole.Nearby, "nearby"),
         (IndicatorRole.Negation, "negation"),
         (IndicatorRole.Hypothetical, "hypothetical"),
+        (IndicatorRole.HypotheticalQuestion, "hypothetical_question"),
         (IndicatorRole.Past, "past"),
         (IndicatorRole.Joke, "joke"),
         (IndicatorRole.NotJoking, "not_joking"),

@@ -57,4 +57,11 @@ public enum IndicatorRole
 
     /// <summary>The message points at one of our appeals ("your appeal", "the missing girl"), so a sighting counts even in a DM.</summary>
     AppealReference = 11,
+
+    /// <summary>
+    /// A thought experiment only when its sentence is a question ("if someone tells you they're suicidal online, can you trace
+    /// them?"): then it discounts threat-to-life phrases like <see cref="Hypothetical"/>; in a statement ("if someone could
+    /// look after my cat") it is nothing. New in engine 1.7.0.
+    /// </summary>
+    HypotheticalQuestion = 15,
 }

@@ -347,6 +347,9 @@ public sealed class TriageEngine
                 case IndicatorRole.Hypothetical:
                     signals.Hypothetical = true;
                     break;
+                case IndicatorRole.HypotheticalQuestion:
+                    signals.Hypothetical |= InQuestion(scratch, hit);
+                    break;
                 case IndicatorRole.Past:
                     signals.Past = true;
                     break;
@@ -578,7 +581,8 @@ public sealed class TriageEngine
         for (var i = 0; i < hits.Length; i++)
         {
             var indicator = indicators[hits[i].Indicator];
-            if (!hits[i].Removed && indicator.Role == IndicatorRole.Category && indicator.Grade is { } own && Counts(discounts[i]) && own < grade)
+            // New in 1.7.0: a danger told as past ("he used to hit me years ago") names its category but not its urgency.
+            if (!hits[i].Removed && indicator.Role == IndicatorRole.Category && indicator.Grade is { } own && discounts[i] is Discount.None or Discount.Denied && own < grade)
                 grade = own;
         }
         return grade;
