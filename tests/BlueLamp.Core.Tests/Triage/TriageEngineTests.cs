@@ -546,6 +546,104 @@ public sealed class TriageEngineTests
         Assert.False(result.LifeAtRisk, string.Join(", ", result.Indicators.Select(i => $"{i.Name}:{i.Text}:{i.Discount}")));
     }
 
+    [Theory]
+    [InlineData("who do i speak to about my fine? been counting my pills all week", TriageCategory.Enquiry, "suicide.stockpiling")]
+    [InlineData("Please check on my neighbour, his curtains have been shut for days", TriageCategory.NotAPoliceMatter, "suicide.concern_for_other")]
+    public void Round_eight_a_threat_to_life_sign_too_weak_for_the_alarm_grades_no_lower_than_2(string text, TriageCategory category, string sign)
+    {
+        var result = RulesOnly.Assess(text, Dm);
+
+        Assert.False(result.LifeAtRisk);
+        Assert.Null(result.RaisedBy);
+        Assert.Equal(Grade.Priority, result.Grade);
+        Assert.Equal(category, result.Category);
+        // The floor explains itself: the strongest sign it read, with the text it matched.
+        var floor = Assert.Single(result.Indicators, i => i.Name == TriageEngine.ConcernIndicatorName);
+        Assert.Equal(text.Substring(floor.Start, floor.Length), floor.Text);
+        Assert.Contains(result.Indicators, i => i.Name == sign && floor.Start == i.Start && floor.Length == i.Length);
+    }
+
+    [Theory]
+    [InlineData("goodbye twitter, moving to bluesky")]
+    [InlineData("said my goodbyes to the old house today")]
+    [InlineData("my dad is diabetic, where do I get a blue badge?")]
+    [InlineData("sorry everyone, the charity quiz is off tonight")]
+    [InlineData("kms lol that ref is blind")]
+    [InlineData("I'm dead 💀")]
+    public void Round_eight_one_weak_sign_a_sign_without_its_companion_or_a_joke_raises_nothing(string text)
+    {
+        var result = RulesOnly.Assess(text, Dm);
+
+        Assert.Equal(Grade.ResolvedWithoutDeployment, result.Grade);
+        Assert.DoesNotContain(result.Indicators, i => i.Name == TriageEngine.ConcernIndicatorName);
+    }
+
+    [Fact]
+    public void Round_eight_the_models_concern_band_grades_2_without_the_alarm_and_never_lowers_or_overrules_a_joke()
+    {
+        // The shipped weights with a band that starts at the bottom: every message the model may read is a concern.
+        var everything = new TriageEngine(IndicatorSet.Default, LifeAtRiskModel.Default.WithThresholds(0.999, 0.999, 0.3, concernThreshold: 0.001));
+
+        var bins = everything.Assess("my bin wasn't collected again this week", Dm);
+        var fight = everything.Assess("there's a fight kicking off outside the Red Lion right now", Dm);
+        var joke = everything.Assess("kms lol that ref is blind", TriageContext.CommentUnder("event"));
+
+        Assert.False(bins.LifeAtRisk);
+        Assert.Equal(Grade.Priority, bins.Grade);
+        var concern = Assert.Single(bins.Indicators, i => i.Name == LifeAtRiskModel.ConcernIndicatorName);
+        Assert.False(concern.LifeThreatening);
+        Assert.InRange(concern.Weight, 0.001, 0.999);
+        Assert.Equal("my bin wasn't collected again this week".Substring(concern.Start, concern.Length), concern.Text);
+        Assert.Equal(Grade.Emergency, fight.Grade);
+        Assert.DoesNotContain(fight.Indicators, i => i.Name == LifeAtRiskModel.ConcernIndicatorName);
+        Assert.Equal(Grade.ResolvedWithoutDeployment, joke.Grade);
+        Assert.DoesNotContain(joke.Indicators, i => i.Name == LifeAtRiskModel.ConcernIndicatorName);
+    }
+
+    [Theory]
+    [InlineData("can you send someone to check on my order please, i cant talk, hes in the next room", TriageCategory.DomesticAbuse)]
+    [InlineData("fedra i ddim siarad, mae o adra, plis dewch i 4 Heol y Bryn", TriageCategory.DomesticAbuse)]
+    [InlineData("they said they're gonna shank him after school today", TriageCategory.DomesticAbuse)]
+    [InlineData("dwi di cymryd nhw i gyd. sori am bob dim", TriageCategory.SuicideOrSelfHarm)]
+    [InlineData("my sister has locked herself in the garage with a rope and wont answer", TriageCategory.SuicideOrSelfHarm)]
+    [InlineData("my mate is live on tiktok cutting herself and everyone is laughing", TriageCategory.SuicideOrSelfHarm)]
+    [InlineData("wont be around to see christmas. said my goodbyes", TriageCategory.SuicideOrSelfHarm)]
+    [InlineData("if someone finds this tell my mum i love her. ive taken all my pills", TriageCategory.SuicideOrSelfHarm)]
+    public void Round_eight_families_catch_silent_calls_slang_and_oblique_intent(string text, TriageCategory category)
+    {
+        var result = RulesOnly.Assess(text, Dm);
+
+        Assert.True(result.LifeAtRisk, string.Join(", ", result.Indicators.Select(i => $"{i.Name}:{i.Text}:{i.Discount}")));
+        Assert.Equal(category, result.Category);
+    }
+
+    [Theory]
+    [InlineData("cant talk now, im at work, can someone ring me back about my car?")]
+    [InlineData("if someone says they want to kill themselves online, can you trace them?")]
+    [InlineData("🎶 I wanna die tonight 🎶 what a tune")]
+    [InlineData("last post on here, deleting all my socials, bye everyone")]
+    [InlineData("sliced my thumb open cutting onions, send help")]
+    [InlineData("might as well top myself now 🙄 another parking ticket")]
+    [InlineData("the way im about to die from embarrassment, called my teacher mum")]
+    public void Round_eight_hard_negatives_stay_below_life_at_risk(string text)
+    {
+        var result = Engine.Assess(text, Dm);
+
+        Assert.False(result.LifeAtRisk, string.Join(", ", result.Indicators.Select(i => $"{i.Name}:{i.Text}:{i.Discount}")));
+    }
+
+    [Fact]
+    public void Round_eight_a_hypothetical_question_is_an_enquiry_and_a_statement_with_if_someone_is_not_a_thought_experiment()
+    {
+        var question = Engine.Assess("if someone says they want to kill themselves online, can you trace them?", Dm);
+        var statement = RulesOnly.Assess("if someone finds this tell my mum i love her. ive taken all my pills", Dm);
+
+        Assert.Equal(TriageCategory.Enquiry, question.Category);
+        Assert.Contains(question.Indicators, i => i.Name == "suicide.someone_else" && i.Discount == Discount.Hypothetical);
+        Assert.True(statement.LifeAtRisk);
+        Assert.DoesNotContain(statement.Indicators, i => i.Discount == Discount.Hypothetical);
+    }
+
     [Fact]
     public void A_plural_the_set_does_not_list_reads_as_its_singular_but_a_known_word_reads_as_itself()
     {
