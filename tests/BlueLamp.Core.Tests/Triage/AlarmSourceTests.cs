@@ -9,8 +9,8 @@ namespace BlueLamp.Core.Tests.Triage;
 /// </summary>
 public sealed class AlarmSourceTests
 {
-    // Raised by the model alone (the rules read only a weak sign): the Welsh "I don't want to be here any more, I've got the tablets".
-    private const string ModelOnly = "dw i ddim eisiau bod yma dim mwy, mae'r tabledi gen i";
+    // Raised by the model alone (the rules read only a means): the Welsh "I can't do this any more, I've got the tablets".
+    private const string ModelOnly = "alla i ddim neud hyn mwy, mae'r tabledi gen i";
 
     private static readonly TriageEngine RulesAlone = new(IndicatorSet.Default, lifeAtRiskModel: null);
 

@@ -171,8 +171,8 @@ public sealed class LifeAtRiskModelTests
     [Fact]
     public void A_message_the_rules_miss_but_the_model_reads_is_raised_and_explained_by_its_words()
     {
-        // "I don't want to be here any more, I've got the tablets": no rule reads it as a threat to life.
-        const string text = "dw i ddim eisiau bod yma dim mwy, mae'r tabledi gen i";
+        // "I can't do this any more, I've got the tablets": no rule reads it as a threat to life.
+        const string text = "alla i ddim neud hyn mwy, mae'r tabledi gen i";
         var rules = RulesAlone.Assess(text, TriageContext.DirectMessage);
 
         var both = WithModel.Assess(text, TriageContext.DirectMessage);

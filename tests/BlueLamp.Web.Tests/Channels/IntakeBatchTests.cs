@@ -81,7 +81,7 @@ public sealed class IntakeBatchTests
         var intake = host.Host.Services.GetRequiredService<InboundEventIntake>();
         var marker = Guid.NewGuid().ToString("N")[..8];
         // Life at risk only for the life-at-risk model: urgent for a force that uses it, not for one that switched it off.
-        const string modelOnly = "dw i ddim eisiau bod yma dim mwy, mae'r tabledi gen i";
+        const string modelOnly = "alla i ddim neud hyn mwy, mae'r tabledi gen i";
         Assert.True(ContactIntake.IsUrgent((await intake.AssessAsync(batch.ForceId, ParseMessenger("m_a", "psid-a", modelOnly), batch.AccountId, Ct))!));
 
         // What intake is handed when the event was queued is what it stores: it does not assess the message again.

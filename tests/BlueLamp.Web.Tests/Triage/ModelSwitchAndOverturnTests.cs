@@ -16,7 +16,7 @@ namespace BlueLamp.Web.Tests.Triage;
 public sealed class ModelSwitchAndOverturnTests
 {
     // Life at risk for the model alone; the rules read only a weak sign in it.
-    private const string ModelOnly = "dw i ddim eisiau bod yma dim mwy, mae'r tabledi gen i";
+    private const string ModelOnly = "alla i ddim neud hyn mwy, mae'r tabledi gen i";
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
