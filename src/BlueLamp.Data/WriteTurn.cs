@@ -79,12 +79,12 @@ public sealed class WriteTurn : IDisposable
     private Held Granted(long started, bool urgent)
     {
         waited?.Record(Stopwatch.GetElapsedTime(started).TotalMilliseconds, new KeyValuePair<string, object?>("urgent", urgent));
-        return new Held(this, Stopwatch.GetTimestamp());
+        return new Held(this, Stopwatch.GetTimestamp(), urgent);
     }
 
-    private void PassOn(long grantedAt)
+    private void PassOn(long grantedAt, bool urgent)
     {
-        held?.Record(Stopwatch.GetElapsedTime(grantedAt).TotalMilliseconds);
+        held?.Record(Stopwatch.GetElapsedTime(grantedAt).TotalMilliseconds, new KeyValuePair<string, object?>("urgent", urgent));
         while (true)
         {
             TaskCompletionSource? next;
@@ -105,18 +105,20 @@ public sealed class WriteTurn : IDisposable
     /// <summary>The turn, held until disposed; disposing it again does nothing.</summary>
     public sealed class Held : IDisposable
     {
-        private WriteTurn? turn;
         private readonly long grantedAt;
+        private readonly bool urgent;
+        private WriteTurn? turn;
 
-        internal Held(WriteTurn? turn, long grantedAt)
+        internal Held(WriteTurn? turn, long grantedAt, bool urgent)
         {
             this.turn = turn;
             this.grantedAt = grantedAt;
+            this.urgent = urgent;
         }
 
         /// <summary>A free turn: nothing to pass on.</summary>
-        internal static Held Nothing { get; } = new(null, 0);
+        internal static Held Nothing { get; } = new(null, 0, false);
 
-        public void Dispose() => Interlocked.Exchange(ref turn, null)?.PassOn(grantedAt);
+        public void Dispose() => Interlocked.Exchange(ref turn, null)?.PassOn(grantedAt, urgent);
     }
 }
