@@ -6,7 +6,7 @@
 # it and dropped afterwards), e.g. BENCH_POSTGRES="Host=127.0.0.1;Port=5432;Username=postgres".
 # Set BENCH_PERF=1 to record where the app spends its CPU with Linux perf while the generator runs (perf report -i
 # <folder>/perf.data; JIT-compiled frames are named through the perf map the runtime writes).
-# Set BENCH_COUNTERS=1 to record the runtime's and ASP.NET Core's counters each second while the generator runs
+# Set BENCH_COUNTERS=1 to record the runtime's, ASP.NET Core's and BlueLamp.Data's (SQLite's write turn) counters each second while the generator runs
 # (<folder>/counters.csv: GC pauses, JIT time, server-side request duration percentiles;
 # needs the tool: dotnet tool install -g dotnet-counters).
 # BENCH_WARMUP (seconds, default 45) and BENCH_WARMUP_RATE (default the measured rate) shape the warm-up.
@@ -53,7 +53,7 @@ if [ "${BENCH_PERF:-}" = 1 ]; then
 fi
 if [ "${BENCH_COUNTERS:-}" = 1 ]; then
     (measuring; exec timeout $((seconds + 5)) "$(command -v dotnet-counters || echo ~/.dotnet/tools/dotnet-counters)" collect -p "$app" \
-        --counters System.Runtime,Microsoft.AspNetCore.Hosting --refresh-interval 1 --format csv -o "$work/counters.csv" >"$work/counters.log" 2>&1) &
+        --counters System.Runtime,Microsoft.AspNetCore.Hosting,BlueLamp.Data --refresh-interval 1 --format csv -o "$work/counters.csv" >"$work/counters.log" 2>&1) &
 fi
 generate --rate "$rate" --seconds "$seconds" "${warmup[@]}" | tee "$work/report.txt"
 if [ "${BENCH_PERF:-}" = 1 ]; then

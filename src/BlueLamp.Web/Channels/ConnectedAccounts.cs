@@ -13,7 +13,7 @@ namespace BlueLamp.Web.Channels;
 /// arrives (kept in memory for a few seconds, so a burst of webhooks does not read them each time), and told when
 /// a platform refused their credentials or when an event arrived.
 /// </summary>
-public sealed class ConnectedAccounts(BlueLampDbFactory dbs, CredentialVault vault, AuditTrail audit, TimeProvider time, ILogger<ConnectedAccounts> logger) : IDisposable
+public sealed class ConnectedAccounts(BlueLampDbFactory dbs, WriteTurn writeTurn, CredentialVault vault, AuditTrail audit, TimeProvider time, ILogger<ConnectedAccounts> logger) : IDisposable
 {
     private static readonly TimeSpan CacheFor = TimeSpan.FromSeconds(5);
     private static readonly TimeSpan EventTimeResolution = TimeSpan.FromSeconds(2);
@@ -82,6 +82,8 @@ public sealed class ConnectedAccounts(BlueLampDbFactory dbs, CredentialVault vau
             return;
         lastEventWritten[account.AccountId] = now;
         await using var db = dbs.ForForce(account.ForceId);
+        // A webhook's answer waits for this: on SQLite it goes before the next intake batch, like the event's own write.
+        using var turn = await writeTurn.EnterAsync(urgent: true, cancellationToken);
         await db.AccountConnections
             .Where(c => c.AccountId == account.AccountId && (c.LastEventAt == null || c.LastEventAt < now))
             .ExecuteUpdateAsync(set => set.SetProperty(c => c.LastEventAt, now), cancellationToken);

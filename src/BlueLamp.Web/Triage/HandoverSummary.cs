@@ -6,7 +6,11 @@ using BlueLamp.Core.Triage;
 
 namespace BlueLamp.Web.Triage;
 
-/// <summary>Writes what a call handler needs to read first: who, where, what was said, how to reach them, and why.</summary>
+/// <summary>
+/// Writes what a call handler needs to read first: who, where, what was said, how to reach them, and why. It is what the
+/// desk knew when it handed over (or re-opened the handover); a later stand-down or re-grade is shown beside it, never
+/// written into it, so the record says what the control room was told.
+/// </summary>
 public static class HandoverSummary
 {
     public static string Write(Person person, PersonIdentity identity, Account account, Conversation conversation, Message message, RiskAssessment? assessment)
@@ -28,7 +32,7 @@ public static class HandoverSummary
                 text.AppendLine(CultureInfo.InvariantCulture, $"Words that raised it: {string.Join(", ", fired)}");
         }
         if (conversation.Grade is { } grade)
-            text.AppendLine(CultureInfo.InvariantCulture, $"Desk grade now: {(int)grade}{(conversation.LifeAtRisk ? ", life at risk" : "")}");
+            text.AppendLine(CultureInfo.InvariantCulture, $"Desk grade when handed over: {(int)grade}{(conversation.LifeAtRisk ? ", life at risk" : "")}");
         text.AppendLine("What they said:");
         text.AppendLine(message.Text);
         return text.ToString();

@@ -95,6 +95,8 @@ public sealed class StandDownClockTests : IAsyncLifetime
         var stoodDown = await HandoverAsync(conversationId);
         Assert.Equal(HandoverStatus.StoodDown, stoodDown.Status);
         Assert.Equal(_time.GetUtcNow(), stoodDown.StoodDownAt);
+        // What the control room was told stays as it was told, dated by the handover, not presented as the desk's grade now.
+        Assert.Contains("Desk grade when handed over: 1, life at risk", stoodDown.Summary, StringComparison.Ordinal);
         Assert.DoesNotContain(await alarms.CurrentAsync(forceId, Ct), a => a.ConversationId == conversationId);
         Assert.DoesNotContain((await wall.TakeAsync(forceId, Ct)).UnacknowledgedHandovers!, h => h.ConversationId == conversationId);
         _time.Advance(TimeSpan.FromMinutes(10));
