@@ -78,7 +78,7 @@ public static class SearchBench
             await InsertMessagesAsync(connectionString, big, small, corpus, total);
         Console.WriteLine($"{provider}: {total:N0} messages in {clock.Elapsed.TotalSeconds:0.0} s ({total / clock.Elapsed.TotalSeconds:N0}/s)");
 
-        var queue = new DeskQueue(dbs, new AuditTrail(TimeProvider.System), new InProcessDeskEvents(NullLogger<InProcessDeskEvents>.Instance), TimeProvider.System);
+        var queue = new DeskQueue(dbs, new AuditTrail(TimeProvider.System, WriteTurn.Free), new InProcessDeskEvents(NullLogger<InProcessDeskEvents>.Instance), TimeProvider.System);
         var user = new DeskUser("bench", "Bench Operator", big.ForceId);
         var searches = new (string Kind, string Query)[]
         {

@@ -58,6 +58,9 @@ public abstract class BlueLampDb : IdentityDbContext<BlueLampUser>
     public DbSet<RaisedAlarm> RaisedAlarms => Set<RaisedAlarm>();
     public DbSet<Keys.StoredKey> DataProtectionKeys => Set<Keys.StoredKey>();
 
+    /// <summary>The transaction <see cref="Audit.AuditTrail.BeginTransactionAsync"/> began on this context, while it lasts.</summary>
+    internal Audit.AuditedTransaction? AuditedTransaction { get; set; }
+
     /// <summary>Limits this context to one force's records. A context serves one force for its whole life.</summary>
     public BlueLampDb ScopeTo(Guid forceId)
     {

@@ -27,6 +27,8 @@ public static class DataServiceCollectionExtensions
         }
         // The request-scoped context, used by ASP.NET Core Identity's stores; it sees no force's records.
         services.AddScoped(sp => sp.GetRequiredService<BlueLampDbFactory>().Unscoped());
+        // SQLite's one writer: its writers take turns in-process (see WriteTurn); free on PostgreSQL.
+        services.AddSingleton(sp => new WriteTurn(settings.Provider == DatabaseProvider.Sqlite, sp.GetService<System.Diagnostics.Metrics.IMeterFactory>()));
         services.AddSingleton<DatabaseMigrator>();
         services.AddSingleton<AuditTrail>();
         services.AddSingleton<AuditVerifier>();

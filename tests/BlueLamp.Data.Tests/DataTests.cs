@@ -185,8 +185,8 @@ public abstract class DataTests(DatabaseProvider provider) : IAsyncLifetime
     {
         var (force, _) = await NewForceAsync("north");
         // Two AuditTrail instances do not share their in-process lock: like two nodes, only the database keeps them in line.
-        var nodeA = new AuditTrail(TimeProvider.System);
-        var nodeB = new AuditTrail(TimeProvider.System);
+        var nodeA = new AuditTrail(TimeProvider.System, WriteTurn.Free);
+        var nodeB = new AuditTrail(TimeProvider.System, WriteTurn.Free);
         async Task Append(AuditTrail node, int n)
         {
             await using var db = Dbs.ForForce(force.Id);
@@ -198,6 +198,60 @@ public abstract class DataTests(DatabaseProvider provider) : IAsyncLifetime
         var result = await Database.Services.GetRequiredService<AuditVerifier>().VerifyAsync(force.Id, TestContext.Current.CancellationToken);
         Assert.True(result.IsIntact, result.Reason);
         Assert.Equal(40, result.CheckedCount);
+    }
+
+    [Fact]
+    public async Task A_transaction_begun_by_the_audit_trail_holds_the_forces_turn_until_it_ends()
+    {
+        var (force, account) = await NewForceAsync("north");
+        var conversation = await NewConversationAsync(force, account, "hello");
+        var audit = Database.Services.GetRequiredService<AuditTrail>();
+        var ct = TestContext.Current.CancellationToken;
+
+        await using var first = Dbs.ForForce(force.Id);
+        Task second;
+        await using (var transaction = await audit.BeginTransactionAsync(first, ct))
+        {
+            await first.Conversations.Where(c => c.Id == conversation.Id).ExecuteUpdateAsync(set => set.SetProperty(c => c.Version, c => c.Version + 1), ct);
+            // Another writer of the same force's chain waits for the turn, not for the database the transaction holds.
+            second = Task.Run(async () =>
+            {
+                await using var other = Dbs.ForForce(force.Id);
+                await audit.SaveWithAuditAsync(other, new AuditEntry(AuditActions.ConversationOpened, "u2", "PC Two", "conversation", "second"), ct);
+            }, ct);
+            await audit.SaveWithAuditAsync(first, new AuditEntry(AuditActions.ConversationOpened, "u1", "PC One", "conversation", "first"), ct);
+            Assert.NotSame(second, await Task.WhenAny(second, Task.Delay(TimeSpan.FromMilliseconds(300), ct)));
+            await transaction.CommitAsync(ct);
+        }
+        await second;
+
+        await using var check = Dbs.ForForce(force.Id);
+        Assert.Equal(["first", "second"], await check.AuditEvents.OrderBy(e => e.Sequence).Select(e => e.SubjectId).ToListAsync(ct));
+        Assert.Equal(conversation.Version + 1, await check.Conversations.Where(c => c.Id == conversation.Id).Select(c => c.Version).SingleAsync(ct));
+        var result = await Database.Services.GetRequiredService<AuditVerifier>().VerifyAsync(force.Id, ct);
+        Assert.True(result.IsIntact, result.Reason);
+    }
+
+    [Fact]
+    public async Task Audit_entries_in_a_transaction_the_audit_trail_did_not_begin_are_refused_and_nothing_is_written()
+    {
+        var (force, account) = await NewForceAsync("north");
+        var conversation = await NewConversationAsync(force, account, "hello");
+        var audit = Database.Services.GetRequiredService<AuditTrail>();
+        var ct = TestContext.Current.CancellationToken;
+
+        await using (var db = Dbs.ForForce(force.Id))
+        {
+            await using var transaction = await db.Database.BeginTransactionAsync(ct);
+            await db.Conversations.Where(c => c.Id == conversation.Id).ExecuteUpdateAsync(set => set.SetProperty(c => c.Version, c => c.Version + 1), ct);
+            var refused = await Assert.ThrowsAsync<InvalidOperationException>(() =>
+                audit.SaveWithAuditAsync(db, new AuditEntry(AuditActions.ConversationOpened, "u1", "PC One", "conversation", "x"), ct));
+            Assert.Contains("BeginTransactionAsync", refused.Message, StringComparison.Ordinal);
+        }
+
+        await using var check = Dbs.ForForce(force.Id);
+        Assert.Equal(0, await check.AuditEvents.CountAsync(ct));
+        Assert.Equal(conversation.Version, await check.Conversations.Where(c => c.Id == conversation.Id).Select(c => c.Version).SingleAsync(ct));
     }
 
     [Fact]

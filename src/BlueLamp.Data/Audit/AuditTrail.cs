@@ -1,14 +1,18 @@
 using System.Collections.Concurrent;
 using BlueLamp.Core.Audit;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 
 namespace BlueLamp.Data.Audit;
 
 /// <summary>
 /// Writes audit entries in the same transaction as the change they record, so there is never a change
-/// without its entry nor an entry without its change.
+/// without its entry nor an entry without its change. Appends of one force take turns (its chain has one head); the
+/// turn, and on SQLite the <see cref="WriteTurn"/>, are always taken before the transaction begins, never while one is
+/// open: on SQLite the transaction holds the whole file, so a transaction waiting for a turn whose holder waits for the
+/// file would stall both until SQLite gave up.
 /// </summary>
-public sealed class AuditTrail(TimeProvider time)
+public sealed class AuditTrail(TimeProvider time, WriteTurn writeTurn)
 {
     private const int MaxAttempts = 8;
 
@@ -23,10 +27,35 @@ public sealed class AuditTrail(TimeProvider time)
     }
 
     /// <summary>
+    /// Begins a transaction on <paramref name="db"/> for changes that are written directly (e.g. a conditional bulk
+    /// update) before their audit entries: the force's turn and the write turn are taken first. Audit entries saved
+    /// through <paramref name="db"/> until it ends go into it; commit it with <see cref="AuditedTransaction.CommitAsync"/>.
+    /// </summary>
+    public async Task<AuditedTransaction> BeginTransactionAsync(BlueLampDb db, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        if (db.Database.CurrentTransaction is not null)
+            throw new InvalidOperationException("This context already has a transaction.");
+        var forceTurn = await TakeForceTurnAsync(db, cancellationToken);
+        WriteTurn.Held? written = null;
+        try
+        {
+            written = await writeTurn.EnterAsync(cancellationToken: cancellationToken);
+            var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            return new AuditedTransaction(db, transaction, written, forceTurn);
+        }
+        catch
+        {
+            written?.Dispose();
+            forceTurn.Release();
+            throw;
+        }
+    }
+
+    /// <summary>
     /// Saves every pending change of <paramref name="db"/> together with several audit entries, in order, and whatever
-    /// <paramref name="alsoInTransaction"/> writes directly (e.g. a bulk update) in the same transaction. The force's
-    /// turn is taken before the transaction begins, as by every writer of audit entries, so nobody holds the database
-    /// while waiting for the turn (on SQLite, whose one writer is the whole file, that would deadlock).
+    /// <paramref name="alsoInTransaction"/> writes directly (e.g. a bulk update) in the same transaction: its own,
+    /// begun after the force's turn and the write turn are taken, or the one <see cref="BeginTransactionAsync"/> began.
     /// </summary>
     public async Task SaveWithAuditAsync(
         BlueLampDb db, IReadOnlyList<AuditEntry> entries, Func<BlueLampDb, CancellationToken, Task>? alsoInTransaction, CancellationToken cancellationToken = default)
@@ -34,12 +63,20 @@ public sealed class AuditTrail(TimeProvider time)
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(entries);
         var forceId = db.ForceId ?? throw new InvalidOperationException("Audit entries are written through a context scoped to a force.");
-        var gate = _forceLocks.GetOrAdd(forceId, _ => new SemaphoreSlim(1, 1));
-        await gate.WaitAsync(cancellationToken);
-        // Our own transaction unless the caller has one: the head's row lock (PostgreSQL) lasts until the commit.
-        var transaction = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(cancellationToken) : null;
+        if (db.Database.CurrentTransaction is not null && db.AuditedTransaction is null)
+            throw new InvalidOperationException("Begin the transaction with AuditTrail.BeginTransactionAsync: the force's turn is taken before it, never while it holds the database.");
+        var ownTransaction = db.AuditedTransaction is null;
+        var gate = ownTransaction ? await TakeForceTurnAsync(db, cancellationToken) : null;
+        WriteTurn.Held? written = null;
+        IDbContextTransaction? transaction = null;
         try
         {
+            if (ownTransaction)
+            {
+                written = await writeTurn.EnterAsync(cancellationToken: cancellationToken);
+                // The head's row lock (PostgreSQL) lasts until the commit.
+                transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            }
             if (alsoInTransaction is not null)
                 await alsoInTransaction(db, cancellationToken);
             for (var attempt = 1; ; attempt++)
@@ -76,8 +113,17 @@ public sealed class AuditTrail(TimeProvider time)
         {
             if (transaction is not null)
                 await transaction.DisposeAsync();
-            gate.Release();
+            written?.Dispose();
+            gate?.Release();
         }
+    }
+
+    private async Task<SemaphoreSlim> TakeForceTurnAsync(BlueLampDb db, CancellationToken cancellationToken)
+    {
+        var forceId = db.ForceId ?? throw new InvalidOperationException("Audit entries are written through a context scoped to a force.");
+        var gate = _forceLocks.GetOrAdd(forceId, _ => new SemaphoreSlim(1, 1));
+        await gate.WaitAsync(cancellationToken);
+        return gate;
     }
 
     /// <summary>

@@ -11,9 +11,10 @@ namespace BlueLamp.Web.Channels;
 /// Under a burst that is one statement for many requests instead of one for each, and on SQLite one writer
 /// instead of many queueing for the file. Each request still learns exactly which of its events were new. The unique
 /// index on account and event key stays the arbiter (<see cref="InboundEventInserts"/>): a row another request or node
-/// stored first is skipped by the same statement that stores the others.
+/// stored first is skipped by the same statement that stores the others. On SQLite a group goes before the next
+/// intake batch (an urgent <see cref="WriteTurn"/>): a platform is waiting for its answer.
 /// </summary>
-public sealed class InboundEventWriter(BlueLampDbFactory dbs) : IDisposable
+public sealed class InboundEventWriter(BlueLampDbFactory dbs, WriteTurn writeTurn) : IDisposable
 {
     private readonly ConcurrentQueue<PendingWrite> queued = new();
     private readonly SemaphoreSlim turn = new(1, 1);
@@ -67,6 +68,7 @@ public sealed class InboundEventWriter(BlueLampDbFactory dbs) : IDisposable
         var candidates = rows.DistinctBy(r => (r.AccountId, r.EventKey)).ToList();
         // Across forces, like the webhooks: events are force-owned, and this context is not scoped to one force.
         await using var db = dbs.Unscoped();
+        using var turn = await writeTurn.EnterAsync(urgent: true);
         return await InboundEventInserts.InsertNewAsync(db, candidates, CancellationToken.None);
     }
 

@@ -22,7 +22,7 @@ namespace BlueLamp.Web.Contact;
 /// transaction and a handful of queries.
 /// </summary>
 public sealed class ContactIntake(
-    BlueLampDbFactory dbs, AuditTrail audit, IDeskEvents deskEvents, ForceIndicatorSets indicatorSets, SlaPolicy slaPolicy,
+    BlueLampDbFactory dbs, AuditTrail audit, WriteTurn writeTurn, IDeskEvents deskEvents, ForceIndicatorSets indicatorSets, SlaPolicy slaPolicy,
     CommandAndControlSender commandAndControl, OutboundSignal outbox, TimeProvider time, ILogger<ContactIntake> logger)
 {
     private const int MaxAttempts = 4;
@@ -138,6 +138,7 @@ public sealed class ContactIntake(
             await audit.SaveWithAuditAsync(db, auditEntries, BeforeSaveChangesAsync, cancellationToken);
             return;
         }
+        using var turn = await writeTurn.EnterAsync(cancellationToken: cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         await BeforeSaveChangesAsync(db, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);

@@ -230,7 +230,7 @@ public sealed class ConversationCase(
         var other = await db.People.SingleOrDefaultAsync(p => p.Id == otherPersonId && p.MergedIntoPersonId == null, cancellationToken);
         if (other is null)
             return DeskResult.Refused("Choose a person of this force.", "person");
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await using var transaction = await audit.BeginTransactionAsync(db, cancellationToken);
         var identities = await db.PersonIdentities.Where(i => i.PersonId == otherPersonId)
             .ExecuteUpdateAsync(set => set.SetProperty(i => i.PersonId, conversation.PersonId), cancellationToken);
         var conversations = await db.Conversations.Where(c => c.PersonId == otherPersonId)

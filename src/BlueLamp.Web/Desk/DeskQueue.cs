@@ -128,7 +128,7 @@ public sealed class DeskQueue(BlueLampDbFactory dbs, AuditTrail audit, IDeskEven
     {
         ArgumentNullException.ThrowIfNull(user);
         await using var db = dbs.ForForce(user.ForceId);
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await using var transaction = await audit.BeginTransactionAsync(db, cancellationToken);
         var released = await db.Conversations
             .Where(c => c.Id == conversationId && c.AssignedToUserId == user.UserId)
             .ExecuteUpdateAsync(set => set
@@ -148,7 +148,7 @@ public sealed class DeskQueue(BlueLampDbFactory dbs, AuditTrail audit, IDeskEven
     {
         ArgumentNullException.ThrowIfNull(actor);
         await using var db = dbs.ForForce(actor.ForceId);
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await using var transaction = await audit.BeginTransactionAsync(db, cancellationToken);
         var candidates = db.Conversations.Where(c => c.Id == conversationId && c.Status == ConversationStatus.Open);
         if (onlyIfFree)
             candidates = candidates.Where(c => c.AssignedToUserId == null || c.AssignedToUserId == assignee.UserId);

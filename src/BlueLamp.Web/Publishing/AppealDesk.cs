@@ -94,7 +94,7 @@ public sealed class AppealDesk(BlueLampDbFactory dbs, AuditTrail audit, Platform
         if (removeAll && post.Status is PostStatus.Draft or PostStatus.Submitted or PostStatus.Approved or PostStatus.Scheduled or PostStatus.Held or PostStatus.Rejected)
             post.MarkWithdrawn(now);
 
-        await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
+        await using (var transaction = await audit.BeginTransactionAsync(db, cancellationToken))
         {
             await audit.SaveWithAuditAsync(db, new AuditEntry(AuditActions.AppealStatusChanged, actor.UserId, actor.DisplayName, "post", postId.ToString("D"),
                 $"case {appeal.CaseReference}: {AppealRules.Describe(from)} → {AppealRules.Describe(to)}. {action.Prompt}"

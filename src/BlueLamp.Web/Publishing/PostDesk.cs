@@ -96,7 +96,7 @@ public sealed class PostDesk(BlueLampDbFactory dbs, AuditTrail audit, PlatformLi
         var now = time.GetUtcNow();
         if (post.Submit(now, warnings.Count > 0 ? actor.DisplayName : null) is { } refused)
             return PublishingResult.Refused(refused);
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await using var transaction = await audit.BeginTransactionAsync(db, cancellationToken);
         try
         {
             await audit.SaveWithAuditAsync(db, new AuditEntry(AuditActions.PostSubmitted, actor.UserId, actor.DisplayName, "post", post.Id.ToString("D"),

@@ -211,7 +211,7 @@ public sealed class PostScheduler(
         var flagged = 0;
         foreach (var appeal in due)
         {
-            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            await using var transaction = await audit.BeginTransactionAsync(db, cancellationToken);
             var changed = await db.Appeals.Where(a => a.Id == appeal.Id && a.ReviewFlaggedAt == null)
                 .ExecuteUpdateAsync(set => set.SetProperty(a => a.ReviewFlaggedAt, now), cancellationToken);
             if (changed == 0)
