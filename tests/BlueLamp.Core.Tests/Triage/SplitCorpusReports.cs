@@ -22,6 +22,24 @@ internal static class SplitCorpusReports
         Assert.Equal(corpus.Count, corpus.Select(m => m.Text).Distinct().Count());
     }
 
+    /// <summary>
+    /// The shape of a blind corpus written in many voices (the third and later): at least 400 messages, about half
+    /// sealed, ids in the corpus's pattern, texts up to <paramref name="longestText"/>, a parent exactly for comments,
+    /// every category used, a tenth to a quarter Welsh, a quarter to 45% life at risk.
+    /// </summary>
+    public static void AssertBlindCorpusShape(IReadOnlyList<CorpusMessage> corpus, System.Text.RegularExpressions.Regex idPattern, Func<CorpusMessage, bool> isWelsh, int longestText)
+    {
+        Assert.True(corpus.Count >= 400, $"The corpus has {corpus.Count} messages.");
+        Assert.InRange(corpus.Count(m => m.Split == "sealed"), corpus.Count * 45 / 100, corpus.Count * 55 / 100);
+        Assert.All(corpus, m => Assert.Matches(idPattern, m.Id));
+        Assert.All(corpus, m => Assert.InRange(m.Text.Length, 1, longestText));
+        Assert.All(corpus, m => Assert.Equal(m.Kind == "comment", m.Parent is not null));
+        Assert.Equal(TriageCategoryCodes.All.Select(c => c.ToCode()).Order(), corpus.Select(m => m.ExpectedCategory).Distinct().Order());
+        Assert.InRange(corpus.Count(isWelsh), corpus.Count / 10, corpus.Count / 4);
+        Assert.InRange(corpus.Count(m => m.ExpectedLifeAtRisk), corpus.Count / 4, corpus.Count * 45 / 100);
+        AssertWellFormed(corpus);
+    }
+
     /// <summary>Prints the tune part's report and fails below the life-at-risk bars.</summary>
     public static void GateTune(ITestOutputHelper output, IReadOnlyList<CorpusMessage> corpus, string title, Func<CorpusMessage, bool> isWelsh)
     {
