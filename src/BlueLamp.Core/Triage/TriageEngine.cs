@@ -8,7 +8,7 @@ namespace BlueLamp.Core.Triage;
 public sealed class TriageEngine
 {
     /// <summary>The version of the combining logic, stored with every assessment. Change it when the logic changes.</summary>
-    public const string Version = "1.7.0";
+    public const string Version = "1.8.0";
 
     /// <summary>
     /// The name of the indicator that explains a grade raised to 2 by rule evidence of a threat to life too weak for the
@@ -138,9 +138,10 @@ public sealed class TriageEngine
         // or "outside" beside it — one weak sign alone is nothing ("goodbye twitter"). A counted sign has already passed the
         // discounts (joke, fiction, the past, negation), so a reading that vetoes the model elsewhere does not cancel it. A
         // weak sign that needs a companion counts too when the message is about someone else ("please check on him"): a
-        // third party's worry for someone's safety.
+        // third party's worry for someone's safety. New in 1.8.0: so does a stronger sign that needs a companion, about someone
+        // else, when something says now or outside (a diabetic grandad "not back" at 5pm "now", "no insulin").
         var ruleConcern = !lifeAtRisk
-            && ((lifeSum > 0 && (strongLife > 0 || LifeScore(lifeSum, signals) > lifeSum)) || (signals.Other && WeakSignWithoutCompanion(hits, discounts)));
+            && ((lifeSum > 0 && (strongLife > 0 || LifeScore(lifeSum, signals) > lifeSum)) || (signals.Other && SignWithoutCompanion(hits, discounts, signals.Immediacy > 0 || signals.Nearby > 0)));
 
         var category = lifeAtRisk && lifeSum > 0 ? Strongest(lifeByCategory) : Strongest(categoryScore);
         // Raised by the model with no category the rules can name: the commonest threat to life, for the operator to correct.
@@ -660,13 +661,16 @@ public sealed class TriageEngine
         return explained;
     }
 
-    /// <summary>"Please check on him": a weak (supporting) threat-to-life sign found without the companion it requires.</summary>
-    private bool WeakSignWithoutCompanion(ReadOnlySpan<TriageScratch.RawHit> hits, ReadOnlySpan<Discount> discounts)
+    /// <summary>
+    /// "Please check on him": a weak (supporting) threat-to-life sign found without the companion it requires; new in 1.8.0,
+    /// also a stronger one when something says now ("he's diabetic … now 5pm and not back, no insulin").
+    /// </summary>
+    private bool SignWithoutCompanion(ReadOnlySpan<TriageScratch.RawHit> hits, ReadOnlySpan<Discount> discounts, bool now)
     {
         for (var i = 0; i < hits.Length; i++)
         {
             var indicator = indicators[hits[i].Indicator];
-            if (!hits[i].Removed && discounts[i] == Discount.WithoutCompanion && indicator.LifeThreatening && indicator.Supporting)
+            if (!hits[i].Removed && discounts[i] == Discount.WithoutCompanion && indicator.LifeThreatening && (indicator.Supporting || now))
                 return true;
         }
         return false;

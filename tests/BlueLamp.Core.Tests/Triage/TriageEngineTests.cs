@@ -644,6 +644,52 @@ public sealed class TriageEngineTests
         Assert.DoesNotContain(statement.Indicators, i => i.Discount == Discount.Hypothetical);
     }
 
+    [Theory]
+    [InlineData("the flat above is on fire and there are kids in there", TriageCategory.ViolenceInProgress)]
+    [InlineData("mae'r tŷ ar dân a mae Mam tu mewn", TriageCategory.ViolenceInProgress)]
+    [InlineData("my mate's arm got caught in the saw and he's losing loads of blood", TriageCategory.ViolenceInProgress)]
+    [InlineData("ive cut my arm and its spurting everywhere", TriageCategory.SuicideOrSelfHarm)]
+    [InlineData("there's a woman standing right at the edge of the cliff path, shaking", TriageCategory.SuicideOrSelfHarm)]
+    [InlineData("dwi'n eistedd ar ben y bont a dwi ddim yn bwriadu mynd yn ôl", TriageCategory.SuicideOrSelfHarm)]
+    [InlineData("a man just bundled her into a grey van outside the school", TriageCategory.ChildAtRisk)]
+    [InlineData("got the shotgun out. sorry to whoever finds me", TriageCategory.SuicideOrSelfHarm)]
+    [InlineData("he said he's going to drive into the reservoir tonight", TriageCategory.SuicideOrSelfHarm)]
+    public void Round_nine_families_catch_fires_blood_loss_edges_and_oblique_intent(string text, TriageCategory category)
+    {
+        var result = RulesOnly.Assess(text, Dm);
+
+        Assert.True(result.LifeAtRisk, string.Join(", ", result.Indicators.Select(i => $"{i.Name}:{i.Text}:{i.Discount}")));
+        Assert.Equal(category, result.Category);
+    }
+
+    [Theory]
+    [InlineData("did anyone watch the finale, the bit where she jumps off the bridge 😱")]
+    [InlineData("if I hear that Wham song one more time at work I'm walking into the sea")]
+    [InlineData("overdosed on mince pies, send help")]
+    [InlineData("was there a stabbing on the high street last night? saw the police tape")]
+    [InlineData("I was the lad on the bridge last winter. In treatment and doing well, thank you to the officers")]
+    [InlineData("im okay tonight, been self harming again but only scratches, can I talk to someone tomorrow?")]
+    public void Round_nine_hard_negatives_stay_below_life_at_risk(string text)
+    {
+        var result = Engine.Assess(text, Dm);
+
+        Assert.False(result.LifeAtRisk, string.Join(", ", result.Indicators.Select(i => $"{i.Name}:{i.Text}:{i.Discount}")));
+    }
+
+    [Fact]
+    public void Round_nine_a_sign_without_its_companion_about_someone_else_with_now_grades_2_and_without_now_nothing()
+    {
+        var now = RulesOnly.Assess("my uncle is diabetic and it's 9pm now, no insulin with him", Dm);
+        var noTime = RulesOnly.Assess("my dad is diabetic, where do I get a blue badge?", Dm);
+
+        Assert.False(now.LifeAtRisk);
+        Assert.Equal(Grade.Priority, now.Grade);
+        var floor = Assert.Single(now.Indicators, i => i.Name == TriageEngine.ConcernIndicatorName);
+        Assert.Contains(now.Indicators, i => i.Name == "missing.high_risk" && i.Discount == Discount.WithoutCompanion && i.Start == floor.Start);
+        Assert.Equal(Grade.ResolvedWithoutDeployment, noTime.Grade);
+        Assert.DoesNotContain(noTime.Indicators, i => i.Name == TriageEngine.ConcernIndicatorName);
+    }
+
     [Fact]
     public void A_plural_the_set_does_not_list_reads_as_its_singular_but_a_known_word_reads_as_itself()
     {
