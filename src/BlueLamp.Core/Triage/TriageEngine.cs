@@ -149,7 +149,8 @@ public sealed class TriageEngine
             category = TriageCategory.SuicideOrSelfHarm;
         // New in 1.7.0: a hypothetical question with nothing else counted ("hypothetically, if someone is threatened with a
         // knife, what's the charge?") is someone asking the force, an enquiry; the hypothetical phrase explains it.
-        if (!lifeAtRisk && categoryScore[(int)category] == 0 && signals.Hypothetical && AsksAQuestion(scratch))
+        // New in 1.8.0: so is any question in which nothing else was counted ("Any idea how long? Bus 42 has stopped running").
+        if (!lifeAtRisk && categoryScore[(int)category] == 0 && AsksAQuestion(scratch))
             category = TriageCategory.Enquiry;
         var grade = GradeOf(category, hits, discounts, signals, lifeAtRisk);
         // Only a floor that raised the grade is shown as one.
