@@ -654,6 +654,8 @@ public sealed class TriageEngineTests
     [InlineData("a man just bundled her into a grey van outside the school", TriageCategory.ChildAtRisk)]
     [InlineData("got the shotgun out. sorry to whoever finds me", TriageCategory.SuicideOrSelfHarm)]
     [InlineData("he said he's going to drive into the reservoir tonight", TriageCategory.SuicideOrSelfHarm)]
+    [InlineData("mae Taid wedi syrthio efo'r llif gadwyn ac yn colli llawer o waed", TriageCategory.ViolenceInProgress)]
+    [InlineData("saved up my pills for weeks, is that enough now", TriageCategory.SuicideOrSelfHarm)]
     public void Round_nine_families_catch_fires_blood_loss_edges_and_oblique_intent(string text, TriageCategory category)
     {
         var result = RulesOnly.Assess(text, Dm);
@@ -669,6 +671,7 @@ public sealed class TriageEngineTests
     [InlineData("was there a stabbing on the high street last night? saw the police tape")]
     [InlineData("I was the lad on the bridge last winter. In treatment and doing well, thank you to the officers")]
     [InlineData("im okay tonight, been self harming again but only scratches, can I talk to someone tomorrow?")]
+    [InlineData("is that enough paracetamol for the first aid box at work?")]
     public void Round_nine_hard_negatives_stay_below_life_at_risk(string text)
     {
         var result = Engine.Assess(text, Dm);
