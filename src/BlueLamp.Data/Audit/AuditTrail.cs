@@ -34,9 +34,10 @@ public sealed class AuditTrail(TimeProvider time, WriteTurn writeTurn)
     public async Task<AuditedTransaction> BeginTransactionAsync(BlueLampDb db, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(db);
+        var forceId = ForceOf(db);
         if (db.Database.CurrentTransaction is not null)
             throw new InvalidOperationException("This context already has a transaction.");
-        var forceTurn = await TakeForceTurnAsync(db, cancellationToken);
+        var forceTurn = await TakeForceTurnAsync(forceId, cancellationToken);
         WriteTurn.Held? written = null;
         try
         {
@@ -62,11 +63,11 @@ public sealed class AuditTrail(TimeProvider time, WriteTurn writeTurn)
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(entries);
-        var forceId = db.ForceId ?? throw new InvalidOperationException("Audit entries are written through a context scoped to a force.");
+        var forceId = ForceOf(db);
         if (db.Database.CurrentTransaction is not null && db.AuditedTransaction is null)
             throw new InvalidOperationException("Begin the transaction with AuditTrail.BeginTransactionAsync: the force's turn is taken before it, never while it holds the database.");
         var ownTransaction = db.AuditedTransaction is null;
-        var gate = ownTransaction ? await TakeForceTurnAsync(db, cancellationToken) : null;
+        var gate = ownTransaction ? await TakeForceTurnAsync(forceId, cancellationToken) : null;
         WriteTurn.Held? written = null;
         IDbContextTransaction? transaction = null;
         try
@@ -118,9 +119,11 @@ public sealed class AuditTrail(TimeProvider time, WriteTurn writeTurn)
         }
     }
 
-    private async Task<SemaphoreSlim> TakeForceTurnAsync(BlueLampDb db, CancellationToken cancellationToken)
+    private static Guid ForceOf(BlueLampDb db) =>
+        db.ForceId ?? throw new InvalidOperationException("Audit entries are written through a context scoped to a force.");
+
+    private async Task<SemaphoreSlim> TakeForceTurnAsync(Guid forceId, CancellationToken cancellationToken)
     {
-        var forceId = db.ForceId ?? throw new InvalidOperationException("Audit entries are written through a context scoped to a force.");
         var gate = _forceLocks.GetOrAdd(forceId, _ => new SemaphoreSlim(1, 1));
         await gate.WaitAsync(cancellationToken);
         return gate;

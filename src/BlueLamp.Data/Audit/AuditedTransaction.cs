@@ -4,8 +4,9 @@ namespace BlueLamp.Data.Audit;
 
 /// <summary>
 /// A transaction begun by <see cref="AuditTrail.BeginTransactionAsync"/>, holding the force's audit turn and the write
-/// turn until it ends; audit entries saved through its context meanwhile go into it. Disposing it without committing
-/// rolls it back.
+/// turn until it ends: at its commit, so whatever its caller does next (telling the desks, whose screens may write
+/// audit entries of their own) never runs holding them; or, disposed without a commit, at its rollback. Audit entries
+/// saved through its context meanwhile go into it.
 /// </summary>
 public sealed class AuditedTransaction : IAsyncDisposable
 {
@@ -23,7 +24,11 @@ public sealed class AuditedTransaction : IAsyncDisposable
         db.AuditedTransaction = this;
     }
 
-    public Task CommitAsync(CancellationToken cancellationToken = default) => transaction.CommitAsync(cancellationToken);
+    public async Task CommitAsync(CancellationToken cancellationToken = default)
+    {
+        await transaction.CommitAsync(cancellationToken);
+        await DisposeAsync();
+    }
 
     public async ValueTask DisposeAsync()
     {
