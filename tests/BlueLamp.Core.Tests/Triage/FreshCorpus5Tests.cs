@@ -7,8 +7,10 @@ namespace BlueLamp.Core.Tests.Triage;
 /// The default indicator set on <c>Samples/fresh5-corpus.jsonl</c>: 448 messages (85 Welsh) written by someone who had
 /// not read the engine, the indicator set, the life-at-risk model, docs/triage.md or the other corpora, in platform-native
 /// forms (story replies, quote-posts, Bluesky threads, replies to other commenters, community group posts, emoji) and
-/// voices the earlier corpora had little of. It is wholly <c>sealed</c>: kept unseen to measure the next round of rule
-/// changes once, at its end, figures only: <c>BlueLamp.Core.Tests -method "*Fresh_corpus_5*" -showLiveOutput</c>.
+/// voices the earlier corpora had little of, while round 9 was changing the rules. Round 9 was measured on all of it once,
+/// figures only. Before round 10 it was split 50/50 into <c>tune</c> and <c>sealed</c> (<c>Samples/split-halves.py</c>,
+/// seed 20261128): round 10 tunes on <c>tune</c>; <c>sealed</c> is never tuned on and its report prints figures only:
+/// <c>BlueLamp.Core.Tests -method "*Fresh_corpus_5*" -showLiveOutput</c>.
 /// </summary>
 public sealed partial class FreshCorpus5Tests(ITestOutputHelper output)
 {
@@ -18,16 +20,18 @@ public sealed partial class FreshCorpus5Tests(ITestOutputHelper output)
     private static readonly IReadOnlyList<CorpusMessage> Corpus = CorpusMessage.Load(CorpusMessage.FreshCorpus5);
 
     [Fact]
-    public void The_fifth_fresh_corpus_is_well_formed_and_wholly_sealed()
-    {
-        SplitCorpusReports.AssertBlindCorpusShape(Corpus, IdPattern(), IsWelsh, LongestText, sealedPercent: 100);
-        Assert.All(Corpus, m => Assert.Equal("sealed", m.Split));
-    }
+    public void The_fifth_fresh_corpus_is_well_formed_with_half_sealed() =>
+        SplitCorpusReports.AssertBlindCorpusShape(Corpus, IdPattern(), IsWelsh, LongestText);
+
+    /// <summary>The tune half's report with its misses; report-only until a round tunes on it and reaches the bars.</summary>
+    [Fact]
+    public void Fresh_corpus_5_tune_split_report() =>
+        SplitCorpusReports.ReportTune(output, Corpus, "fifth fresh corpus, tune split", IsWelsh);
 
     /// <summary>Figures only, no misses, never gated: the measure of how the rules do on wording they were never shaped by.</summary>
     [Fact]
-    public void Fresh_corpus_5_sealed_report() =>
-        SplitCorpusReports.ReportSealed(output, Corpus, "fifth fresh corpus, wholly sealed (never tuned on)", IsWelsh);
+    public void Fresh_corpus_5_sealed_split_report() =>
+        SplitCorpusReports.ReportSealed(output, Corpus, "fifth fresh corpus, sealed split (never tuned on)", IsWelsh);
 
     private static bool IsWelsh(CorpusMessage message) => message.Id.StartsWith("fr5-cy-", StringComparison.Ordinal);
 
