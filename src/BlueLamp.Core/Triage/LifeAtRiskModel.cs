@@ -157,16 +157,20 @@ public sealed class LifeAtRiskModel
     /// <summary>
     /// Feeds the message's features to <paramref name="sink"/>: each word, each pair of neighbouring words, and each
     /// 3-, 4- and 5-letter piece of each word with its edges marked, every one valued 1/√(count) so that a long message
-    /// does not score higher for its length. Allocates nothing.
+    /// does not score higher for its length; the noise tokens (<see cref="IsNoise"/>) are left out of the features and the
+    /// count, and a pair spans them. Allocates nothing.
     /// </summary>
     internal static void Featurize<TSink>(TriageScratch scratch, ReadOnlySpan<uint> classes, int bits, ref TSink sink)
         where TSink : struct, IFeatureSink
     {
         var count = 0;
+        var words = 0;
         for (var t = 0; t < scratch.TokenCount; t++)
         {
+            if (IsNoise(scratch, t))
+                continue;
             var padded = scratch.Tokens[t].NormLength + 2;
-            count += 1 + (t > 0 ? 1 : 0);
+            count += 1 + (words++ > 0 ? 1 : 0);
             for (var n = 3; n <= 5; n++)
                 count += Math.Max(0, padded - n + 1);
         }
@@ -201,19 +205,23 @@ public sealed class LifeAtRiskModel
             }
         }
         var previous = 0u;
+        var previousToken = -1;
         for (var t = 0; t < scratch.TokenCount; t++)
         {
+            if (IsNoise(scratch, t))
+                continue;
             var word = scratch.TokenChars(t);
             var wordHash = Hash(WordSeed, word);
             sink.Add((int)(Mix(wordHash) & (uint)mask), t, value);
-            if (t > 0)
+            if (previousToken >= 0)
             {
                 // A pair's evidence is shared by its two words.
                 var bucket = (int)(Mix((previous * 31) ^ wordHash ^ BigramSeed) & (uint)mask);
-                sink.Add(bucket, t - 1, value / 2);
+                sink.Add(bucket, previousToken, value / 2);
                 sink.Add(bucket, t, value / 2);
             }
             previous = wordHash;
+            previousToken = t;
             var padded = word.Length + 2;
             for (var n = 3; n <= 5; n++)
             {
@@ -226,6 +234,30 @@ public sealed class LifeAtRiskModel
                 }
             }
         }
+    }
+
+    /// <summary>
+    /// A token the model leaves out (new in lar-2026.11-6), because it is the noise platforms put around the words and
+    /// moved the reading across the alarm threshold: a word of an @handle or a #hashtag, a code of letters and digits of
+    /// six or more characters ("q7Rk2xWm", a tracking tag), and a token the same as the one before it (an emoji run
+    /// "🙏🙏🙏" reads as one "🙏"). The rules still read every token.
+    /// </summary>
+    internal static bool IsNoise(TriageScratch scratch, int token)
+    {
+        if (scratch.Tokens[token].Tagged)
+            return true;
+        var word = scratch.TokenChars(token);
+        if (token > 0 && word.SequenceEqual(scratch.TokenChars(token - 1)))
+            return true;
+        if (word.Length < 6)
+            return false;
+        bool letters = false, digits = false;
+        foreach (var c in word)
+        {
+            letters |= char.IsLetter(c);
+            digits |= char.IsAsciiDigit(c);
+        }
+        return letters && digits;
     }
 
     /// <summary>A hit the model reads as a class: found, of a class the model reads, and the first of its indicator's hits.</summary>

@@ -7,8 +7,26 @@ namespace BlueLamp.Core.Triage;
 /// </summary>
 public static class LifeAtRiskModelTraining
 {
-    /// <summary>Hyperparameters: hash bits, full-batch gradient descent steps and rate, and the L2 penalty.</summary>
-    public sealed record Settings(int Bits = 18, int Iterations = 800, double LearningRate = 8.0, double L2 = 1e-6);
+    /// <summary>
+    /// Hyperparameters: hash bits, full-batch gradient descent steps and rate, the L2 penalty, and (new in round 10)
+    /// whether each message is also trained on with noise around it (<see cref="WithNoise"/>).
+    /// </summary>
+    public sealed record Settings(int Bits = 18, int Iterations = 800, double LearningRate = 8.0, double L2 = 1e-6, bool NoiseCopies = true);
+
+    /// <summary>
+    /// The noise a training copy gets (new in round 10): names, emoji, a request to share, thanks, put where platforms put
+    /// them. A copy of every message with one of these, dealt in turn, teaches the model that they carry no danger, so a
+    /// name or an emoji run added to a message no longer moves its reading across the alarm threshold. (The steadiness test's
+    /// own noises are different strings.)
+    /// </summary>
+    private static readonly string[] TrainingNoise =
+    [
+        "{0} Megan", "{0} Rhys", "{0} 💔💔", "{0} 😢😢", "{0} please share", "{0} share this", "{0} Dan x", "{0} ❤️",
+        "Jo: {0}", "{0} 🙏🏼", "{0} thanks", "{0} rt", "Tom Davies {0}", "{0} 😔", "{0} plz share", "{0} Cerys",
+    ];
+
+    /// <summary>The text of message number <paramref name="index"/>'s noisy training copy.</summary>
+    public static string WithNoise(string text, int index) => string.Format(System.Globalization.CultureInfo.InvariantCulture, TrainingNoise[index % TrainingNoise.Length], text);
 
     /// <summary>Alarm thresholds tried, from 0.50 to 0.99.</summary>
     public static IEnumerable<double> AlarmCandidates => Enumerable.Range(50, 50).Select(i => i / 100.0);
@@ -21,7 +39,9 @@ public static class LifeAtRiskModelTraining
     {
         ArgumentNullException.ThrowIfNull(messages);
         settings ??= new Settings();
-        var examples = messages.Select(m => Featurize(m.Text, settings.Bits)).ToArray();
+        var examples = messages.Select(m => Featurize(m.Text, settings.Bits))
+            .Concat(settings.NoiseCopies ? messages.Select((m, i) => Featurize(WithNoise(m.Text, i), settings.Bits)) : [])
+            .ToArray();
         var size = 1 << settings.Bits;
         var weights = new double[size];
         var gradient = new double[size];
@@ -36,7 +56,7 @@ public static class LifeAtRiskModelTraining
                 var z = bias;
                 for (var f = 0; f < buckets.Length; f++)
                     z += weights[buckets[f]] * values[f];
-                var error = 1.0 / (1.0 + Math.Exp(-z)) - (messages[i].LifeAtRisk ? 1.0 : 0.0);
+                var error = 1.0 / (1.0 + Math.Exp(-z)) - (messages[i % messages.Count].LifeAtRisk ? 1.0 : 0.0);
                 biasGradient += error;
                 for (var f = 0; f < buckets.Length; f++)
                     gradient[buckets[f]] += error * values[f];

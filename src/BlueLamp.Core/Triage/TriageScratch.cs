@@ -77,6 +77,12 @@ internal sealed class TriageScratch
         public int WordId;
         public int Prefix1;
         public int Prefix2;
+
+        /// <summary>
+        /// Part of an @handle or a #hashtag (new in 1.9.0): a word written right after <c>@</c> or <c>#</c>, or joined to
+        /// one by <c>_</c>, <c>.</c> or <c>-</c>. The rules read it as any word; the life-at-risk model leaves it out.
+        /// </summary>
+        public bool Tagged;
     }
 
     /// <summary>An indicator phrase found over tokens First..Last.</summary>

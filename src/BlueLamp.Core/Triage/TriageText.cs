@@ -23,6 +23,7 @@ internal static class TriageText
         var sentence = false;
         var last = '\0';
         var run = 0;
+        var tagged = false;
 
         var i = 0;
         while (i < text.Length)
@@ -43,6 +44,11 @@ internal static class TriageText
                 if (wordStart < 0)
                 {
                     wordStart = at;
+                    // "@jess_m92", "#Saltmarsh", "@harbourvalepolice.bsky.social": a handle or a tag, and the words joined to it.
+                    var before = at > 0 ? text[at - 1] : ' ';
+                    tagged = before is '@' or '#'
+                        || (before is '_' or '.' or '-' && scratch.TokenCount > 0 && scratch.Tokens[scratch.TokenCount - 1].Tagged
+                            && scratch.Tokens[scratch.TokenCount - 1].End == at - 1);
                     normStart = scratch.CharCount;
                     last = '\0';
                     run = 0;
@@ -120,7 +126,10 @@ internal static class TriageText
         {
             if (wordStart < 0)
                 return;
+            var tokens = s.TokenCount;
             s.AddToken(normStart, s.CharCount - normStart, wordStart, wordEnd, boundary, sentence);
+            if (s.TokenCount > tokens)
+                s.Tokens[tokens].Tagged = tagged;
             boundary = false;
             sentence = false;
             wordStart = -1;
