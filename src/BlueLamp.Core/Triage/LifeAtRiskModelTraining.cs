@@ -9,13 +9,13 @@ public static class LifeAtRiskModelTraining
 {
     /// <summary>
     /// Hyperparameters: hash bits, full-batch gradient descent steps and rate, the L2 penalty, and (new in round 10)
-    /// whether each message is also trained on with noise around it (<see cref="WithNoise"/>).
+    /// how many noisy copies of each message it is also trained on (<see cref="WithNoise"/>).
     /// </summary>
-    public sealed record Settings(int Bits = 18, int Iterations = 800, double LearningRate = 8.0, double L2 = 1e-6, bool NoiseCopies = true);
+    public sealed record Settings(int Bits = 18, int Iterations = 800, double LearningRate = 8.0, double L2 = 1e-6, int NoiseCopies = 1);
 
     /// <summary>
     /// The noise a training copy gets (new in round 10): names, emoji, a request to share, thanks, put where platforms put
-    /// them. A copy of every message with one of these, dealt in turn, teaches the model that they carry no danger, so a
+    /// them. Copies of every message, each with one of these dealt in turn, teaches the model that they carry no danger, so a
     /// name or an emoji run added to a message no longer moves its reading across the alarm threshold. (The steadiness test's
     /// own noises are different strings.)
     /// </summary>
@@ -40,7 +40,7 @@ public static class LifeAtRiskModelTraining
         ArgumentNullException.ThrowIfNull(messages);
         settings ??= new Settings();
         var examples = messages.Select(m => Featurize(m.Text, settings.Bits))
-            .Concat(settings.NoiseCopies ? messages.Select((m, i) => Featurize(WithNoise(m.Text, i), settings.Bits)) : [])
+            .Concat(Enumerable.Range(1, settings.NoiseCopies).SelectMany(copy => messages.Select((m, i) => Featurize(WithNoise(m.Text, i + copy * 7), settings.Bits))))
             .ToArray();
         var size = 1 << settings.Bits;
         var weights = new double[size];

@@ -117,6 +117,22 @@ public sealed class LifeAtRiskModelTests
     private static IEnumerable<IndicatorHit> RuleIndicators(RiskAssessmentResult result) =>
         result.Indicators.Where(i => i.Name is not (LifeAtRiskModel.IndicatorName or LifeAtRiskModel.ConcernIndicatorName or TriageEngine.ConcernIndicatorName));
 
+    [Theory]
+    [InlineData("@HarbourvalePolice {0}")]
+    [InlineData("{0} @jess_m92")]
+    [InlineData("{0} @harbourvalepolice.bsky.social")]
+    [InlineData("{0} #Saltmarsh #help")]
+    [InlineData("{0} q7Rk2xWm")]
+    [InlineData("{0} 🙏🙏🙏")]
+    public void A_handle_a_tag_a_code_or_a_repeated_emoji_leaves_the_models_reading_unchanged(string noisy)
+    {
+        const string text = "sat in the car by the reservoir with everything i need. tell my mum im sorry 🙏";
+        var plain = LifeAtRiskModel.Default.Probability(text);
+
+        Assert.Equal(plain, LifeAtRiskModel.Default.Probability(string.Format(System.Globalization.CultureInfo.InvariantCulture, noisy, text)), 12);
+        Assert.NotEqual(plain, LifeAtRiskModel.Default.Probability(text + " reservoir"), 6);
+    }
+
     [Fact]
     public void Leaving_one_corpus_out_assesses_each_corpus_by_a_model_that_never_saw_it()
     {

@@ -679,6 +679,40 @@ public sealed class TriageEngineTests
         Assert.False(result.LifeAtRisk, string.Join(", ", result.Indicators.Select(i => $"{i.Name}:{i.Text}:{i.Discount}")));
     }
 
+    [Theory]
+    [InlineData("my brother has taken them all, about half an hour ago, sorry mum", TriageCategory.SuicideOrSelfHarm)]
+    [InlineData("wedi cymryd nhw i gyd awr yn ôl", TriageCategory.SuicideOrSelfHarm)]
+    [InlineData("he's threatening to jump off the flyover, police are not here yet", TriageCategory.SuicideOrSelfHarm)]
+    [InlineData("my uncle is on the footbridge saying he'll jump if we go any closer", TriageCategory.SuicideOrSelfHarm)]
+    [InlineData("a dog is mauling a man in the park on Bryn Rd, can't get it off him", TriageCategory.ViolenceInProgress)]
+    [InlineData("someone fired a shotgun at the houses on our street", TriageCategory.ViolenceInProgress)]
+    [InlineData("they are setting the shed on fire with him in it", TriageCategory.ViolenceInProgress)]
+    [InlineData("a paddleboarder is drifting out past the point, he's shouting", TriageCategory.ViolenceInProgress)]
+    [InlineData("there's no point me being here any more, tonight is it", TriageCategory.SuicideOrSelfHarm)]
+    [InlineData("sai moyn bod yma, dwi ar y bont", TriageCategory.SuicideOrSelfHarm)]
+    [InlineData("my sister posted if you're reading this i'm already gone, 10 mins ago", TriageCategory.SuicideOrSelfHarm)]
+    [InlineData("gas is on in the kitchen. whoever finds me, I'm sorry", TriageCategory.SuicideOrSelfHarm)]
+    public void Round_ten_families_catch_recent_acts_threats_to_jump_attacks_and_the_tide(string text, TriageCategory category)
+    {
+        var result = RulesOnly.Assess(text, Dm);
+
+        Assert.True(result.LifeAtRisk, string.Join(", ", result.Indicators.Select(i => $"{i.Name}:{i.Text}:{i.Discount}")));
+        Assert.Equal(category, result.Category);
+    }
+
+    [Theory]
+    [InlineData("drowning our sorrows at the club after that result")]
+    [InlineData("the stabbing scene in that new series was brutal, couldn't watch")]
+    [InlineData("anyone know the song at the end of the advert, who is it by? something about jumping off a bridge")]
+    [InlineData("saw a lad with a knife on snapchat, turns out it was a prop from the school play")]
+    [InlineData("my mate left an hour ago, he's home now")]
+    public void Round_ten_hard_negatives_stay_below_life_at_risk(string text)
+    {
+        var result = Engine.Assess(text, Dm);
+
+        Assert.False(result.LifeAtRisk, string.Join(", ", result.Indicators.Select(i => $"{i.Name}:{i.Text}:{i.Discount}")));
+    }
+
     [Fact]
     public void Round_nine_a_sign_without_its_companion_about_someone_else_with_now_grades_2_and_without_now_nothing()
     {
