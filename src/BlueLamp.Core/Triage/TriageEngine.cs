@@ -360,8 +360,8 @@ public sealed class TriageEngine
                     break;
                 case IndicatorRole.TrivialTrigger:
                     signals.Trivial = true;
-                    // New in 1.7.0: a cause ("from embarrassment", "of boredom") reads like a condition.
-                    signals.TrivialCondition |= scratch.TokenChars(hit.First) is "if" or "os" or "from" or "of";
+                    // New in 1.7.0: a cause ("from embarrassment", "of boredom") reads like a condition; new in 1.9.0, "with this heat" too.
+                    signals.TrivialCondition |= scratch.TokenChars(hit.First) is "if" or "os" or "from" or "of" or "with";
                     break;
                 case IndicatorRole.SubjectOther:
                     signals.Other = true;

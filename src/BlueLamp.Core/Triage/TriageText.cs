@@ -126,6 +126,12 @@ internal static class TriageText
         {
             if (wordStart < 0)
                 return;
+            if (WelshForm(s.Chars.AsSpan(normStart, s.CharCount - normStart)) is { } form)
+            {
+                s.CharCount = normStart;
+                foreach (var c in form)
+                    s.AppendChar(c);
+            }
             var tokens = s.TokenCount;
             s.AddToken(normStart, s.CharCount - normStart, wordStart, wordEnd, boundary, sentence);
             if (s.TokenCount > tokens)
@@ -159,6 +165,20 @@ internal static class TriageText
         'ç' => 'c',
         'ñ' => 'n',
         _ => c,
+    };
+
+    /// <summary>
+    /// New in 1.9.0: one form for a Welsh word written differently north and south or spoken and written, so a phrase in
+    /// one form matches the others and the model reads them as one word: "moyn", "isie", "ishe" (south) and "eisiau" (written)
+    /// read as "isio" (north); "nawr" (south) as "rwan" (north, "rŵan"); the spoken "di" as "wedi" ("dwi 'di cymryd nhw").
+    /// None of them is an English word.
+    /// </summary>
+    private static string? WelshForm(ReadOnlySpan<char> word) => word switch
+    {
+        "moyn" or "isie" or "ishe" or "eisiau" => "isio",
+        "nawr" => "rwan",
+        "di" => "wedi",
+        _ => null,
     };
 
     /// <summary>
