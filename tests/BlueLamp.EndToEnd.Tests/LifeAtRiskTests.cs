@@ -109,7 +109,11 @@ public sealed class LifeAtRiskTests(BrowserFixture browser) : IClassFixture<Brow
         await BrowserSteps.ScreenshotAsync(first, "life-at-risk-conversation");
 
         // The control room sees what the desk knows, and acknowledges with the incident number.
-        await using var controlContext = await browser.Browser.NewContextAsync(new() { BaseURL = baseUrl, ViewportSize = new() { Width = 1280, Height = 900 } });
+        await using var controlContext = await browser.Browser.NewContextAsync(new()
+        {
+            BaseURL = baseUrl, ViewportSize = new() { Width = 1280, Height = 900 }, Permissions = ["notifications"],
+        });
+        await controlContext.AddInitScriptAsync(RecordNotifications);
         var control = await controlContext.NewPageAsync();
         await BrowserSteps.LoginAsync(control, users["ControlRoom"]);
         await control.GotoAsync("/control-room");
@@ -118,6 +122,11 @@ public sealed class LifeAtRiskTests(BrowserFixture browser) : IClassFixture<Brow
         // Waiting reads as needing someone, in words and colour; acknowledged (below) reads as done.
         await Expect(handover.GetByTestId("handover-status")).ToContainTextAsync("Waiting for acknowledgement");
         await Expect(handover.GetByTestId("handover-status")).ToHaveClassAsync(new System.Text.RegularExpressions.Regex("mud-chip-color-error"));
+        // Waiting, it alarms outside the page too, in case the call handler is in another system's window.
+        await control.WaitForFunctionAsync("() => document.title === '⚠ HANDOVER WAITING: acknowledge it'");
+        var waiting = Assert.Single(await NotifiedAsync(control));
+        Assert.Equal("HANDOVER WAITING: acknowledge it", waiting.Title);
+        Assert.StartsWith("Member of the public on Demo Constabulary web chat, opened ", waiting.Body, StringComparison.Ordinal);
         await Accessibility.AssertNoSeriousViolationsAsync(control);
         await handover.GetByLabel("Incident number (e.g. 0412 25/11/26)").FillAsync("wrong");
         await handover.GetByTestId("handover-acknowledge").ClickAsync();
@@ -128,6 +137,9 @@ public sealed class LifeAtRiskTests(BrowserFixture browser) : IClassFixture<Brow
         await Expect(handover.GetByTestId("handover-status")).ToHaveTextAsync("Acknowledged");
         await Expect(handover.GetByTestId("handover-status")).ToHaveClassAsync(new System.Text.RegularExpressions.Regex("mud-chip-color-success"));
         await Expect(handover.GetByTestId("handover-status")).Not.ToHaveClassAsync(new System.Text.RegularExpressions.Regex("mud-chip-color-error"));
+        await control.WaitForFunctionAsync("() => window.__notified.every(n => n.closed)");
+        await Task.Delay(TimeSpan.FromSeconds(1.5), TestContext.Current.CancellationToken); // longer than the title's one-second flash
+        Assert.Equal("Control room handovers · BlueLamp", await control.TitleAsync());
         await Accessibility.AssertNoSeriousViolationsAsync(control);
         await BrowserSteps.ScreenshotAsync(control, "control-room");
 
