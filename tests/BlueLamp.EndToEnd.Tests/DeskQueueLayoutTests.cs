@@ -41,6 +41,13 @@ public sealed class DeskQueueLayoutTests(BrowserFixture browser) : IClassFixture
         var box = phone.Locator("[data-testid=queue] .mud-table-container");
         Assert.True(await box.EvaluateAsync<bool>("b => b.scrollWidth <= b.clientWidth"), "the queue's own box scrolls sideways: " + await box.EvaluateAsync<string>("b => b.scrollWidth + ' > ' + b.clientWidth + ' ' + [...b.querySelectorAll('*')].filter(e => e.getBoundingClientRect().right > b.getBoundingClientRect().right + 1).slice(0, 30).map(e => e.tagName + '.' + e.className + ' ' + Math.round(e.getBoundingClientRect().width)).join(' | ')"));
 
+        // The app bar's desktop-alerts control gives way to its icon, keeping its name for screen readers, so the bar's
+        // words do not wrap over each other.
+        var alerts = phone.GetByTestId("desktop-alerts-allow");
+        await Expect(alerts).ToHaveAccessibleNameAsync("Turn on desktop alerts");
+        var alertsBox = await alerts.BoundingBoxAsync();
+        Assert.True(alertsBox!.Width <= 64 && alertsBox.Height <= 40, $"the desktop-alerts control is {alertsBox.Width} x {alertsBox.Height} px on a 360 px screen");
+
         // Each conversation is a card: its key facts are in view, each with its heading beside it, not in a column.
         var life = phone.GetByTestId("queue-row").Filter(new() { HasText = LifeAtRisk });
         await Expect(life).ToBeVisibleAsync();

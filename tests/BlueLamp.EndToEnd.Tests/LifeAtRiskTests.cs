@@ -16,6 +16,27 @@ public sealed class LifeAtRiskTests(BrowserFixture browser) : IClassFixture<Brow
 
     private static Task<int> BeepsAsync(IPage page) => page.EvaluateAsync<int>("() => window.__beeps");
 
+    /// <summary>Records every desktop notification the page shows, and whether it was closed, through the browser's own.</summary>
+    private const string RecordNotifications = """
+        window.__notified = [];
+        const Shown = window.Notification;
+        window.Notification = class extends Shown {
+            constructor(title, options) {
+                super(title, options);
+                const entry = { title, body: options?.body ?? "", closed: false };
+                window.__notified.push(entry);
+                const close = this.close.bind(this);
+                this.close = () => { entry.closed = true; close(); };
+            }
+        };
+        """;
+
+    private sealed record Notified(string Title, string Body, bool Closed);
+
+    private static async Task<Notified[]> NotifiedAsync(IPage page) =>
+        System.Text.Json.JsonSerializer.Deserialize<Notified[]>(await page.EvaluateAsync<string>("() => JSON.stringify(window.__notified)"),
+            System.Text.Json.JsonSerializerOptions.Web)!;
+
     [Fact]
     public async Task A_life_at_risk_message_alarms_two_operators_one_takes_it_and_the_control_room_acknowledges()
     {
@@ -23,8 +44,13 @@ public sealed class LifeAtRiskTests(BrowserFixture browser) : IClassFixture<Brow
         var baseUrl = host.BaseAddress.ToString().TrimEnd('/');
         var users = host.DemoUsers();
 
-        await using var firstContext = await browser.Browser.NewContextAsync(new() { BaseURL = baseUrl, ViewportSize = new() { Width = 1400, Height = 1000 } });
+        // The first operator has allowed desktop alerts; the supervisor has not been asked yet.
+        await using var firstContext = await browser.Browser.NewContextAsync(new()
+        {
+            BaseURL = baseUrl, ViewportSize = new() { Width = 1400, Height = 1000 }, Permissions = ["notifications"],
+        });
         await firstContext.AddInitScriptAsync(CountBeeps);
+        await firstContext.AddInitScriptAsync(RecordNotifications);
         var first = await firstContext.NewPageAsync();
         await BrowserSteps.LoginAsync(first, users["Operator"]);
         await first.GotoAsync("/desk");
@@ -34,6 +60,8 @@ public sealed class LifeAtRiskTests(BrowserFixture browser) : IClassFixture<Brow
         await BrowserSteps.LoginAsync(second, users["Supervisor"]);
         await second.GotoAsync("/supervisor");
         await Expect(first.GetByTestId("queue-empty")).ToBeVisibleAsync();
+        await Expect(first.GetByTestId("desktop-alerts-on")).ToBeVisibleAsync();
+        await Expect(second.GetByTestId("desktop-alerts-allow")).ToBeVisibleAsync();
 
         await using var publicContext = await browser.Browser.NewContextAsync(new() { BaseURL = baseUrl });
         var chat = await publicContext.NewPageAsync();
@@ -51,6 +79,15 @@ public sealed class LifeAtRiskTests(BrowserFixture browser) : IClassFixture<Brow
         // Both screens sound the tone, again and again (two beeps every two seconds) until someone takes it.
         await first.WaitForFunctionAsync("() => window.__beeps >= 4");
         await second.WaitForFunctionAsync("() => window.__beeps >= 4");
+        // A desk in a background tab or behind another window: the tab's title flashes on both screens, and the operator
+        // who allowed desktop alerts gets one notification, naming who and where but not what they wrote.
+        await first.WaitForFunctionAsync("() => document.title === '⚠ LIFE AT RISK: nobody has taken it'");
+        await second.WaitForFunctionAsync("() => document.title === '⚠ LIFE AT RISK: nobody has taken it'");
+        await second.WaitForFunctionAsync("() => document.title === 'Supervisor wall · BlueLamp'");
+        var notified = Assert.Single(await NotifiedAsync(first));
+        Assert.Equal(("LIFE AT RISK: nobody has taken it", false), (notified.Title, notified.Closed));
+        Assert.Contains("Demo Constabulary web chat", notified.Body, StringComparison.Ordinal);
+        Assert.DoesNotContain("pills", notified.Body, StringComparison.Ordinal);
         await Accessibility.AssertNoSeriousViolationsAsync(first);
         await BrowserSteps.ScreenshotAsync(first, "life-at-risk-alarm");
 
@@ -64,11 +101,19 @@ public sealed class LifeAtRiskTests(BrowserFixture browser) : IClassFixture<Brow
         var beepsWhenTaken = await BeepsAsync(second);
         await Task.Delay(TimeSpan.FromSeconds(2.5), TestContext.Current.CancellationToken); // longer than the tone's two-second period
         Assert.Equal(beepsWhenTaken, await BeepsAsync(second));
+        // The title is the page's own again and stays so; the notification is gone.
+        Assert.Equal("Supervisor wall · BlueLamp", await second.TitleAsync());
+        Assert.Equal("Conversation · BlueLamp", await first.TitleAsync());
+        Assert.True(Assert.Single(await NotifiedAsync(first)).Closed);
         await Expect(first.Locator("mark.indicator").First).ToBeVisibleAsync();
         await BrowserSteps.ScreenshotAsync(first, "life-at-risk-conversation");
 
         // The control room sees what the desk knows, and acknowledges with the incident number.
-        await using var controlContext = await browser.Browser.NewContextAsync(new() { BaseURL = baseUrl, ViewportSize = new() { Width = 1280, Height = 900 } });
+        await using var controlContext = await browser.Browser.NewContextAsync(new()
+        {
+            BaseURL = baseUrl, ViewportSize = new() { Width = 1280, Height = 900 }, Permissions = ["notifications"],
+        });
+        await controlContext.AddInitScriptAsync(RecordNotifications);
         var control = await controlContext.NewPageAsync();
         await BrowserSteps.LoginAsync(control, users["ControlRoom"]);
         await control.GotoAsync("/control-room");
@@ -77,6 +122,11 @@ public sealed class LifeAtRiskTests(BrowserFixture browser) : IClassFixture<Brow
         // Waiting reads as needing someone, in words and colour; acknowledged (below) reads as done.
         await Expect(handover.GetByTestId("handover-status")).ToContainTextAsync("Waiting for acknowledgement");
         await Expect(handover.GetByTestId("handover-status")).ToHaveClassAsync(new System.Text.RegularExpressions.Regex("mud-chip-color-error"));
+        // Waiting, it alarms outside the page too, in case the call handler is in another system's window.
+        await control.WaitForFunctionAsync("() => document.title === '⚠ HANDOVER WAITING: acknowledge it'");
+        var waiting = Assert.Single(await NotifiedAsync(control));
+        Assert.Equal("HANDOVER WAITING: acknowledge it", waiting.Title);
+        Assert.StartsWith("Member of the public on Demo Constabulary web chat, opened ", waiting.Body, StringComparison.Ordinal);
         await Accessibility.AssertNoSeriousViolationsAsync(control);
         await handover.GetByLabel("Incident number (e.g. 0412 25/11/26)").FillAsync("wrong");
         await handover.GetByTestId("handover-acknowledge").ClickAsync();
@@ -87,6 +137,9 @@ public sealed class LifeAtRiskTests(BrowserFixture browser) : IClassFixture<Brow
         await Expect(handover.GetByTestId("handover-status")).ToHaveTextAsync("Acknowledged");
         await Expect(handover.GetByTestId("handover-status")).ToHaveClassAsync(new System.Text.RegularExpressions.Regex("mud-chip-color-success"));
         await Expect(handover.GetByTestId("handover-status")).Not.ToHaveClassAsync(new System.Text.RegularExpressions.Regex("mud-chip-color-error"));
+        await control.WaitForFunctionAsync("() => window.__notified.every(n => n.closed)");
+        await Task.Delay(TimeSpan.FromSeconds(1.5), TestContext.Current.CancellationToken); // longer than the title's one-second flash
+        Assert.Equal("Control room handovers · BlueLamp", await control.TitleAsync());
         await Accessibility.AssertNoSeriousViolationsAsync(control);
         await BrowserSteps.ScreenshotAsync(control, "control-room");
 

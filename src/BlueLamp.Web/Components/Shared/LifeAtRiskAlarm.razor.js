@@ -1,6 +1,12 @@
-// The life-at-risk alarm tone: two short beeps every two seconds until the alarm is dealt with.
+// The life-at-risk alarm outside the page: a tone (two short beeps every two seconds), the tab's title flashing, and a
+// desktop notification per alarm when the operator has allowed them, so the alarm reaches an operator whose desk is in a
+// background tab or behind another application. Everything stops when no alarm is left.
 let context = null;
-let timer = null;
+let toneTimer = null;
+let titleTimer = null;
+let pageTitle = null;
+let alarmTitle = null;
+const notifications = new Map();
 
 function beep(at, frequency) {
     const oscillator = context.createOscillator();
@@ -21,10 +27,10 @@ export async function start() {
         context ??= new AudioContext();
         if (context.state === "suspended") await context.resume();
         if (context.state !== "running") return false;
-        if (!timer) {
+        if (!toneTimer) {
             const ring = () => { const t = context.currentTime; beep(t, 880); beep(t + 0.35, 660); };
             ring();
-            timer = setInterval(ring, 2000);
+            toneTimer = setInterval(ring, 2000);
         }
         return true;
     } catch {
@@ -32,7 +38,74 @@ export async function start() {
     }
 }
 
+// The title alternates every second between the alarm and the page's own title, which the page may change meanwhile.
+function flashTitle(title) {
+    alarmTitle = title;
+    if (titleTimer) return;
+    pageTitle = document.title;
+    const flip = () => {
+        if (document.title !== alarmTitle) {
+            pageTitle = document.title;
+            document.title = alarmTitle;
+        } else {
+            document.title = pageTitle;
+        }
+    };
+    flip();
+    titleTimer = setInterval(flip, 1000);
+}
+
+function stopTitle() {
+    if (titleTimer) clearInterval(titleTimer);
+    titleTimer = null;
+    if (alarmTitle !== null && document.title === alarmTitle) document.title = pageTitle;
+    alarmTitle = null;
+}
+
+function notify(alarms) {
+    const current = new Set(alarms.map(a => a.id));
+    for (const [id, shown] of notifications) {
+        if (!current.has(id)) {
+            shown.close();
+            notifications.delete(id);
+        }
+    }
+    if (!("Notification" in window) || Notification.permission !== "granted") return;
+    for (const alarm of alarms) {
+        if (notifications.has(alarm.id)) continue;
+        try {
+            // Who and where, not what they wrote: a notification can show on a locked or shared screen.
+            const shown = new Notification(alarm.title, { body: alarm.body, tag: `bluelamp-${alarm.id}`, requireInteraction: true });
+            shown.onclick = () => { window.focus(); shown.close(); };
+            notifications.set(alarm.id, shown);
+        } catch {
+            // Some browsers only show notifications from a service worker; the banner, title and tone still alarm.
+        }
+    }
+}
+
+/// Shows the current alarms outside the page: [{ id, title, body }], the most urgent first. Returns whether the tone plays.
+export async function show(alarms) {
+    flashTitle(`⚠ ${alarms[0].title}`);
+    notify(alarms);
+    return await start();
+}
+
+/// Stops the tone, the title and every notification.
 export function stop() {
-    if (timer) clearInterval(timer);
-    timer = null;
+    if (toneTimer) clearInterval(toneTimer);
+    toneTimer = null;
+    stopTitle();
+    notify([]);
+}
+
+/// "granted", "denied", "default" (not asked yet) or "unsupported".
+export function desktopAlerts() {
+    return "Notification" in window ? Notification.permission : "unsupported";
+}
+
+/// Asks the browser to allow desktop notifications; must run from a click. Returns the answer, as desktopAlerts does.
+export async function allowDesktopAlerts() {
+    if (!("Notification" in window)) return "unsupported";
+    return await Notification.requestPermission();
 }
