@@ -578,7 +578,7 @@ public abstract class DataTests(DatabaseProvider provider) : IAsyncLifetime
             for (var i = 0; i < 15; i++)
             {
                 await using var db = Dbs.Unscoped();
-                seen.Add(await RateWindows.TryCountAsync(db, "referral-key:abc", 40, TimeSpan.FromMinutes(1), now, TimeSpan.FromSeconds(30), ct));
+                seen.Add(await RateWindows.TryCountAsync(db, WriteTurn.Free, "referral-key:abc", 40, TimeSpan.FromMinutes(1), now, TimeSpan.FromSeconds(30), ct));
             }
             return seen;
         }
@@ -592,9 +592,9 @@ public abstract class DataTests(DatabaseProvider provider) : IAsyncLifetime
         await using (var db = Dbs.Unscoped())
         {
             Assert.Equal(40, await db.RateWindows.Where(w => w.Name == "referral-key:abc").SumAsync(w => w.Count, ct));
-            Assert.Equal(1, (await RateWindows.TryCountAsync(db, "referral-key:other", 40, TimeSpan.FromMinutes(1), now, TimeSpan.FromSeconds(5), ct)).Count);
+            Assert.Equal(1, (await RateWindows.TryCountAsync(db, WriteTurn.Free, "referral-key:other", 40, TimeSpan.FromMinutes(1), now, TimeSpan.FromSeconds(5), ct)).Count);
             // A name that starts afresh clears everyone's buckets more than an hour old.
-            Assert.True((await RateWindows.TryCountAsync(db, "referral-key:abc", 40, TimeSpan.FromMinutes(1), now.AddHours(2), TimeSpan.FromSeconds(5), ct)).Counted);
+            Assert.True((await RateWindows.TryCountAsync(db, WriteTurn.Free, "referral-key:abc", 40, TimeSpan.FromMinutes(1), now.AddHours(2), TimeSpan.FromSeconds(5), ct)).Counted);
             Assert.Equal(0, await db.RateWindows.CountAsync(w => w.WindowStart < now.AddHours(1), ct));
         }
     }
@@ -606,7 +606,7 @@ public abstract class DataTests(DatabaseProvider provider) : IAsyncLifetime
         var minute = TimeSpan.FromMinutes(1);
         var beforeBoundary = new DateTimeOffset(2026, 11, 25, 21, 0, 59, 500, TimeSpan.Zero);
         await using var db = Dbs.Unscoped();
-        Task<RateCount> CountAt(DateTimeOffset at) => RateWindows.TryCountAsync(db, "referral-key:burst", 5, minute, at, TimeSpan.FromSeconds(5), ct);
+        Task<RateCount> CountAt(DateTimeOffset at) => RateWindows.TryCountAsync(db, WriteTurn.Free, "referral-key:burst", 5, minute, at, TimeSpan.FromSeconds(5), ct);
 
         for (var i = 1; i <= 5; i++)
             Assert.Equal((true, i), ((await CountAt(beforeBoundary)).Counted, (await db.RateWindows.Where(w => w.Name == "referral-key:burst").SumAsync(w => w.Count, ct))));
@@ -627,6 +627,37 @@ public abstract class DataTests(DatabaseProvider provider) : IAsyncLifetime
         for (var i = 1; i <= 5; i++)
             Assert.True((await CountAt(after)).Counted);
         Assert.False((await CountAt(after.AddSeconds(59))).Counted);
+    }
+
+    [Fact]
+    public async Task A_rate_count_takes_the_write_turn_before_a_waiting_intake_batch_and_gives_up_within_its_timeout_when_the_turn_is_not_passed_on()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var window = new DateTimeOffset(2026, 11, 26, 7, 0, 0, TimeSpan.Zero);
+        using var writeTurn = new WriteTurn(oneWriter: true);
+        await using var db = Dbs.Unscoped();
+        Task<RateCount> CountAsync(TimeSpan timeout) => RateWindows.TryCountAsync(db, writeTurn, "referral-key:turn", 5, TimeSpan.FromMinutes(1), window, timeout, ct);
+        async Task<int> CountedAsync()
+        {
+            await using var read = Dbs.Unscoped();
+            return await read.RateWindows.Where(w => w.Name == "referral-key:turn").SumAsync(w => w.Count, ct);
+        }
+
+        var holder = await writeTurn.EnterAsync(cancellationToken: ct);
+        // An intake batch queues first; what it sees once it has the turn tells who went before it.
+        var batchSaw = writeTurn.EnterAsync(cancellationToken: ct).AsTask().ContinueWith(async granted =>
+        {
+            using var batch = await granted;
+            return await CountedAsync();
+        }, ct, TaskContinuationOptions.None, TaskScheduler.Default).Unwrap();
+
+        await Assert.ThrowsAsync<TimeoutException>(() => CountAsync(TimeSpan.FromMilliseconds(300)));
+        Assert.Equal(0, await CountedAsync());
+
+        var count = CountAsync(TimeSpan.FromSeconds(5));
+        holder.Dispose();
+        Assert.Equal((true, 1), ((await count).Counted, (await count).Count));
+        Assert.Equal(1, await batchSaw);
     }
 
     [Fact]
@@ -651,11 +682,11 @@ public abstract class DataTests(DatabaseProvider provider) : IAsyncLifetime
                 await rollback.ExecuteNonQueryAsync(ct);
             }, ct);
 
-            await Assert.ThrowsAnyAsync<System.Data.Common.DbException>(() => RateWindows.TryCountAsync(db, "referral-key:busy", 5, TimeSpan.FromMinutes(1), window, TimeSpan.FromSeconds(1), ct));
+            await Assert.ThrowsAnyAsync<System.Data.Common.DbException>(() => RateWindows.TryCountAsync(db, WriteTurn.Free, "referral-key:busy", 5, TimeSpan.FromMinutes(1), window, TimeSpan.FromSeconds(1), ct));
             await release;
         }
 
-        Assert.Equal(1, (await RateWindows.TryCountAsync(db, "referral-key:busy", 5, TimeSpan.FromMinutes(1), window, TimeSpan.FromSeconds(1), ct)).Count);
+        Assert.Equal(1, (await RateWindows.TryCountAsync(db, WriteTurn.Free, "referral-key:busy", 5, TimeSpan.FromMinutes(1), window, TimeSpan.FromSeconds(1), ct)).Count);
         // The connection goes back to waiting as long as every other one does.
         await db.Database.OpenConnectionAsync(ct);
         await using var pragma = db.Database.GetDbConnection().CreateCommand();

@@ -1,4 +1,5 @@
 using System.Data.Common;
+using System.Diagnostics;
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 
@@ -11,8 +12,10 @@ namespace BlueLamp.Data.Leases;
 /// window (the oldest whole, so it never undercounts) and, only while that is under the limit, adds one to the current
 /// bucket. The read and the write are one transaction that every node takes in turn per name (SQLite's write lock,
 /// taken first with <c>BEGIN IMMEDIATE</c>; a PostgreSQL advisory lock on the name), so two nodes counting at once both
-/// see the other's count and cannot both take the last place. No lock is held beyond that, and a count that cannot get
-/// the database within its timeout fails instead of waiting: the caller decides what to do then.
+/// see the other's count and cannot both take the last place. On SQLite a count first takes this process's
+/// <see cref="WriteTurn"/> urgently, so it goes before the next intake batch instead of meeting SQLite's busy handler. No
+/// lock is held beyond that, and a count that cannot get the database within its timeout fails instead of waiting: the
+/// caller decides what to do then.
 /// </summary>
 public static class RateWindows
 {
@@ -35,13 +38,15 @@ public static class RateWindows
     /// <summary>
     /// Counts one more for <paramref name="name"/> at <paramref name="now"/> when fewer than <paramref name="limit"/> were
     /// counted in the <paramref name="window"/> before it; a refused attempt is not counted (so a sender that waits the
-    /// <see cref="RateCount.RetryAfter"/> it was given gets in). Throws <see cref="DbException"/> when the database does
-    /// not answer within <paramref name="timeout"/> (whole seconds on PostgreSQL, at least one).
+    /// <see cref="RateCount.RetryAfter"/> it was given gets in). Throws <see cref="TimeoutException"/> when the write turn
+    /// is not this count's within <paramref name="timeout"/>, and <see cref="DbException"/> when the database does not
+    /// answer within what is left of it (whole seconds on PostgreSQL, at least one).
     /// </summary>
-    public static async Task<RateCount> TryCountAsync(BlueLampDb db, string name, int limit, TimeSpan window, DateTimeOffset now, TimeSpan timeout,
-        CancellationToken cancellationToken = default)
+    public static async Task<RateCount> TryCountAsync(BlueLampDb db, WriteTurn writeTurn, string name, int limit, TimeSpan window, DateTimeOffset now,
+        TimeSpan timeout, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(writeTurn);
         ArgumentException.ThrowIfNullOrWhiteSpace(name);
         ArgumentOutOfRangeException.ThrowIfLessThan(limit, 1);
         if (window < Bucket || window > KeptFor)
@@ -56,6 +61,9 @@ public static class RateWindows
         // Every bucket that overlaps (now - window, now]: one starting after now - window - Bucket.
         var from = now - window - Bucket;
         var seconds = Math.Max(1, (int)Math.Ceiling(timeout.TotalSeconds));
+        var started = Stopwatch.GetTimestamp();
+        using var turn = await EnterWithinAsync(writeTurn, timeout, cancellationToken);
+        var left = timeout - Stopwatch.GetElapsedTime(started);
         await db.Database.OpenConnectionAsync(cancellationToken);
         var connection = db.Database.GetDbConnection();
         var open = false;
@@ -64,7 +72,7 @@ public static class RateWindows
             // SQLite waits for its write lock itself for as long as every connection is told to (SqliteBusyTimeout): here
             // only as long as the caller will wait, so the count gives up rather than hold a referral behind an intake batch.
             if (sqlite)
-                SqliteBusyTimeout.Set(connection, (int)Math.Max(1, timeout.TotalMilliseconds));
+                SqliteBusyTimeout.Set(connection, (int)Math.Max(1, left.TotalMilliseconds));
             await ExecuteAsync(connection, sqlite ? "BEGIN IMMEDIATE" : "BEGIN", seconds, [], cancellationToken);
             open = true;
             if (!sqlite)
@@ -102,6 +110,20 @@ public static class RateWindows
             if (sqlite)
                 SqliteBusyTimeout.Set(connection, SqliteBusyTimeout.Milliseconds);
             await db.Database.CloseConnectionAsync();
+        }
+    }
+
+    private static async Task<WriteTurn.Held> EnterWithinAsync(WriteTurn writeTurn, TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        using var limit = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        limit.CancelAfter(timeout);
+        try
+        {
+            return await writeTurn.EnterAsync(urgent: true, limit.Token);
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            throw new TimeoutException($"The write turn was not free within {timeout.TotalMilliseconds:0} ms.");
         }
     }
 

@@ -25,16 +25,17 @@ public sealed class ReferralRateLimits : IDisposable
     private static readonly TimeSpan Window = TimeSpan.FromMinutes(1);
 
     private readonly BlueLampDbFactory dbs;
+    private readonly WriteTurn writeTurn;
     private readonly IOptions<TriageOptions> options;
     private readonly TimeProvider time;
     private readonly ILogger<ReferralRateLimits> logger;
     private readonly PartitionedRateLimiter<string> keysHere;
     private readonly PartitionedRateLimiter<string> failuresHere;
 
-    public ReferralRateLimits(BlueLampDbFactory dbs, IOptions<TriageOptions> options, TimeProvider time, ILogger<ReferralRateLimits> logger)
+    public ReferralRateLimits(BlueLampDbFactory dbs, WriteTurn writeTurn, IOptions<TriageOptions> options, TimeProvider time, ILogger<ReferralRateLimits> logger)
     {
         ArgumentNullException.ThrowIfNull(options);
-        (this.dbs, this.options, this.time, this.logger) = (dbs, options, time, logger);
+        (this.dbs, this.writeTurn, this.options, this.time, this.logger) = (dbs, writeTurn, options, time, logger);
         keysHere = Local(options.Value.ReferralsPerKeyPerMinute);
         failuresHere = Local(options.Value.FailedReferralAuthenticationsPerMinute);
     }
@@ -56,10 +57,10 @@ public sealed class ReferralRateLimits : IDisposable
         try
         {
             await using var db = dbs.Unscoped();
-            var count = await RateWindows.TryCountAsync(db, name, limit, Window, time.GetUtcNow(), ShareTimeout, cancellationToken);
+            var count = await RateWindows.TryCountAsync(db, writeTurn, name, limit, Window, time.GetUtcNow(), ShareTimeout, cancellationToken);
             return count.Counted ? null : Max(TimeSpan.FromSeconds(1), count.RetryAfter);
         }
-        catch (DbException e)
+        catch (Exception e) when (e is DbException or TimeoutException)
         {
             logger.LogWarning(e, "The shared referral rate count did not answer; this node's own count decides this request");
             using var lease = here.AttemptAcquire(name);
