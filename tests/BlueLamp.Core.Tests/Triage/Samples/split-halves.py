@@ -8,7 +8,7 @@ file in place, keeping line order.
 Usage: python3 split-halves.py CORPUS SEED
 The seeds used: fresh2-corpus.jsonl 20250402 (round 7), fresh3-corpus.jsonl 20261126 (before round 8),
 fresh4-corpus.jsonl 20261127 (before round 9),
-fresh5-corpus.jsonl 20261128 (before round 10). Rerunning
+fresh5-corpus.jsonl 20261128 (before round 10), fresh6-corpus.jsonl 20261129 (before round 11). Rerunning
 with the same seed gives the same split; never rerun it with another seed on a corpus whose sealed half is kept.
 """
 import json
