@@ -203,13 +203,13 @@ internal static class TrainModelCommand
     private static string Figures(int truePositives, int falsePositives, int missed) =>
         Line($"recall {Ratio(truePositives, truePositives + missed):0.000}, precision {Precision(truePositives, falsePositives):0.000} (true {truePositives}, false alarms {falsePositives}, missed {missed})");
 
-    /// <summary>F-beta with beta 2: recall weighs twice precision.</summary>
     /// <summary>
     /// How far below the best F2 an alarm threshold may be and still be chosen for fewer false alarms: the F2 that one
     /// life-at-risk message more or less missed is worth in these messages (new in round 10).
     /// </summary>
     private static double AlarmTolerance(IReadOnlyList<LabelledMessage> tune) => 1.0 / Math.Max(1, tune.Count(m => m.LifeAtRisk));
 
+    /// <summary>F-beta with beta 2: recall weighs twice precision.</summary>
     private static double F2(int truePositives, int falsePositives, int missed)
     {
         double precision = Precision(truePositives, falsePositives), recall = Ratio(truePositives, truePositives + missed);
