@@ -113,12 +113,14 @@ public sealed class TriageEngine
         if (model is not null && !lifeAtRisk && scratch.TokenCount > 0 && !vetoed)
         {
             modelProbability = model.Probability(scratch, set.ModelClasses);
-            if (modelProbability >= model.AlarmThreshold)
+            // A joke the model reads (one without a trivial cause) can raise the concern floor, never the alarm.
+            var mayRaise = !signals.Joke || signals.NotJoking;
+            if (mayRaise && modelProbability >= model.AlarmThreshold)
             {
                 lifeAtRisk = true;
                 lifeScore = Math.Max(lifeScore, set.LifeAtRiskThreshold);
             }
-            else if (modelProbability >= model.SupportThreshold && lifeSum > 0
+            else if (mayRaise && modelProbability >= model.SupportThreshold && lifeSum > 0
                 && LifeScore(lifeSum + model.SupportWeight, signals) is var supported && supported >= set.LifeAtRiskThreshold - 1e-9)
             {
                 lifeAtRisk = true;
@@ -224,7 +226,11 @@ public sealed class TriageEngine
     /// </summary>
     private bool Vetoed(ReadOnlySpan<TriageScratch.RawHit> hits, ReadOnlySpan<Discount> discounts, in Signals signals, bool otherLifeEvidence)
     {
-        if (signals.Hypothetical || (signals.Joke && !signals.NotJoking) || (signals.Past && !signals.Present))
+        // New in 1.10.0: a laughing face vetoes the model only beside a trivial cause ("dying at this queue lol"); a joke
+        // that covers a danger told in plain words ("lol so my dad's holding his chest … left arm's gone numb") is read
+        // by the model for the concern floor only (see Assess), and a joke that discounted a threat-to-life phrase ("kms
+        // lol") still vetoes it below.
+        if (signals.Hypothetical || (signals.Joke && !signals.NotJoking && signals.Trivial) || (signals.Past && !signals.Present))
             return true;
         for (var i = 0; i < hits.Length; i++)
         {
