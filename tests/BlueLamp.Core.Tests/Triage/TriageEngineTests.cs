@@ -713,6 +713,54 @@ public sealed class TriageEngineTests
         Assert.False(result.LifeAtRisk, string.Join(", ", result.Indicators.Select(i => $"{i.Name}:{i.Text}:{i.Discount}")));
     }
 
+    [Theory]
+    [InlineData("my grandad is holding his chest and says his arm's gone numb, we're at the bowls club", TriageCategory.ViolenceInProgress)]
+    [InlineData("Mae Taid wedi syrthio a dydy o ddim yn agor ei lygaid, plis", TriageCategory.ViolenceInProgress)]
+    [InlineData("my cousin is kept at a house by men, he thinks they will kill him if he runs", TriageCategory.ViolenceInProgress)]
+    [InlineData("a man with a broken bottle is in the bar shouting he'll kill the barman", TriageCategory.ViolenceInProgress)]
+    [InlineData("lads saying they're going to petrol bomb the shop on Bay St tonight", TriageCategory.ViolenceInProgress)]
+    [InlineData("been nice knowing you all, my brother can have my gear. by the time you read this it's done", TriageCategory.SuicideOrSelfHarm)]
+    [InlineData("i just want someone to find me before my kids do. the old quarry, tonight", TriageCategory.SuicideOrSelfHarm)]
+    [InlineData("my uncle has gone in the garage with a rope, he said goodbye to mam an hour ago", TriageCategory.SuicideOrSelfHarm)]
+    public void Round_eleven_families_catch_bystanders_emergencies_people_held_armed_threats_and_plain_goodbyes(string text, TriageCategory category)
+    {
+        var result = RulesOnly.Assess(text, Dm);
+
+        Assert.True(result.LifeAtRisk, string.Join(", ", result.Indicators.Select(i => $"{i.Name}:{i.Text}:{i.Discount}")));
+        Assert.Equal(category, result.Category);
+    }
+
+    [Theory]
+    [InlineData("my grandad was stabbed outside the Feathers in 1987, the town hasn't changed")]
+    [InlineData("there's a drowning scene in that Netflix thing everyone's watching, had to turn it off")]
+    [InlineData("I'm the drama teacher, our school play has a scene where a girl threatens to jump off a bridge, is that ok to film?")]
+    [InlineData("Mae'r côr yn mynd i fy lladd i os dwi'n colli'r ymarfer 😅")]
+    public void Round_eleven_hard_negatives_stay_below_life_at_risk(string text)
+    {
+        var result = Engine.Assess(text, Dm);
+
+        Assert.False(result.LifeAtRisk, string.Join(", ", result.Indicators.Select(i => $"{i.Name}:{i.Text}:{i.Discount}")));
+    }
+
+    [Fact]
+    public void Round_eleven_a_joke_without_a_trivial_cause_lets_the_models_concern_floor_grade_2_but_never_raises_the_alarm()
+    {
+        // The shipped weights with a band from the bottom and an alarm the model would reach: every message it reads is a concern or an alarm.
+        var eager = new TriageEngine(IndicatorSet.Default, LifeAtRiskModel.Default.WithThresholds(0.001, 0.001, 0.3, concernThreshold: 0.001));
+
+        var covered = eager.Assess("lol so my nan's gone a funny colour and keeps nodding off at the table", Dm);
+        var plain = eager.Assess("so my nan's gone a funny colour and keeps nodding off at the table", Dm);
+        var trivial = eager.Assess("lol the queue is killing me", Dm);
+
+        Assert.False(covered.LifeAtRisk);
+        Assert.Equal(Grade.Priority, covered.Grade);
+        Assert.Contains(covered.Indicators, i => i.Name == LifeAtRiskModel.ConcernIndicatorName);
+        Assert.True(plain.LifeAtRisk);
+        Assert.Equal(AlarmSource.Model, plain.RaisedBy);
+        Assert.False(trivial.LifeAtRisk);
+        Assert.DoesNotContain(trivial.Indicators, i => i.Name == LifeAtRiskModel.ConcernIndicatorName);
+    }
+
     [Fact]
     public void Round_nine_a_sign_without_its_companion_about_someone_else_with_now_grades_2_and_without_now_nothing()
     {
