@@ -743,6 +743,16 @@ public sealed class TriageEngineTests
     }
 
     [Fact]
+    public void The_Welsh_hi_she_is_not_read_as_the_English_greeting()
+    {
+        var welsh = RulesOnly.Assess("mae dyn wedi ei tharo hi ar y stryd", Dm);
+        var english = RulesOnly.Assess("hi, is the station open on Sunday", Dm);
+
+        Assert.DoesNotContain(welsh.Indicators, i => i.Name == "enquiry.greeting");
+        Assert.Contains(english.Indicators, i => i.Name == "enquiry.greeting" && i.Text == "hi");
+    }
+
+    [Fact]
     public void Round_eleven_a_joke_without_a_trivial_cause_lets_the_models_concern_floor_grade_2_but_never_raises_the_alarm()
     {
         // The shipped weights with a band from the bottom and an alarm the model would reach: every message it reads is a concern or an alarm.
