@@ -12,6 +12,18 @@ public sealed class TriageEngineTests
     /// <summary>The rules without the life-at-risk model, for tests that the rules themselves read a family.</summary>
     private static readonly TriageEngine RulesOnly = new(IndicatorSet.Default, lifeAtRiskModel: null);
 
+    /// <summary>Asserts life at risk in <paramref name="category"/>, naming the indicators that fired when it is not.</summary>
+    private static void AssertLifeAtRisk(RiskAssessmentResult result, TriageCategory category)
+    {
+        Assert.True(result.LifeAtRisk, Fired(result));
+        Assert.Equal(category, result.Category);
+    }
+
+    /// <summary>Asserts no life at risk, naming the indicators that fired when there is.</summary>
+    private static void AssertNotLifeAtRisk(RiskAssessmentResult result) => Assert.False(result.LifeAtRisk, Fired(result));
+
+    private static string Fired(RiskAssessmentResult result) => string.Join(", ", result.Indicators.Select(i => $"{i.Name}:{i.Text}:{i.Discount}"));
+
     [Fact]
     public void A_dm_saying_im_going_to_kill_myself_tonight_is_grade_1_life_at_risk()
     {
@@ -359,12 +371,8 @@ public sealed class TriageEngineTests
     [InlineData("goodbye twitter, moving to bluesky")]
     [InlineData("did a bridge jump for charity, raised loads, well done everyone")]
     [InlineData("she keeps saying she doesnt want to be here but shes not going to do anything tonight")]
-    public void Hard_negatives_near_the_combinations_stay_below_life_at_risk(string text)
-    {
-        var result = Engine.Assess(text, Dm);
-
-        Assert.False(result.LifeAtRisk, string.Join(", ", result.Indicators.Select(i => $"{i.Name}:{i.Text}:{i.Discount}")));
-    }
+    public void Hard_negatives_near_the_combinations_stay_below_life_at_risk(string text) =>
+        AssertNotLifeAtRisk(Engine.Assess(text, Dm));
 
     [Theory]
     [InlineData("she's got a belt round her neck and won't open the door", TriageCategory.SuicideOrSelfHarm)]
@@ -374,13 +382,8 @@ public sealed class TriageEngineTests
     [InlineData("mae o wedi gwasgu ei gwddf hi", TriageCategory.DomesticAbuse)]
     [InlineData("a van has rolled into the harbour", TriageCategory.Road)]
     [InlineData("dw i wedi llyncu'r pils i gyd", TriageCategory.SuicideOrSelfHarm)]
-    public void Round_four_families_catch_wordings_no_phrase_spells_out(string text, TriageCategory category)
-    {
-        var result = Engine.Assess(text, Dm);
-
-        Assert.True(result.LifeAtRisk, string.Join(", ", result.Indicators.Select(i => $"{i.Name}:{i.Text}:{i.Discount}")));
-        Assert.Equal(category, result.Category);
-    }
+    public void Round_four_families_catch_wordings_no_phrase_spells_out(string text, TriageCategory category) =>
+        AssertLifeAtRisk(Engine.Assess(text, Dm), category);
 
     [Fact]
     public void Welsh_r_is_the_article_so_a_phrase_reads_through_it()
@@ -441,12 +444,8 @@ public sealed class TriageEngineTests
     [InlineData("my mam is doing the school run, she's on the phone")]
     [InlineData("my son has been cutting himself, where can we get help")]
     [InlineData("mae'r tywydd yn fy lladd i")]
-    public void Round_four_hard_negatives_stay_below_life_at_risk(string text)
-    {
-        var result = Engine.Assess(text, Dm);
-
-        Assert.False(result.LifeAtRisk, string.Join(", ", result.Indicators.Select(i => $"{i.Name}:{i.Text}:{i.Discount}")));
-    }
+    public void Round_four_hard_negatives_stay_below_life_at_risk(string text) =>
+        AssertNotLifeAtRisk(Engine.Assess(text, Dm));
 
     [Theory]
     [InlineData("some guy just got slashed across the neck by the bus station", TriageCategory.ViolenceInProgress)]
@@ -464,13 +463,8 @@ public sealed class TriageEngineTests
     [InlineData("im gonna drive my car into a tree tonight", TriageCategory.SuicideOrSelfHarm)]
     [InlineData("theres a man floating face down in the river", TriageCategory.ViolenceInProgress)]
     [InlineData("mae fy mhartner yn fy nghuro i nawr", TriageCategory.DomesticAbuse)]
-    public void Round_six_families_catch_wordings_no_phrase_spells_out(string text, TriageCategory category)
-    {
-        var result = RulesOnly.Assess(text, Dm);
-
-        Assert.True(result.LifeAtRisk, string.Join(", ", result.Indicators.Select(i => $"{i.Name}:{i.Text}:{i.Discount}")));
-        Assert.Equal(category, result.Category);
-    }
+    public void Round_six_families_catch_wordings_no_phrase_spells_out(string text, TriageCategory category) =>
+        AssertLifeAtRisk(RulesOnly.Assess(text, Dm), category);
 
     [Theory]
     [InlineData("gonna unalive myself if they pick him again")]
@@ -484,12 +478,8 @@ public sealed class TriageEngineTests
     [InlineData("Weithiau dw i'n teimlo'n isel ond wna i ddim byd, dw i jyst angen siarad")]
     [InlineData("i'm going to end it with my boyfriend tonight, wish me luck")]
     [InlineData("i've had enough of these potholes, when will the council fix them")]
-    public void Round_six_hard_negatives_stay_below_life_at_risk(string text)
-    {
-        var result = Engine.Assess(text, Dm);
-
-        Assert.False(result.LifeAtRisk, string.Join(", ", result.Indicators.Select(i => $"{i.Name}:{i.Text}:{i.Discount}")));
-    }
+    public void Round_six_hard_negatives_stay_below_life_at_risk(string text) =>
+        AssertNotLifeAtRisk(Engine.Assess(text, Dm));
 
     [Fact]
     public void Loose_talk_made_conditional_on_a_trivial_event_is_a_joke_but_not_when_the_writer_says_it_is_serious()
@@ -517,13 +507,8 @@ public sealed class TriageEngineTests
     [InlineData("man threatening to blow the flats up, theres a smell of gas in the stairwell", TriageCategory.ViolenceInProgress)]
     [InlineData("ordered a rope and i cant trust myself anymore", TriageCategory.SuicideOrSelfHarm)]
     [InlineData("mae dyn yn colbio hogyn efo morthwyl tu allan i'r dafarn rwan", TriageCategory.ViolenceInProgress)]
-    public void Round_seven_families_catch_situations_told_by_their_parts(string text, TriageCategory category)
-    {
-        var result = RulesOnly.Assess(text, Dm);
-
-        Assert.True(result.LifeAtRisk, string.Join(", ", result.Indicators.Select(i => $"{i.Name}:{i.Text}:{i.Discount}")));
-        Assert.Equal(category, result.Category);
-    }
+    public void Round_seven_families_catch_situations_told_by_their_parts(string text, TriageCategory category) =>
+        AssertLifeAtRisk(RulesOnly.Assess(text, Dm), category);
 
     [Theory]
     [InlineData("mum is going to kill me when she sees the carpet lol")]
@@ -539,12 +524,8 @@ public sealed class TriageEngineTests
     [InlineData("it's done! thank you for everything, the new house is ours")]
     [InlineData("little boy fell over in the playground, his mum is with him, ambulance called")]
     [InlineData("my dad threatened to kill the referee after that penalty 😂")]
-    public void Round_seven_hard_negatives_stay_below_life_at_risk(string text)
-    {
-        var result = Engine.Assess(text, Dm);
-
-        Assert.False(result.LifeAtRisk, string.Join(", ", result.Indicators.Select(i => $"{i.Name}:{i.Text}:{i.Discount}")));
-    }
+    public void Round_seven_hard_negatives_stay_below_life_at_risk(string text) =>
+        AssertNotLifeAtRisk(Engine.Assess(text, Dm));
 
     [Theory]
     [InlineData("who do i speak to about my fine? been counting my pills all week", TriageCategory.Enquiry, "suicide.stockpiling")]
@@ -609,13 +590,8 @@ public sealed class TriageEngineTests
     [InlineData("my mate is live on tiktok cutting herself and everyone is laughing", TriageCategory.SuicideOrSelfHarm)]
     [InlineData("wont be around to see christmas. said my goodbyes", TriageCategory.SuicideOrSelfHarm)]
     [InlineData("if someone finds this tell my mum i love her. ive taken all my pills", TriageCategory.SuicideOrSelfHarm)]
-    public void Round_eight_families_catch_silent_calls_slang_and_oblique_intent(string text, TriageCategory category)
-    {
-        var result = RulesOnly.Assess(text, Dm);
-
-        Assert.True(result.LifeAtRisk, string.Join(", ", result.Indicators.Select(i => $"{i.Name}:{i.Text}:{i.Discount}")));
-        Assert.Equal(category, result.Category);
-    }
+    public void Round_eight_families_catch_silent_calls_slang_and_oblique_intent(string text, TriageCategory category) =>
+        AssertLifeAtRisk(RulesOnly.Assess(text, Dm), category);
 
     [Theory]
     [InlineData("cant talk now, im at work, can someone ring me back about my car?")]
@@ -625,12 +601,8 @@ public sealed class TriageEngineTests
     [InlineData("sliced my thumb open cutting onions, send help")]
     [InlineData("might as well top myself now 🙄 another parking ticket")]
     [InlineData("the way im about to die from embarrassment, called my teacher mum")]
-    public void Round_eight_hard_negatives_stay_below_life_at_risk(string text)
-    {
-        var result = Engine.Assess(text, Dm);
-
-        Assert.False(result.LifeAtRisk, string.Join(", ", result.Indicators.Select(i => $"{i.Name}:{i.Text}:{i.Discount}")));
-    }
+    public void Round_eight_hard_negatives_stay_below_life_at_risk(string text) =>
+        AssertNotLifeAtRisk(Engine.Assess(text, Dm));
 
     [Fact]
     public void Round_eight_a_hypothetical_question_is_an_enquiry_and_a_statement_with_if_someone_is_not_a_thought_experiment()
@@ -656,13 +628,8 @@ public sealed class TriageEngineTests
     [InlineData("he said he's going to drive into the reservoir tonight", TriageCategory.SuicideOrSelfHarm)]
     [InlineData("mae Taid wedi syrthio efo'r llif gadwyn ac yn colli llawer o waed", TriageCategory.ViolenceInProgress)]
     [InlineData("saved up my pills for weeks, is that enough now", TriageCategory.SuicideOrSelfHarm)]
-    public void Round_nine_families_catch_fires_blood_loss_edges_and_oblique_intent(string text, TriageCategory category)
-    {
-        var result = RulesOnly.Assess(text, Dm);
-
-        Assert.True(result.LifeAtRisk, string.Join(", ", result.Indicators.Select(i => $"{i.Name}:{i.Text}:{i.Discount}")));
-        Assert.Equal(category, result.Category);
-    }
+    public void Round_nine_families_catch_fires_blood_loss_edges_and_oblique_intent(string text, TriageCategory category) =>
+        AssertLifeAtRisk(RulesOnly.Assess(text, Dm), category);
 
     [Theory]
     [InlineData("did anyone watch the finale, the bit where she jumps off the bridge 😱")]
@@ -672,12 +639,8 @@ public sealed class TriageEngineTests
     [InlineData("I was the lad on the bridge last winter. In treatment and doing well, thank you to the officers")]
     [InlineData("im okay tonight, been self harming again but only scratches, can I talk to someone tomorrow?")]
     [InlineData("is that enough paracetamol for the first aid box at work?")]
-    public void Round_nine_hard_negatives_stay_below_life_at_risk(string text)
-    {
-        var result = Engine.Assess(text, Dm);
-
-        Assert.False(result.LifeAtRisk, string.Join(", ", result.Indicators.Select(i => $"{i.Name}:{i.Text}:{i.Discount}")));
-    }
+    public void Round_nine_hard_negatives_stay_below_life_at_risk(string text) =>
+        AssertNotLifeAtRisk(Engine.Assess(text, Dm));
 
     [Theory]
     [InlineData("my brother has taken them all, about half an hour ago, sorry mum", TriageCategory.SuicideOrSelfHarm)]
@@ -692,13 +655,8 @@ public sealed class TriageEngineTests
     [InlineData("sai moyn bod yma, dwi ar y bont", TriageCategory.SuicideOrSelfHarm)]
     [InlineData("my sister posted if you're reading this i'm already gone, 10 mins ago", TriageCategory.SuicideOrSelfHarm)]
     [InlineData("gas is on in the kitchen. whoever finds me, I'm sorry", TriageCategory.SuicideOrSelfHarm)]
-    public void Round_ten_families_catch_recent_acts_threats_to_jump_attacks_and_the_tide(string text, TriageCategory category)
-    {
-        var result = RulesOnly.Assess(text, Dm);
-
-        Assert.True(result.LifeAtRisk, string.Join(", ", result.Indicators.Select(i => $"{i.Name}:{i.Text}:{i.Discount}")));
-        Assert.Equal(category, result.Category);
-    }
+    public void Round_ten_families_catch_recent_acts_threats_to_jump_attacks_and_the_tide(string text, TriageCategory category) =>
+        AssertLifeAtRisk(RulesOnly.Assess(text, Dm), category);
 
     [Theory]
     [InlineData("drowning our sorrows at the club after that result")]
@@ -706,12 +664,8 @@ public sealed class TriageEngineTests
     [InlineData("anyone know the song at the end of the advert, who is it by? something about jumping off a bridge")]
     [InlineData("saw a lad with a knife on snapchat, turns out it was a prop from the school play")]
     [InlineData("my mate left an hour ago, he's home now")]
-    public void Round_ten_hard_negatives_stay_below_life_at_risk(string text)
-    {
-        var result = Engine.Assess(text, Dm);
-
-        Assert.False(result.LifeAtRisk, string.Join(", ", result.Indicators.Select(i => $"{i.Name}:{i.Text}:{i.Discount}")));
-    }
+    public void Round_ten_hard_negatives_stay_below_life_at_risk(string text) =>
+        AssertNotLifeAtRisk(Engine.Assess(text, Dm));
 
     [Theory]
     [InlineData("my grandad is holding his chest and says his arm's gone numb, we're at the bowls club", TriageCategory.ViolenceInProgress)]
@@ -722,25 +676,16 @@ public sealed class TriageEngineTests
     [InlineData("been nice knowing you all, my brother can have my gear. by the time you read this it's done", TriageCategory.SuicideOrSelfHarm)]
     [InlineData("i just want someone to find me before my kids do. the old quarry, tonight", TriageCategory.SuicideOrSelfHarm)]
     [InlineData("my uncle has gone in the garage with a rope, he said goodbye to mam an hour ago", TriageCategory.SuicideOrSelfHarm)]
-    public void Round_eleven_families_catch_bystanders_emergencies_people_held_armed_threats_and_plain_goodbyes(string text, TriageCategory category)
-    {
-        var result = RulesOnly.Assess(text, Dm);
-
-        Assert.True(result.LifeAtRisk, string.Join(", ", result.Indicators.Select(i => $"{i.Name}:{i.Text}:{i.Discount}")));
-        Assert.Equal(category, result.Category);
-    }
+    public void Round_eleven_families_catch_bystanders_emergencies_people_held_armed_threats_and_plain_goodbyes(string text, TriageCategory category) =>
+        AssertLifeAtRisk(RulesOnly.Assess(text, Dm), category);
 
     [Theory]
     [InlineData("my grandad was stabbed outside the Feathers in 1987, the town hasn't changed")]
     [InlineData("there's a drowning scene in that Netflix thing everyone's watching, had to turn it off")]
     [InlineData("I'm the drama teacher, our school play has a scene where a girl threatens to jump off a bridge, is that ok to film?")]
     [InlineData("Mae'r côr yn mynd i fy lladd i os dwi'n colli'r ymarfer 😅")]
-    public void Round_eleven_hard_negatives_stay_below_life_at_risk(string text)
-    {
-        var result = Engine.Assess(text, Dm);
-
-        Assert.False(result.LifeAtRisk, string.Join(", ", result.Indicators.Select(i => $"{i.Name}:{i.Text}:{i.Discount}")));
-    }
+    public void Round_eleven_hard_negatives_stay_below_life_at_risk(string text) =>
+        AssertNotLifeAtRisk(Engine.Assess(text, Dm));
 
     [Fact]
     public void The_Welsh_hi_she_is_not_read_as_the_English_greeting()
