@@ -37,6 +37,42 @@ public sealed class LifeAtRiskTests(BrowserFixture browser) : IClassFixture<Brow
         System.Text.Json.JsonSerializer.Deserialize<Notified[]>(await page.EvaluateAsync<string>("() => JSON.stringify(window.__notified)"),
             System.Text.Json.JsonSerializerOptions.Web)!;
 
+    /// <summary>
+    /// A user who is both a supervisor and a call handler has two parts of one page alarming outside it (the desk's banner
+    /// and the control room's list): one clearing its alarms must leave the other's sounding.
+    /// </summary>
+    [Fact]
+    public async Task One_part_of_the_page_clearing_its_alarms_leaves_another_parts_title_and_notification()
+    {
+        await using var host = new BlueLampHost();
+        await using var context = await browser.Browser.NewContextAsync(new()
+        {
+            BaseURL = host.BaseAddress.ToString().TrimEnd('/'), Permissions = ["notifications"],
+        });
+        await context.AddInitScriptAsync(RecordNotifications);
+        var page = await context.NewPageAsync();
+        await page.GotoAsync("/Account/Login");
+        var pageTitle = await page.TitleAsync();
+
+        await page.EvaluateAsync("""
+            async () => {
+                window.__alarm = await import("/Components/Shared/LifeAtRiskAlarm.razor.js");
+                await window.__alarm.show("desk", [{ id: "life-1", title: "LIFE AT RISK: nobody has taken it", body: "Alex on web chat" }]);
+                await window.__alarm.show("control", [{ id: "waiting-2", title: "HANDOVER WAITING: acknowledge it", body: "Sam on X" }]);
+                await window.__alarm.show("desk", []);
+            }
+            """);
+
+        var notified = await NotifiedAsync(page);
+        Assert.Equal([("LIFE AT RISK: nobody has taken it", true), ("HANDOVER WAITING: acknowledge it", false)], notified.Select(n => (n.Title, n.Closed)));
+        await page.WaitForFunctionAsync("() => document.title === '⚠ HANDOVER WAITING: acknowledge it'");
+
+        await page.EvaluateAsync("() => window.__alarm.stop('control')");
+        Assert.All(await NotifiedAsync(page), n => Assert.True(n.Closed, n.Title));
+        await Task.Delay(TimeSpan.FromSeconds(1.5), TestContext.Current.CancellationToken); // longer than the title's one-second flash
+        Assert.Equal(pageTitle, await page.TitleAsync());
+    }
+
     [Fact]
     public async Task A_life_at_risk_message_alarms_two_operators_one_takes_it_and_the_control_room_acknowledges()
     {

@@ -1,11 +1,12 @@
 // The life-at-risk alarm outside the page: a tone (two short beeps every two seconds), the tab's title flashing, and a
-// desktop notification per alarm when the operator has allowed them, so the alarm reaches an operator whose desk is in a
-// background tab or behind another application. Everything stops when no alarm is left.
+// desktop notification per alarm when the user has allowed them, so the alarm reaches someone whose screen is in a
+// background tab or behind another application. Everything stops when no part of the page has an alarm left.
 let context = null;
 let toneTimer = null;
 let titleTimer = null;
 let pageTitle = null;
 let alarmTitle = null;
+let shownTitle = null;
 const notifications = new Map();
 
 function beep(at, frequency) {
@@ -38,17 +39,18 @@ export async function start() {
     }
 }
 
-// The title alternates every second between the alarm and the page's own title, which the page may change meanwhile.
+// The title alternates every second between the alarm and the page's own title, which the page may change meanwhile;
+// the alarm shown may change too, so what was put in the title is remembered rather than recognised.
 function flashTitle(title) {
     alarmTitle = title;
     if (titleTimer) return;
-    pageTitle = document.title;
     const flip = () => {
-        if (document.title !== alarmTitle) {
-            pageTitle = document.title;
-            document.title = alarmTitle;
-        } else {
+        if (shownTitle !== null && document.title === shownTitle) {
             document.title = pageTitle;
+            shownTitle = null;
+        } else {
+            pageTitle = document.title;
+            document.title = shownTitle = alarmTitle;
         }
     };
     flip();
@@ -58,7 +60,8 @@ function flashTitle(title) {
 function stopTitle() {
     if (titleTimer) clearInterval(titleTimer);
     titleTimer = null;
-    if (alarmTitle !== null && document.title === alarmTitle) document.title = pageTitle;
+    if (shownTitle !== null && document.title === shownTitle) document.title = pageTitle;
+    shownTitle = null;
     alarmTitle = null;
 }
 
@@ -84,19 +87,34 @@ function notify(alarms) {
     }
 }
 
-/// Shows the current alarms outside the page: [{ id, title, body }], the most urgent first. Returns whether the tone plays.
-export async function show(alarms) {
-    flashTitle(`⚠ ${alarms[0].title}`);
+// What each part of the page alarms for (the desk's banner, the control room's list), by the part's own name: one part
+// clearing its alarms leaves another's sounding, for a user who is both a supervisor and a call handler.
+const sources = new Map();
+
+function refresh() {
+    const alarms = [...sources.values()].flat();
     notify(alarms);
-    return await start();
+    if (alarms.length === 0) {
+        if (toneTimer) clearInterval(toneTimer);
+        toneTimer = null;
+        stopTitle();
+        return Promise.resolve(false);
+    }
+    flashTitle(`⚠ ${alarms[0].title}`);
+    return start();
 }
 
-/// Stops the tone, the title and every notification.
-export function stop() {
-    if (toneTimer) clearInterval(toneTimer);
-    toneTimer = null;
-    stopTitle();
-    notify([]);
+/// Shows the alarms of one part of the page outside it: [{ id, title, body }], the most urgent first; none clears that
+/// part's. Returns whether the tone plays.
+export async function show(source, alarms) {
+    if (alarms.length === 0) sources.delete(source); else sources.set(source, alarms);
+    return await refresh();
+}
+
+/// Stops what one part of the page showed outside it; what other parts show goes on.
+export async function stop(source) {
+    sources.delete(source);
+    await refresh();
 }
 
 /// "granted", "denied", "default" (not asked yet) or "unsupported".

@@ -17,12 +17,14 @@ public sealed class OutsideAlarm(IJSRuntime js) : IAsyncDisposable
 {
     public const string Module = "./Components/Shared/LifeAtRiskAlarm.razor.js";
 
+    private readonly string source = Guid.NewGuid().ToString("N");
     private IJSObjectReference? module;
     private string? shown;
 
     /// <summary>
-    /// Shows <paramref name="alarms"/> (none: stops everything). Returns whether the tone plays, or null when nothing
-    /// changed; a browser that blocks sound until the user interacts with the page returns false.
+    /// Shows <paramref name="alarms"/> (none: clears this one's; another part of the page may still alarm). Returns whether
+    /// the tone plays, or null when nothing changed or nothing is shown; a browser that blocks sound until the user
+    /// interacts with the page returns false.
     /// </summary>
     public async Task<bool?> ShowAsync(IReadOnlyList<OutsideAlarmItem> alarms)
     {
@@ -31,13 +33,9 @@ public sealed class OutsideAlarm(IJSRuntime js) : IAsyncDisposable
         if (now == shown)
             return null;
         module ??= await js.InvokeAsync<IJSObjectReference>("import", Module);
-        bool? sound = null;
-        if (now is null)
-            await module.InvokeVoidAsync("stop");
-        else
-            sound = await module.InvokeAsync<bool>("show", alarms);
+        var sound = await module.InvokeAsync<bool>("show", source, alarms);
         shown = now;
-        return sound;
+        return now is null ? null : sound;
     }
 
     /// <summary>Starts the tone again after the user has interacted with the page.</summary>
@@ -49,7 +47,7 @@ public sealed class OutsideAlarm(IJSRuntime js) : IAsyncDisposable
         {
             if (module is not null)
             {
-                await module.InvokeVoidAsync("stop");
+                await module.InvokeVoidAsync("stop", source);
                 await module.DisposeAsync();
             }
         }
