@@ -58,5 +58,12 @@ if [ "$status" -ne 0 ] && [ "$failed" -eq 0 ]; then
     # The build or the runner failed before any test could: count that as a failure, never as green.
     failed=1
 fi
+if [ "$failed" -gt 0 ]; then
+    # A CI log is often read from its end: say again which tests failed and why, each with its first lines.
+    echo
+    echo "Failed tests (the full output is above):"
+    awk '/^failed / { show = 1; n = 0; print; next } show && /^  / { if (n++ < 12) print; next } { show = 0 }' "$results/output.log"
+    echo
+fi
 echo "$passed passed, $failed failed"
 exit "$status"
