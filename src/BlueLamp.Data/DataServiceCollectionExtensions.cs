@@ -1,7 +1,9 @@
 using BlueLamp.Data.Audit;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace BlueLamp.Data;
 
@@ -15,7 +17,11 @@ public static class DataServiceCollectionExtensions
         switch (settings.Provider)
         {
             case DatabaseProvider.Sqlite:
-                services.AddPooledDbContextFactory<SqliteBlueLampDb>(o => o.UseSqlite(settings.ConnectionString).AddInterceptors(new SqliteBusyTimeout()));
+                services.AddPooledDbContextFactory<SqliteBlueLampDb>(o => o.UseSqlite(settings.ConnectionString).AddInterceptors(new SqliteBusyTimeout())
+                    // A migration that rebuilds a SQLite table switches foreign keys off outside its transaction, and EF Core
+                    // warns that a crash there leaves it half-done. DatabaseMigrator saves a copy of the file before any
+                    // upgrade, so the warning only alarms whoever reads a first start's log: it is kept at debug.
+                    .ConfigureWarnings(w => w.Log((RelationalEventId.NonTransactionalMigrationOperationWarning, LogLevel.Debug))));
                 services.AddSingleton(sp => new BlueLampDbFactory(sp.GetRequiredService<IDbContextFactory<SqliteBlueLampDb>>().CreateDbContext));
                 break;
             case DatabaseProvider.Postgres:
