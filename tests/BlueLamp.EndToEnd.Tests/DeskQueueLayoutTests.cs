@@ -141,7 +141,8 @@ public sealed class DeskQueueLayoutTests(BrowserFixture browser) : IClassFixture
         await Expect(Selected(page)).ToHaveAttributeAsync("data-conversation", order[^1]);
         await Expect(Selected(page)).ToBeInViewportAsync();
         await page.Keyboard.PressAsync("Enter");
-        await page.WaitForURLAsync(url => url.EndsWith($"/desk/conversations/{order[^1]}", StringComparison.Ordinal));
+        // A retrying assertion on the address, not WaitForURLAsync, which can miss a navigation that lands while it subscribes.
+        await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex($"/desk/conversations/{order[^1]}$"));
     }
 
     private static ILocator Selected(IPage page) => page.Locator("tr.queue-row-selected");

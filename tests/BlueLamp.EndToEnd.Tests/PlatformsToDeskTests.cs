@@ -24,12 +24,7 @@ public sealed class PlatformsToDeskTests(BrowserFixture browser) : IClassFixture
 
         await using var context = await browser.Browser.NewContextAsync(new() { BaseURL = baseUrl, ViewportSize = new() { Width = 1280, Height = 900 } });
         var page = await context.NewPageAsync();
-        var (email, password) = host.DemoUsers()["Operator"];
-        await page.GotoAsync("/Account/Login");
-        await page.GetByLabel("Email").FillAsync(email);
-        await page.GetByLabel("Password").FillAsync(password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Log in" }).ClickAsync();
-        await page.WaitForURLAsync(url => !url.Contains("/Account/Login", StringComparison.Ordinal));
+        await BrowserSteps.LoginAsync(page, host.DemoUsers()["Operator"]);
 
         var cases = new (string Platform, string Action, string Text)[]
         {

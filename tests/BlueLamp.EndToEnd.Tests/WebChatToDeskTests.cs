@@ -93,7 +93,7 @@ public sealed class WebChatToDeskTests(BrowserFixture browser) : IClassFixture<B
         await page.Keyboard.PressAsync("Tab");
         await page.Keyboard.PressAsync("Tab");
         await page.Keyboard.PressAsync("Enter");
-        await page.WaitForURLAsync(url => !url.Contains("/Account/Login", StringComparison.Ordinal));
+        await BrowserSteps.LeftLoginAsync(page);
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "BlueLamp", Exact = true, Level = 1 })).ToBeVisibleAsync();
         await BrowserSteps.ScreenshotAsync(page, "home");
     }
