@@ -51,6 +51,12 @@ public sealed class DatabaseMigrator(BlueLampDbFactory dbs, DatabaseSettings set
             return null; // a new database has nothing to lose; an up-to-date one is not changed
 
         var copy = $"{file}{CopySuffix}-{applied[^1]}";
+        if (File.Exists(copy))
+        {
+            // An earlier attempt at this upgrade stopped part-way: its copy is the database as it was, so it is kept.
+            _logger.LogWarning("Upgrading the database from {Migration} again: the copy made before the first attempt is kept at {Copy}", applied[^1], copy);
+            return copy;
+        }
         // SQLite's online backup: a consistent copy, write-ahead log included, even while another process reads the file.
         await using var source = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = file, Pooling = false }.ToString());
         await using var destination = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = copy, Pooling = false }.ToString());

@@ -63,6 +63,26 @@ public sealed class SqliteUpgradeTests : IDisposable
     }
 
     [Fact]
+    public async Task A_copy_left_by_an_upgrade_that_stopped_part_way_is_kept_not_overwritten()
+    {
+        var cancellation = TestContext.Current.CancellationToken;
+        string previous;
+        await using (var db = Dbs.Unscoped())
+        {
+            previous = db.Database.GetMigrations().ToList()[^2];
+            await db.GetService<IMigrator>().MigrateAsync(previous, cancellation);
+        }
+        var earlier = Path.Combine(_folder, $"bluelamp.db{DatabaseMigrator.CopySuffix}-{previous}");
+        await File.WriteAllTextAsync(earlier, "the database before the first attempt", cancellation);
+
+        Assert.Equal(earlier, await Migrator.MigrateAsync(cancellation));
+
+        Assert.Equal("the database before the first attempt", await File.ReadAllTextAsync(earlier, cancellation));
+        await using var check = Dbs.Unscoped();
+        Assert.Empty(await check.Database.GetPendingMigrationsAsync(cancellation));
+    }
+
+    [Fact]
     public async Task A_new_database_and_an_up_to_date_one_are_not_copied()
     {
         var cancellation = TestContext.Current.CancellationToken;
