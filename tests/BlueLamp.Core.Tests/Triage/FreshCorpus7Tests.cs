@@ -4,7 +4,7 @@ using Xunit;
 namespace BlueLamp.Core.Tests.Triage;
 
 /// <summary>
-/// The default indicator set on <c>Samples/fresh7-corpus.jsonl</c>: 433 messages (83 Welsh) written by someone who had
+/// The default indicator set on <c>Samples/fresh7-corpus.jsonl</c>: 501 messages (98 Welsh) written by someone who had
 /// not read the engine, the indicator set, the life-at-risk model, docs/triage.md or the other corpora, in voices and
 /// situations the earlier corpora had little of (farmers and remote rural people, seafarers and anglers, hill walkers and
 /// climbers, outreach workers, neighbours through a wall, school and youth staff, long rambles with one line of danger,
