@@ -4,7 +4,7 @@ using BlueLamp.Core.Triage;
 
 namespace BlueLamp.Core.Tests.Triage;
 
-/// <summary>One labelled message of a triage corpus (<c>Samples/triage-corpus.jsonl</c>, <c>Samples/independent-corpus.jsonl</c>, <c>Samples/social-corpus.jsonl</c>, <c>Samples/fresh-corpus.jsonl</c>, <c>Samples/fresh2-corpus.jsonl</c>, <c>Samples/fresh3-corpus.jsonl</c>, <c>Samples/fresh4-corpus.jsonl</c>, <c>Samples/fresh5-corpus.jsonl</c>, <c>Samples/fresh6-corpus.jsonl</c>).</summary>
+/// <summary>One labelled message of a triage corpus (<c>Samples/triage-corpus.jsonl</c>, <c>Samples/independent-corpus.jsonl</c>, <c>Samples/social-corpus.jsonl</c>, <c>Samples/fresh-corpus.jsonl</c>, <c>Samples/fresh2-corpus.jsonl</c>, <c>Samples/fresh3-corpus.jsonl</c>, <c>Samples/fresh4-corpus.jsonl</c>, <c>Samples/fresh5-corpus.jsonl</c>, <c>Samples/fresh6-corpus.jsonl</c>, <c>Samples/fresh7-corpus.jsonl</c>).</summary>
 public sealed record CorpusMessage(
     string Id,
     string Text,
@@ -44,6 +44,8 @@ public sealed record CorpusMessage(
     public const string FreshCorpus5 = "fresh5-corpus.jsonl";
 
     public const string FreshCorpus6 = "fresh6-corpus.jsonl";
+
+    public const string FreshCorpus7 = "fresh7-corpus.jsonl";
 
     public static IReadOnlyList<CorpusMessage> Load(string fileName = OriginalCorpus)
     {
