@@ -20,6 +20,9 @@ public sealed class TriageEngine
 
     private readonly IndicatorSet set;
     private readonly Indicator[] indicators;
+
+    /// <summary>The categories with a threat-to-life phrase in the set: the ones a life-at-risk message can be filed under.</summary>
+    private readonly bool[] lifeCategories;
     private readonly LifeAtRiskModel? model;
     private readonly string version;
     private readonly bool concernFloor;
@@ -43,6 +46,12 @@ public sealed class TriageEngine
         this.concernFloor = concernFloor;
         set = indicatorSet;
         indicators = indicatorSet.Indicators.ToArray();
+        lifeCategories = new bool[CategorySlots];
+        foreach (var indicator in indicators)
+        {
+            if (indicator.Role == IndicatorRole.Category && indicator.LifeThreatening)
+                lifeCategories[(int)indicator.Category!.Value] = true;
+        }
         model = lifeAtRiskModel;
         version = model is null ? Version : $"{Version}+{model.Version}";
     }
@@ -146,9 +155,15 @@ public sealed class TriageEngine
             && ((lifeSum > 0 && (strongLife > 0 || LifeScore(lifeSum, signals) > lifeSum)) || (signals.Other && SignWithoutCompanion(hits, discounts, signals.Immediacy > 0 || signals.Nearby > 0)));
 
         var category = lifeAtRisk && lifeSum > 0 ? Strongest(lifeByCategory) : Strongest(categoryScore);
-        // Raised by the model with no category the rules can name: the commonest threat to life, for the operator to correct.
-        if (modelProbability > 0 && lifeSum == 0 && categoryScore[(int)category] == 0)
-            category = TriageCategory.SuicideOrSelfHarm;
+        // Raised by the model with no threat-to-life category the rules can name (none counted, or only one that never holds
+        // a threat to life, such as a greeting's enquiry or a "cheers" read as feedback): new in 1.11.0, the threat to life
+        // follows who is at risk — a child's is child at risk, someone else's (a bystander's emergency, an attack) violence in
+        // progress, the writer's own suicide or self-harm — for the operator to correct.
+        if (modelProbability > 0 && lifeSum == 0 && !lifeCategories[(int)category])
+            category = WritesOfSelf(scratch, welsh > english) ? TriageCategory.SuicideOrSelfHarm
+                : signals.Child ? TriageCategory.ChildAtRisk
+                : signals.Other ? TriageCategory.ViolenceInProgress
+                : TriageCategory.SuicideOrSelfHarm;
         // New in 1.7.0: a hypothetical question with nothing else counted ("hypothetically, if someone is threatened with a
         // knife, what's the charge?") is someone asking the force, an enquiry; the hypothetical phrase explains it.
         // New in 1.8.0: so is any question in which nothing else was counted ("Any idea how long? Bus 42 has stopped running").
@@ -557,6 +572,22 @@ public sealed class TriageEngine
         for (var j = 0; j < index; j++)
         {
             if (!hits[j].Removed && hits[j].Indicator == hits[index].Indicator && Counts(discounts[j]))
+                return true;
+        }
+        return false;
+    }
+
+    /// <summary>
+    /// Whether the writer speaks of themself in the first person singular ("I'm", "ive", "me"; Welsh "fi", "dw i"), where a
+    /// threat to life with no category named is most often their own. In Welsh "i" alone is also "to", so it does not count.
+    /// </summary>
+    private static bool WritesOfSelf(TriageScratch scratch, bool welsh)
+    {
+        for (var t = 0; t < scratch.TokenCount; t++)
+        {
+            var token = scratch.TokenChars(t);
+            if (token is "i'm" or "im" or "i've" or "ive" or "iv" or "i'll" or "i'd" or "me" or "myself" or "fi" or "i'n"
+                || (!welsh && token is "i"))
                 return true;
         }
         return false;
