@@ -155,6 +155,11 @@ public sealed class TriageEngine
             && ((lifeSum > 0 && (strongLife > 0 || LifeScore(lifeSum, signals) > lifeSum)) || (signals.Other && SignWithoutCompanion(hits, discounts, signals.Immediacy > 0 || signals.Nearby > 0)));
 
         var category = lifeAtRisk && lifeSum > 0 ? Strongest(lifeByCategory) : Strongest(categoryScore);
+        // New in 1.11.0: violence that endangers a life beside a sign of domestic abuse that also endangers it (hiding from him,
+        // a silent call, "he.ll kill her") is a domestic incident with a weapon or a threat, filed as domestic abuse, where the weapon's
+        // weight alone used to file it as violence in progress.
+        if (lifeAtRisk && category == TriageCategory.ViolenceInProgress && lifeByCategory[(int)TriageCategory.DomesticAbuse] > 0)
+            category = TriageCategory.DomesticAbuse;
         // Raised by the model with no threat-to-life category the rules can name (none counted, or only one that never holds
         // a threat to life, such as a greeting's enquiry or a "cheers" read as feedback): new in 1.11.0, the threat to life
         // follows who is at risk — a child's is child at risk, someone else's (a bystander's emergency, an attack) violence in
