@@ -156,7 +156,7 @@ public sealed class TriageEngine
 
         var category = lifeAtRisk && lifeSum > 0 ? Strongest(lifeByCategory) : Strongest(categoryScore);
         // New in 1.11.0: violence that endangers a life beside a sign of domestic abuse that also endangers it (hiding from him,
-        // a silent call, "he.ll kill her") is a domestic incident with a weapon or a threat, filed as domestic abuse, where the weapon's
+        // a silent call, "he'll kill her") is a domestic incident with a weapon or a threat, filed as domestic abuse, where the weapon's
         // weight alone used to file it as violence in progress.
         if (lifeAtRisk && category == TriageCategory.ViolenceInProgress && lifeByCategory[(int)TriageCategory.DomesticAbuse] > 0)
             category = TriageCategory.DomesticAbuse;
