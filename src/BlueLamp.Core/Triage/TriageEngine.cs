@@ -172,7 +172,9 @@ public sealed class TriageEngine
         // New in 1.7.0: a hypothetical question with nothing else counted ("hypothetically, if someone is threatened with a
         // knife, what's the charge?") is someone asking the force, an enquiry; the hypothetical phrase explains it.
         // New in 1.8.0: so is any question in which nothing else was counted ("Any idea how long? Bus 42 has stopped running").
-        if (!lifeAtRisk && categoryScore[(int)category] == 0 && AsksAQuestion(scratch))
+        // New in 1.11.0: not a question put to the public ("anyone know a good plumber?", "who's drowning their sorrows after?")
+        // unless it also speaks to the force ("can anyone from the police…", "@HarbourvalePolice does anyone know…").
+        if (!lifeAtRisk && categoryScore[(int)category] == 0 && AsksAQuestion(scratch) && !AsksOnlyThePublic(scratch))
             category = TriageCategory.Enquiry;
         var grade = GradeOf(category, hits, discounts, signals, lifeAtRisk);
         // Only a floor that raised the grade is shown as one.
@@ -446,6 +448,25 @@ public sealed class TriageEngine
                 return true;
         }
         return false;
+    }
+
+    /// <summary>
+    /// A question to other readers ("anyone", "anybody", Welsh "unrhyw un", "rhywun") with no word for the force in it ("you",
+    /// "police", a force handle, "heddlu", "chi"): chatter among the public, not an enquiry to the force.
+    /// </summary>
+    private static bool AsksOnlyThePublic(TriageScratch scratch)
+    {
+        var public_ = false;
+        for (var t = 0; t < scratch.TokenCount; t++)
+        {
+            var token = scratch.TokenChars(t);
+            if (token is "you" or "your" or "u" or "ur" or "yous" or "chi" or "eich" or "officer" or "officers"
+                || token.Contains("police", StringComparison.Ordinal) || token.Contains("heddlu", StringComparison.Ordinal))
+                return false;
+            public_ |= token is "anyone" or "anybody" or "any1" or "rhywun" or "whos"
+                || (token is "unrhyw" && t + 1 < scratch.TokenCount && scratch.TokenChars(t + 1) is "un");
+        }
+        return public_;
     }
 
     private static bool Crosses(TriageScratch scratch, int from, int to, bool sentence)
