@@ -8,7 +8,7 @@ namespace BlueLamp.Core.Triage;
 public sealed class TriageEngine
 {
     /// <summary>The version of the combining logic, stored with every assessment. Change it when the logic changes.</summary>
-    public const string Version = "1.10.0";
+    public const string Version = "1.11.0";
 
     /// <summary>
     /// The name of the indicator that explains a grade raised to 2 by rule evidence of a threat to life too weak for the

@@ -12,7 +12,8 @@ public sealed class ModelSteadinessTests(ITestOutputHelper output)
 {
     /// <summary>
     /// Realistic noise, each put where platforms put it: a handle in front, the rest after the words. <c>Words</c> marks
-    /// noise the model still reads as words (a name, an emoji, "pls share"); the rest (handles, tags, codes) it leaves out.
+    /// noise the model still reads as words (a name, an emoji); the rest (handles, tags, codes, and since lar-2026.11-8 "pls
+    /// share") it leaves out.
     /// </summary>
     public static readonly IReadOnlyList<(string Name, bool Words, Func<string, string> Add)> Noises =
     [
@@ -23,7 +24,7 @@ public sealed class ModelSteadinessTests(ITestOutputHelper output)
         ("trailing random token 2", false, t => t + " Zp4vN8tL"),
         ("trailing name", true, t => t + " Sarah"),
         ("trailing emoji run", true, t => t + " 🙏🙏🙏"),
-        ("trailing pls share", true, t => t + " pls share"),
+        ("trailing pls share", false, t => t + " pls share"),
         ("leading and trailing", true, t => "@ceri.j " + t + " #help 🙏"),
     ];
 
