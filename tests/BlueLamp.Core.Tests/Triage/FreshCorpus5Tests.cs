@@ -25,12 +25,12 @@ public sealed partial class FreshCorpus5Tests(ITestOutputHelper output)
         SplitCorpusReports.AssertBlindCorpusShape(Corpus, IdPattern(), IsWelsh, LongestText, sealedPercent: 0);
 
     /// <summary>
-    /// The whole corpus's report with its misses (all of it is tune since round 12 retired the sealed half). Reported, not
-    /// gated, until a round reaches the bars on the whole corpus.
+    /// The whole corpus's report with its misses (all of it is tune since round 12 retired the sealed half), gated: round
+    /// 12 tuned on all of it (recall 0.882, precision 0.907 when the sealed half was retired) and reached the bars.
     /// </summary>
     [Fact]
     public void Fresh_corpus_5_tune_split_report() =>
-        SplitCorpusReports.ReportTune(output, Corpus, "fifth fresh corpus, whole (tune since round 12)", IsWelsh);
+        SplitCorpusReports.GateTune(output, Corpus, "fifth fresh corpus, whole (tune since round 12)", IsWelsh);
 
     private static bool IsWelsh(CorpusMessage message) => message.Id.StartsWith("fr5-cy-", StringComparison.Ordinal);
 
