@@ -813,7 +813,7 @@ public sealed class TriageEngineTests
 
     [Theory]
     [InlineData("anyone know if the chippy on Mill Lane does gluten free?", TriageCategory.NotAPoliceMatter)]
-    [InlineData("Oes rhywun yn gwybod pryd mae'r farchnad ar agor?", TriageCategory.NotAPoliceMatter)]
+    [InlineData("Unrhyw un yn nabod garej dda yn Llandudno?", TriageCategory.NotAPoliceMatter)]
     [InlineData("can anyone tell me if you still do bike marking?", TriageCategory.Enquiry)]
     [InlineData("@HarbourvalePolice does anyone know when the front counter opens?", TriageCategory.Enquiry)]
     [InlineData("when does the front counter open?", TriageCategory.Enquiry)]
