@@ -52,9 +52,10 @@ public sealed class ModelSteadinessTests(ITestOutputHelper output)
     /// <summary>
     /// Every tune life-at-risk message of a gated corpus that the engine raises stays raised when an @handle, a #hashtag or
     /// a code is added (the round 9 model, <c>lar-2026.11-5</c>, lost 3 alarms to a trailing handle, 3 to a hashtag and 1
-    /// to a random code); and with a name, an emoji run or "pls share", which the model still reads as words (up to 0.15 on
-    /// either model, 0.36–0.45 for "pls share"), every alarm the rules raise and every one the model raises at least
-    /// <see cref="Margin"/> above its threshold stays raised. The report below counts the model's alarms nearer the threshold.
+    /// to a random code), or, since <c>lar-2026.11-8</c> leaves it out, "pls share" (which moved earlier models by up to
+    /// 0.36–0.45); and with a name or an emoji run, which the model still reads as words (up to 0.15), every alarm the
+    /// rules raise and every one the model raises at least <see cref="Margin"/> above its threshold stays raised. The
+    /// report below counts the model's alarms nearer the threshold.
     /// </summary>
     [Fact]
     public void Noise_around_the_words_never_takes_an_alarm_away()
