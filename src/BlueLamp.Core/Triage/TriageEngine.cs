@@ -122,8 +122,10 @@ public sealed class TriageEngine
         if (model is not null && !lifeAtRisk && scratch.TokenCount > 0 && !vetoed)
         {
             modelProbability = model.Probability(scratch, set.ModelClasses);
-            // A joke the model reads (one without a trivial cause) can raise the concern floor, never the alarm.
-            var mayRaise = !signals.Joke || signals.NotJoking;
+            // A joke the model reads (one without a trivial cause) can raise the concern floor, never the alarm. New in 1.11.0:
+            // so can a question in which the rules found nothing at all ("Is the Riverside footpath closed after the
+            // flooding?"): the model alone may not page the control room over a question with no sign of danger in it.
+            var mayRaise = (!signals.Joke || signals.NotJoking) && !(scratch.HitCount == 0 && AsksAQuestion(scratch));
             if (mayRaise && modelProbability >= model.AlarmThreshold)
             {
                 lifeAtRisk = true;

@@ -773,6 +773,7 @@ public sealed class TriageEngineTests
     [InlineData("that linesman needs drowning 😂")]
     [InlineData("the boy racers on the prom are going to kill someone one day")]
     [InlineData("took two paracetamol for this headache and I'm dying here 😩")]
+    [InlineData("Is the Riverside footpath closed after the flooding?")]
     public void Round_twelve_hard_negatives_stay_below_life_at_risk(string text) =>
         AssertNotLifeAtRisk(Engine.Assess(text, Dm));
 
