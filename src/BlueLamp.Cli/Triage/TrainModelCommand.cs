@@ -104,6 +104,7 @@ internal static class TrainModelCommand
         var final = byCorpus.Combined(set, chosen, support, concernThreshold: concern);
         report.AppendLine(Line($"chosen: alarm {chosen:0.00}, support {support:0.00} (+{LifeAtRiskModelTraining.SupportWeight} to weak rule evidence), concern {concern:0.00}"));
         report.AppendLine(Line($"rules + model, {estimate}: {Figures(final.True, final.False, final.Missed)}, {final.ByModel} raised by the model ({final.FalseByModel} false)"));
+        report.AppendLine(Line($"  category accuracy {Ratio(final.CategoryRight, final.Categorised):0.000} ({final.CategoryRight} of {final.Categorised}); of the life-at-risk messages raised, {Ratio(final.LifeCategoryRight, final.LifeCategorised):0.000} ({final.LifeCategoryRight} of {final.LifeCategorised})"));
         foreach (var source in tune.Select(m => m.Source).Distinct().Where(_ => sources >= 2))
         {
             var alone = byCorpus.ModelAlone(chosen, m => m.Source == source);
@@ -112,6 +113,7 @@ internal static class TrainModelCommand
             var unfloored = byCorpus.WithoutConcernFloor(set, chosen, support, m => m.Source == source);
             report.AppendLine(Line($"  {source} (model trained without it): model alone {Figures(alone.True, alone.False, alone.Missed)}; rules alone {Figures(rulesOnly.True, rulesOnly.False, rulesOnly.Missed)}; rules + model {Figures(both.True, both.False, both.Missed)}"));
             report.AppendLine(Line($"    grade-1 graded 4 / graded 3 or 4: {unfloored.GradeOneAtFour} / {unfloored.GradeOneAtThreeOrFour} without the concern floor, {both.GradeOneAtFour} / {both.GradeOneAtThreeOrFour} with it; grade 3-4 messages raised to 2: {both.RaisedToPriority}"));
+            report.AppendLine(Line($"    category accuracy {Ratio(both.CategoryRight, both.Categorised):0.000} ({both.CategoryRight} of {both.Categorised}); of the life-at-risk messages raised, {Ratio(both.LifeCategoryRight, both.LifeCategorised):0.000} ({both.LifeCategoryRight} of {both.LifeCategorised})"));
         }
         var folded = cv.Combined(set, chosen, support);
         var foldedAlone = cv.ModelAlone(chosen);
@@ -193,8 +195,10 @@ internal static class TrainModelCommand
                 }
                 // Only what the rules may be tuned on: a holdout or sealed split measures what neither has seen.
                 var grade = root.TryGetProperty("expectedGrade", out var expected) && expected.TryGetInt32(out var g) ? g : 0;
+                TriageCategory? category = root.TryGetProperty("expectedCategory", out var code) && code.ValueKind == JsonValueKind.String
+                    && TriageCategoryCodes.TryParse(code.GetString(), out var parsed) ? parsed : null;
                 if (split.GetString() == "tune")
-                    messages.Add(new LabelledMessage(request.Text!, request.Context!, label.GetBoolean(), $"{name}:tune", grade));
+                    messages.Add(new LabelledMessage(request.Text!, request.Context!, label.GetBoolean(), $"{name}:tune", grade, category));
             }
         }
         return messages;

@@ -136,10 +136,11 @@ public static class LifeAtRiskModelTraining
 }
 
 /// <summary>
-/// A message with its life-at-risk label, for training; <paramref name="Source"/> names its corpus and split, and
-/// <paramref name="Grade"/> its expected grade (0 when not given), to measure under-grading.
+/// A message with its life-at-risk label, for training; <paramref name="Source"/> names its corpus and split,
+/// <paramref name="Grade"/> its expected grade (0 when not given), to measure under-grading, and
+/// <paramref name="Category"/> its expected category (null when not given), to measure category accuracy.
 /// </summary>
-public sealed record LabelledMessage(string Text, TriageContext Context, bool LifeAtRisk, string Source, int Grade = 0);
+public sealed record LabelledMessage(string Text, TriageContext Context, bool LifeAtRisk, string Source, int Grade = 0, TriageCategory? Category = null);
 
 /// <summary>The out-of-fold models of a k-fold cross-validation: each message is assessed by the model that never saw it.</summary>
 public sealed class CrossValidation(IReadOnlyList<LabelledMessage> messages, int[] fold, LifeAtRiskModel[] models, double[] probabilities)
@@ -221,6 +222,16 @@ public sealed class CrossValidation(IReadOnlyList<LabelledMessage> messages, int
                 outcome.GradeOneAtFour++;
             if (message.Grade == 1 && result.Grade >= Grade.Scheduled)
                 outcome.GradeOneAtThreeOrFour++;
+            if (message.Category is { } expected)
+            {
+                outcome.Categorised++;
+                outcome.CategoryRight += result.Category == expected ? 1 : 0;
+                if (message.LifeAtRisk && result.LifeAtRisk)
+                {
+                    outcome.LifeCategorised++;
+                    outcome.LifeCategoryRight += result.Category == expected ? 1 : 0;
+                }
+            }
             if (message.Grade >= 3 && result.Grade == Grade.Priority && result.Indicators.Any(h => h.Name is LifeAtRiskModel.ConcernIndicatorName or TriageEngine.ConcernIndicatorName))
                 outcome.RaisedToPriority++;
         }
@@ -231,6 +242,9 @@ public sealed class CrossValidation(IReadOnlyList<LabelledMessage> messages, int
 /// <summary>
 /// What the engine did on a set of labelled messages: life-at-risk alarms true and false and the missed; those raised by
 /// the model (and false); grade-1 messages graded 4, and 3 or 4; and messages labelled grade 3 or 4 that the concern
-/// floor raised to 2 (its cost).
+/// floor raised to 2 (its cost); and, for messages with an expected category, how many were filed under it (all, and the
+/// life-at-risk messages the engine raised).
 /// </summary>
-public record struct CombinedOutcome(int True, int False, int Missed, int ByModel, int FalseByModel, int GradeOneAtFour, int GradeOneAtThreeOrFour, int RaisedToPriority);
+public record struct CombinedOutcome(
+    int True, int False, int Missed, int ByModel, int FalseByModel, int GradeOneAtFour, int GradeOneAtThreeOrFour, int RaisedToPriority,
+    int Categorised = 0, int CategoryRight = 0, int LifeCategorised = 0, int LifeCategoryRight = 0);

@@ -8,7 +8,7 @@ namespace BlueLamp.Core.Triage;
 public sealed class TriageEngine
 {
     /// <summary>The version of the combining logic, stored with every assessment. Change it when the logic changes.</summary>
-    public const string Version = "1.10.0";
+    public const string Version = "1.11.0";
 
     /// <summary>
     /// The name of the indicator that explains a grade raised to 2 by rule evidence of a threat to life too weak for the
@@ -20,6 +20,9 @@ public sealed class TriageEngine
 
     private readonly IndicatorSet set;
     private readonly Indicator[] indicators;
+
+    /// <summary>The categories with a threat-to-life phrase in the set: the ones a life-at-risk message can be filed under.</summary>
+    private readonly bool[] lifeCategories;
     private readonly LifeAtRiskModel? model;
     private readonly string version;
     private readonly bool concernFloor;
@@ -43,6 +46,12 @@ public sealed class TriageEngine
         this.concernFloor = concernFloor;
         set = indicatorSet;
         indicators = indicatorSet.Indicators.ToArray();
+        lifeCategories = new bool[CategorySlots];
+        foreach (var indicator in indicators)
+        {
+            if (indicator.Role == IndicatorRole.Category && indicator.LifeThreatening)
+                lifeCategories[(int)indicator.Category!.Value] = true;
+        }
         model = lifeAtRiskModel;
         version = model is null ? Version : $"{Version}+{model.Version}";
     }
@@ -113,8 +122,10 @@ public sealed class TriageEngine
         if (model is not null && !lifeAtRisk && scratch.TokenCount > 0 && !vetoed)
         {
             modelProbability = model.Probability(scratch, set.ModelClasses);
-            // A joke the model reads (one without a trivial cause) can raise the concern floor, never the alarm.
-            var mayRaise = !signals.Joke || signals.NotJoking;
+            // A joke the model reads (one without a trivial cause) can raise the concern floor, never the alarm. New in 1.11.0:
+            // so can a question in which the rules found nothing at all ("Is the Riverside footpath closed after the
+            // flooding?"): the model alone may not page the control room over a question with no sign of danger in it.
+            var mayRaise = (!signals.Joke || signals.NotJoking) && !(scratch.HitCount == 0 && AsksAQuestion(scratch));
             if (mayRaise && modelProbability >= model.AlarmThreshold)
             {
                 lifeAtRisk = true;
@@ -146,13 +157,26 @@ public sealed class TriageEngine
             && ((lifeSum > 0 && (strongLife > 0 || LifeScore(lifeSum, signals) > lifeSum)) || (signals.Other && SignWithoutCompanion(hits, discounts, signals.Immediacy > 0 || signals.Nearby > 0)));
 
         var category = lifeAtRisk && lifeSum > 0 ? Strongest(lifeByCategory) : Strongest(categoryScore);
-        // Raised by the model with no category the rules can name: the commonest threat to life, for the operator to correct.
-        if (modelProbability > 0 && lifeSum == 0 && categoryScore[(int)category] == 0)
-            category = TriageCategory.SuicideOrSelfHarm;
+        // New in 1.11.0: violence that endangers a life beside a sign of domestic abuse that also endangers it (hiding from him,
+        // a silent call, "he'll kill her") is a domestic incident with a weapon or a threat, filed as domestic abuse, where the weapon's
+        // weight alone used to file it as violence in progress.
+        if (lifeAtRisk && category == TriageCategory.ViolenceInProgress && lifeByCategory[(int)TriageCategory.DomesticAbuse] > 0)
+            category = TriageCategory.DomesticAbuse;
+        // Raised by the model with no threat-to-life category the rules can name (none counted, or only one that never holds
+        // a threat to life, such as a greeting's enquiry or a "cheers" read as feedback): new in 1.11.0, the threat to life
+        // follows who is at risk — a child's is child at risk, someone else's (a bystander's emergency, an attack) violence in
+        // progress, the writer's own suicide or self-harm — for the operator to correct.
+        if (modelProbability > 0 && lifeSum == 0 && !lifeCategories[(int)category])
+            category = WritesOfSelf(scratch, welsh > english) ? TriageCategory.SuicideOrSelfHarm
+                : signals.Child ? TriageCategory.ChildAtRisk
+                : signals.Other ? TriageCategory.ViolenceInProgress
+                : TriageCategory.SuicideOrSelfHarm;
         // New in 1.7.0: a hypothetical question with nothing else counted ("hypothetically, if someone is threatened with a
         // knife, what's the charge?") is someone asking the force, an enquiry; the hypothetical phrase explains it.
         // New in 1.8.0: so is any question in which nothing else was counted ("Any idea how long? Bus 42 has stopped running").
-        if (!lifeAtRisk && categoryScore[(int)category] == 0 && AsksAQuestion(scratch))
+        // New in 1.11.0: not a question put to the public ("anyone know a good plumber?", "who's drowning their sorrows after?")
+        // unless it also speaks to the force ("can anyone from the police…", "@HarbourvalePolice does anyone know…").
+        if (!lifeAtRisk && categoryScore[(int)category] == 0 && AsksAQuestion(scratch) && !AsksOnlyThePublic(scratch))
             category = TriageCategory.Enquiry;
         var grade = GradeOf(category, hits, discounts, signals, lifeAtRisk);
         // Only a floor that raised the grade is shown as one.
@@ -428,6 +452,25 @@ public sealed class TriageEngine
         return false;
     }
 
+    /// <summary>
+    /// A question to other readers ("anyone", "anybody", Welsh "unrhyw un", "rhywun") with no word for the force in it ("you",
+    /// "police", a force handle, "heddlu", "chi"): chatter among the public, not an enquiry to the force.
+    /// </summary>
+    private static bool AsksOnlyThePublic(TriageScratch scratch)
+    {
+        var public_ = false;
+        for (var t = 0; t < scratch.TokenCount; t++)
+        {
+            var token = scratch.TokenChars(t);
+            if (token is "you" or "your" or "u" or "ur" or "yous" or "chi" or "eich" or "officer" or "officers"
+                || token.Contains("police", StringComparison.Ordinal) || token.Contains("heddlu", StringComparison.Ordinal))
+                return false;
+            public_ |= token is "anyone" or "anybody" or "any1" or "rhywun" or "whos"
+                || (token is "unrhyw" && t + 1 < scratch.TokenCount && scratch.TokenChars(t + 1) is "un");
+        }
+        return public_;
+    }
+
     private static bool Crosses(TriageScratch scratch, int from, int to, bool sentence)
     {
         for (var t = from + 1; t <= to; t++)
@@ -557,6 +600,22 @@ public sealed class TriageEngine
         for (var j = 0; j < index; j++)
         {
             if (!hits[j].Removed && hits[j].Indicator == hits[index].Indicator && Counts(discounts[j]))
+                return true;
+        }
+        return false;
+    }
+
+    /// <summary>
+    /// Whether the writer speaks of themself in the first person singular ("I'm", "ive", "me"; Welsh "fi", "dw i"), where a
+    /// threat to life with no category named is most often their own. In Welsh "i" alone is also "to", so it does not count.
+    /// </summary>
+    private static bool WritesOfSelf(TriageScratch scratch, bool welsh)
+    {
+        for (var t = 0; t < scratch.TokenCount; t++)
+        {
+            var token = scratch.TokenChars(t);
+            if (token is "i'm" or "im" or "i've" or "ive" or "iv" or "i'll" or "i'd" or "me" or "myself" or "fi" or "i'n"
+                || (!welsh && token is "i"))
                 return true;
         }
         return false;

@@ -124,7 +124,11 @@ public sealed class LifeAtRiskModelTests
     [InlineData("{0} #Saltmarsh #help")]
     [InlineData("{0} q7Rk2xWm")]
     [InlineData("{0} 🙏🙏🙏")]
-    public void A_handle_a_tag_a_code_or_a_repeated_emoji_leaves_the_models_reading_unchanged(string noisy)
+    [InlineData("{0} pls share")]
+    [InlineData("{0} please share")]
+    [InlineData("{0} share please")]
+    [InlineData("{0} plis rhannwch")]
+    public void A_handle_a_tag_a_code_a_repeated_emoji_or_a_request_to_share_leaves_the_models_reading_unchanged(string noisy)
     {
         const string text = "sat in the car by the reservoir with everything i need. tell my mum im sorry 🙏";
         var plain = LifeAtRiskModel.Default.Probability(text);

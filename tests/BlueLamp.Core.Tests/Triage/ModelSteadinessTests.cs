@@ -12,7 +12,8 @@ public sealed class ModelSteadinessTests(ITestOutputHelper output)
 {
     /// <summary>
     /// Realistic noise, each put where platforms put it: a handle in front, the rest after the words. <c>Words</c> marks
-    /// noise the model still reads as words (a name, an emoji, "pls share"); the rest (handles, tags, codes) it leaves out.
+    /// noise the model still reads as words (a name, an emoji); the rest (handles, tags, codes, and since lar-2026.11-8 "pls
+    /// share") it leaves out.
     /// </summary>
     public static readonly IReadOnlyList<(string Name, bool Words, Func<string, string> Add)> Noises =
     [
@@ -23,7 +24,7 @@ public sealed class ModelSteadinessTests(ITestOutputHelper output)
         ("trailing random token 2", false, t => t + " Zp4vN8tL"),
         ("trailing name", true, t => t + " Sarah"),
         ("trailing emoji run", true, t => t + " 🙏🙏🙏"),
-        ("trailing pls share", true, t => t + " pls share"),
+        ("trailing pls share", false, t => t + " pls share"),
         ("leading and trailing", true, t => "@ceri.j " + t + " #help 🙏"),
     ];
 
@@ -51,9 +52,10 @@ public sealed class ModelSteadinessTests(ITestOutputHelper output)
     /// <summary>
     /// Every tune life-at-risk message of a gated corpus that the engine raises stays raised when an @handle, a #hashtag or
     /// a code is added (the round 9 model, <c>lar-2026.11-5</c>, lost 3 alarms to a trailing handle, 3 to a hashtag and 1
-    /// to a random code); and with a name, an emoji run or "pls share", which the model still reads as words (up to 0.15 on
-    /// either model, 0.36–0.45 for "pls share"), every alarm the rules raise and every one the model raises at least
-    /// <see cref="Margin"/> above its threshold stays raised. The report below counts the model's alarms nearer the threshold.
+    /// to a random code), or, since <c>lar-2026.11-8</c> leaves it out, "pls share" (which moved earlier models by up to
+    /// 0.36–0.45); and with a name or an emoji run, which the model still reads as words (up to 0.15), every alarm the
+    /// rules raise and every one the model raises at least <see cref="Margin"/> above its threshold stays raised. The
+    /// report below counts the model's alarms nearer the threshold.
     /// </summary>
     [Fact]
     public void Noise_around_the_words_never_takes_an_alarm_away()

@@ -753,4 +753,76 @@ public sealed class TriageEngineTests
         Assert.Contains(result.Indicators, i => i.Name == "violence.down_and_exposed");
         Assert.True(result.LifeAtRisk);
     }
+
+    [Theory]
+    [InlineData("💊💊💊🍷⚰️", TriageCategory.SuicideOrSelfHarm)]
+    [InlineData("got my dad's old rifle and I'm sat in the car park at the top of the hill, not long now", TriageCategory.SuicideOrSelfHarm)]
+    [InlineData("my flatmate has taken her insulin pens all at once and is saying bye to everyone", TriageCategory.SuicideOrSelfHarm)]
+    [InlineData("a dinghy has capsized by the pier and one lad's not holding onto the boat", TriageCategory.ViolenceInProgress)]
+    [InlineData("a dog has gone for a little boy in the park, it's got his arm and won't let go", TriageCategory.ViolenceInProgress)]
+    public void Round_twelve_families_catch_emoji_goodbyes_firearms_boats_and_dogs(string text, TriageCategory category) =>
+        AssertLifeAtRisk(RulesOnly.Assess(text, Dm), category);
+
+    [Theory]
+    [InlineData("fight kicking off between the two sets of fans outside the ground")]
+    [InlineData("bloke punching the bus driver at the station stop")]
+    public void Round_twelve_fights_told_plainly_are_grade_1(string text) =>
+        Assert.Equal(Grade.Emergency, RulesOnly.Assess(text, Dm).Grade);
+
+    [Theory]
+    [InlineData("that linesman needs drowning 😂")]
+    [InlineData("the boy racers on the prom are going to kill someone one day")]
+    [InlineData("took two paracetamol for this headache and I'm dying here 😩")]
+    [InlineData("Is the Riverside footpath closed after the flooding?")]
+    public void Round_twelve_hard_negatives_stay_below_life_at_risk(string text) =>
+        AssertNotLifeAtRisk(Engine.Assess(text, Dm));
+
+    // ---------------------------------------------------------------- round 12: category accuracy (engine 1.11.0)
+
+    [Theory]
+    [InlineData("my uncle has gone a funny colour on the kitchen floor and his breathing sounds wrong, 4 Mill Lane", TriageCategory.ViolenceInProgress)]
+    [InlineData("i'm sat on the wall at the top of the quarry and i'm done with all of it", TriageCategory.SuicideOrSelfHarm)]
+    public void An_alarm_the_model_raises_with_no_category_named_follows_who_is_at_risk(string text, TriageCategory category)
+    {
+        var result = Engine.Assess(text, Dm);
+
+        var rules = RulesOnly.Assess(text, Dm);
+
+        Assert.Equal(AlarmSource.Model, result.RaisedBy);
+        AssertLifeAtRisk(result, category);
+        // The rules alone name no category for it: the category comes from who is at risk.
+        Assert.False(rules.LifeAtRisk);
+        Assert.Equal(TriageCategory.NotAPoliceMatter, rules.Category);
+    }
+
+    [Theory]
+    [InlineData("he's got a knife and I'm hiding in the bathroom, please come, 3 Elm Close")]
+    [InlineData("he has a hammer and I've locked myself in the bathroom, 9 Birch Way")]
+    public void Violence_beside_a_sign_of_domestic_abuse_that_endangers_a_life_is_filed_as_domestic_abuse(string text)
+    {
+        var result = RulesOnly.Assess(text, Dm);
+
+        AssertLifeAtRisk(result, TriageCategory.DomesticAbuse);
+        Assert.Contains(result.Indicators, i => i.Category == TriageCategory.ViolenceInProgress && i.Role == IndicatorRole.Category);
+    }
+
+    [Fact]
+    public void Violence_with_no_sign_of_domestic_abuse_stays_violence_in_progress()
+    {
+        AssertLifeAtRisk(RulesOnly.Assess("two lads fighting outside the Swan and one has pulled a knife", Dm), TriageCategory.ViolenceInProgress);
+    }
+
+    [Theory]
+    [InlineData("anyone know if the chippy on Mill Lane does gluten free?", TriageCategory.NotAPoliceMatter)]
+    [InlineData("Unrhyw un yn nabod garej dda yn Llandudno?", TriageCategory.NotAPoliceMatter)]
+    [InlineData("can anyone tell me if you still do bike marking?", TriageCategory.Enquiry)]
+    [InlineData("@HarbourvalePolice does anyone know when the front counter opens?", TriageCategory.Enquiry)]
+    [InlineData("when does the front counter open?", TriageCategory.Enquiry)]
+    public void A_question_put_only_to_the_public_is_not_an_enquiry_to_the_force(string text, TriageCategory category)
+    {
+        var result = RulesOnly.Assess(text, TriageContext.CommentUnder("prevention"));
+
+        Assert.Equal(category, result.Category);
+        Assert.Equal(Grade.ResolvedWithoutDeployment, result.Grade);
+    }
 }
