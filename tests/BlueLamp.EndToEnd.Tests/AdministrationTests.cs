@@ -158,6 +158,8 @@ public sealed class AdministrationTests(BrowserFixture browser) : IClassFixture<
         await page.GotoAsync("/settings/desk");
         var section = page.GetByTestId("life-at-risk-settings");
         await Expect(section).ToContainTextAsync("must mention 999");
+        // Each account's profile text is headed by its name, without saying the platform twice.
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Demo Constabulary on Facebook", Exact = true })).ToBeVisibleAsync();
 
         await page.GetByLabel("Holding reply in Welsh").FillAsync("Diolch am eich neges. Mae swyddogion ar eu ffordd.");
         await page.GetByLabel("Seconds the control room has to acknowledge a handover").FillAsync("90");
