@@ -47,7 +47,8 @@ public sealed class DatabaseMigrator(BlueLampDbFactory dbs, DatabaseSettings set
         if (!File.Exists(file))
             return null;
         var applied = (await db.Database.GetAppliedMigrationsAsync(cancellationToken)).ToList();
-        if (applied.Count == 0 || !(await db.Database.GetPendingMigrationsAsync(cancellationToken)).Any())
+        // The migrations come from the assembly, so only the history table is read here.
+        if (applied.Count == 0 || !db.Database.GetMigrations().Except(applied).Any())
             return null; // a new database has nothing to lose; an up-to-date one is not changed
 
         var copy = $"{file}{CopySuffix}-{applied[^1]}";

@@ -270,13 +270,14 @@ public sealed class LifeAtRiskModel
     /// </summary>
     private static bool AsksToShare(TriageScratch scratch, int token)
     {
-        var word = scratch.TokenChars(token);
-        if (IsShare(word))
-            return (token > 0 && IsPlease(scratch.TokenChars(token - 1))) || (token + 1 < scratch.TokenCount && IsPlease(scratch.TokenChars(token + 1)));
-        if (IsPlease(word))
-            return (token + 1 < scratch.TokenCount && IsShare(scratch.TokenChars(token + 1))) || (token > 0 && IsShare(scratch.TokenChars(token - 1)));
-        return false;
+        var share = IsShare(scratch.TokenChars(token));
+        if (!share && !IsPlease(scratch.TokenChars(token)))
+            return false;
+        // Its partner is the word before or after it: "pls share", "share please".
+        return (token > 0 && IsPartner(scratch.TokenChars(token - 1), share))
+            || (token + 1 < scratch.TokenCount && IsPartner(scratch.TokenChars(token + 1), share));
 
+        static bool IsPartner(ReadOnlySpan<char> w, bool share) => share ? IsPlease(w) : IsShare(w);
         static bool IsShare(ReadOnlySpan<char> w) => w is "share" or "rt" or "rhannwch" or "rhannu";
         static bool IsPlease(ReadOnlySpan<char> w) => w is "pls" or "plz" or "please" or "plis" or "plîs";
     }

@@ -39,6 +39,7 @@ public static class LifeAtRiskModelTraining
     {
         ArgumentNullException.ThrowIfNull(messages);
         settings ??= new Settings();
+        // The messages, then each round of noisy copies in the same order: example i is a copy of message i % count.
         var examples = messages.Select(m => Featurize(m.Text, settings.Bits))
             .Concat(Enumerable.Range(1, settings.NoiseCopies).SelectMany(copy => messages.Select((m, i) => Featurize(WithNoise(m.Text, i + copy * 7), settings.Bits))))
             .ToArray();
